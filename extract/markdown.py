@@ -1,0 +1,86 @@
+"""Markdown to plain text with line hints: headings become plain lines the section splitter knows about.
+
+Only the syntax news Markdown actually uses is handled (ATX headings, emphasis, links, images, block
+quotes, list markers, rules); anything else is left as written, which is still readable text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+_CODE = re.compile(r"`([^`]*)`")
+_QUOTE = re.compile(r"^\s{0,3}>\s?")
+_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_LIST = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class LineHint:
+    """What the Markdown said about one output line: heading level, image caption, or emphasis only."""
+
+    heading_level: int = 0
+    caption: bool = False
+    emphasised: bool = False
+
+
+def markdown_to_text(source: str) -> tuple[str, dict[int, LineHint]]:
+    """Return the plain text and hints keyed by output line number."""
+    out: list[str] = []
+    hints: dict[int, LineHint] = {}
+    lines = source.split("\n")
+    for i, line in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if _RULE.match(line) and not (out and out[-1].strip() and _SETEXT.match(line)):
+            out.append("")
+            continue
+        setext = _SETEXT.match(line)
+        if setext and out and out[-1].strip() and (len(out) - 1) not in hints:
+            hints[len(out) - 1] = LineHint(heading_level=1 if setext.group(1)[0] == "=" else 2)
+            out.append("")
+            continue
+        heading = _HEADING.match(line)
+        if heading:
+            hints[len(out)] = LineHint(heading_level=len(heading.group(1)))
+            out.append(_inline(heading.group(2)))
+            continue
+        stripped = line.strip()
+        image = _IMAGE.fullmatch(stripped)
+        if image:
+            if image.group(1).strip():
+                hints[len(out)] = LineHint(caption=True)
+                out.append(image.group(1).strip())
+            else:
+                out.append("")
+            continue
+        emphasised = bool(stripped) and _EMPHASIS.fullmatch(stripped) is not None
+        text = _QUOTE.sub("", line)
+        text = _LIST.sub("", text)
+        text = _inline(text)
+        if emphasised:
+            hints[len(out)] = LineHint(emphasised=True)
+        out.append(text)
+        del nxt
+    return "\n".join(out), hints
+
+
+def _inline(text: str) -> str:
+    text = _IMAGE.sub(lambda m: m.group(1), text)
+    text = _LINK.sub(lambda m: m.group(1), text)
+    text = _CODE.sub(lambda m: m.group(1), text)
+    previous = None
+    while previous != text:
+        previous = text
+        text = _EMPHASIS.sub(lambda m: m.group(2), text)
+    return text
+
+
+def looks_like_markdown(text: str) -> bool:
+    """ATX headings at line starts are the one reliable sign in article-shaped text."""
+    head = text[:20000]
+    return bool(re.search(r"(?m)^#{1,6}\s+\S", head)) or bool(re.search(r"(?m)^\s*!\[[^\]]*\]\(", head))

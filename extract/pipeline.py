@@ -1,0 +1,85 @@
+"""Text in, one ``Article`` out: decode, detect the format, lay out, segment, then find what is said.
+
+Each stage is linear in the text length (see README, "How each stage scales"); the pipeline itself does
+no I/O, so the store can run it in worker processes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from claimscope.extract.claims import find_claims
+from claimscope.extract.decode import decode_bytes, normalise_text
+from claimscope.extract.document import Document
+from claimscope.extract.entities import find_entities
+from claimscope.extract.errors import InputRefused
+from claimscope.extract.html import html_to_article, looks_like_html
+from claimscope.extract.markdown import looks_like_markdown, markdown_to_text
+from claimscope.extract.model import Article
+from claimscope.extract.sections import LayoutHints, split_layout
+from claimscope.extract.sentences import split_sentences
+from claimscope.extract.statistics import find_statistics
+
+MAX_CHARS = 8_000_000
+_SPACE = re.compile(r"\s+")
+
+
+def extract_bytes(data: bytes, source: str | None = None) -> Article:
+    """Decode ``data`` (any common encoding) and extract it; ``InputRefused`` for what is not an article."""
+    return extract_text(decode_bytes(data, source or "input"), source=source)
+
+
+def extract_text(raw: str, source: str | None = None) -> Article:
+    """Extract an article from already-decoded text (plain, Markdown or HTML)."""
+    label = source or "input"
+    raw = normalise_text(raw)
+    if len(raw) > MAX_CHARS:
+        raise InputRefused(f"{label}: too large ({len(raw):,} characters)")
+    if not raw.strip():
+        raise InputRefused(f"{label}: empty input")
+    fmt, text, hints = _prepare(raw, source)
+    if not text.strip():
+        raise InputRefused(f"{label}: no article text found")
+    article_id = article_id_for(text)
+    layout = split_layout(text, article_id, hints)
+    sentences = split_sentences(text, layout.sections)
+    doc = Document(article_id, text, layout.sections, sentences, layout.published)
+    claims = find_claims(doc)
+    statistics = find_statistics(doc, claims)
+    entities = find_entities(doc, claims)
+    return Article(
+        id=article_id,
+        title=layout.title,
+        author=layout.author,
+        location=layout.location,
+        published=layout.published,
+        updated=layout.updated,
+        source=source,
+        text=text,
+        format=fmt,
+        sections=layout.sections,
+        claims=claims,
+        statistics=statistics,
+        entities=entities,
+    )
+
+
+def _prepare(raw: str, source: str | None) -> tuple[str, str, LayoutHints]:
+    suffix = (source or "").lower().rsplit(".", 1)[-1] if source and "." in source else ""
+    if suffix in {"html", "htm", "xhtml"} or (suffix not in {"md", "markdown", "txt"} and looks_like_html(raw)):
+        page = html_to_article(raw)
+        text, lines = markdown_to_text(normalise_text(page.markdown))
+        hints = LayoutHints(lines, frozenset(page.captions), page.title, page.author, page.published)
+        return "html", text, hints
+    if suffix in {"md", "markdown"} or (suffix != "txt" and looks_like_markdown(raw)):
+        text, lines = markdown_to_text(raw)
+        return "markdown", text, LayoutHints(lines)
+    return "text", raw, LayoutHints()
+
+
+def article_id_for(text: str) -> str:
+    """Same words, same id: whitespace, case-folding and Unicode forms do not change it."""
+    canonical = _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+    return hashlib.blake2b(canonical.encode("utf-8"), digest_size=8).hexdigest()

@@ -1,0 +1,341 @@
+"""Cut article text into blocks and sections, and read the metadata printed at the top.
+
+News pages share a shape whatever the outlet: timestamps, a headline, a byline and photo captions before
+the body; short untitled lines that open a new part ("subheadings"); "READ MORE:" links and captions with
+a photo credit in the body.  The rules below describe that shape, with the vocabulary in
+``lexicons/layout.json``.  One pass over the lines, one pass over the blocks: linear in the text length.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from claimscope.extract.dates import is_date_line, parse_date
+from claimscope.extract.lexicons import word_set
+from claimscope.extract.markdown import LineHint
+from claimscope.extract.model import Block, BlockKind, Section
+
+_LEX = "layout.json"
+_RELATED = word_set(_LEX, "related_prefixes")
+_TIMESTAMP = word_set(_LEX, "timestamp_labels")
+_UPDATED = word_set(_LEX, "updated_labels")
+_BYLINE = word_set(_LEX, "byline_prefixes")
+_CAPTION_PREFIX = word_set(_LEX, "caption_prefixes")
+_CREDIT_WORDS = word_set(_LEX, "caption_credit_words")
+_CAPTION_VERBS = word_set(_LEX, "caption_verbs")
+_DATELINE_STOP = word_set(_LEX, "dateline_stopwords")
+_AUXILIARIES = word_set(_LEX, "headline_auxiliaries")
+_QUESTION_WORDS = word_set(_LEX, "heading_question_words")
+
+
+def _alternation(words: frozenset[str]) -> str:
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+_RELATED_RE = re.compile(rf"^(?:{_alternation(_RELATED)})\s*[:：|>»\-–—]\s*(?=\S)", re.IGNORECASE)
+_TIMESTAMP_RE = re.compile(rf"^(?:{_alternation(_TIMESTAMP)})\b\s*[:：]?", re.IGNORECASE)
+_LABEL_SPLIT = re.compile(rf"(?:^|[|·•;]|\s{{2,}})\s*((?:{_alternation(_TIMESTAMP)}))\s*[:：]?", re.IGNORECASE)
+_BYLINE_RE = re.compile(rf"^(?:{_alternation(_BYLINE)})\s+(?=[A-Z])", re.IGNORECASE)
+_BYLINE_PLACE = re.compile(r"\s+(?:in|from)\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4})\s*$")
+_CREDIT_RE = re.compile(r"\(([^()]{2,80})\)\s*$")
+_CAPTION_PREFIX_RE = re.compile(rf"^\(?(?:{_alternation(_CAPTION_PREFIX)})\s*[:/|]", re.IGNORECASE)
+_TERMINAL = re.compile(r"[.!?:;,\"”’'…)\]]$")
+_SENTENCE_END = re.compile(r"[.!?\"”’…)]$")
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_DATELINE_RE = re.compile(
+    r"^(?P<place>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|del|la|da|do|dos|of|el|al|upon|on|sur|am|an|der))"
+    r"{0,4})(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?\s*(?:\([^()]{1,40}\)\s*)?(?P<sep>:|\s[-–—]{1,2})\s+(?=\S)"
+)
+
+
+@dataclass(slots=True)
+class Layout:
+    """What the splitter found: sections with their blocks, and the metadata lines' contents."""
+
+    sections: list[Section]
+    title: str | None = None
+    author: str | None = None
+    location: str | None = None
+    published: str | None = None
+    updated: str | None = None
+
+
+@dataclass(slots=True)
+class _RawBlock:
+    start: int
+    end: int
+    hint: LineHint | None = None
+    kind: BlockKind = "paragraph"
+    heading: bool = False
+    text_start: int = -1  # for related links: where the link title starts
+
+    def __post_init__(self) -> None:
+        if self.text_start < 0:
+            self.text_start = self.start
+
+
+@dataclass(slots=True)
+class LayoutHints:
+    """Side information from the input format (Markdown headings, HTML captions and metadata)."""
+
+    lines: dict[int, LineHint] = field(default_factory=dict)
+    captions: frozenset[str] = frozenset()
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+
+
+def split_layout(text: str, article_id: str, hints: LayoutHints | None = None) -> Layout:
+    """Cut ``text`` into sections of blocks, reading the metadata lines on the way."""
+    hints = hints or LayoutHints()
+    raw = _raw_blocks(text, hints.lines)
+    layout = Layout(sections=[], title=hints.title, author=hints.author, published=hints.published)
+    _classify(text, raw, hints, layout)
+    layout.sections = _group(text, raw, article_id)
+    return layout
+
+
+def _raw_blocks(text: str, line_hints: dict[int, LineHint]) -> list[_RawBlock]:
+    """Blank lines separate blocks; inside a group each line is a block unless it is a wrapped line."""
+    blocks: list[_RawBlock] = []
+    current: _RawBlock | None = None
+    prev_line = ""
+    pos = 0
+    lines = text.split("\n")
+    hard_wrapped = _is_hard_wrapped(lines)
+    for number, line in enumerate(lines):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        stripped = line.strip()
+        if not stripped:
+            current = None
+            continue
+        lead = len(line) - len(line.lstrip())
+        trail = len(line) - len(line.rstrip())
+        start, end = start + lead, end - trail
+        hint = line_hints.get(number)
+        wrapped = (
+            hard_wrapped
+            and current is not None
+            and current.hint is None
+            and hint is None
+            and len(prev_line) >= 50
+            and not _SENTENCE_END.search(prev_line)
+            and not _RELATED_RE.match(stripped)
+        )
+        if wrapped and current is not None:
+            current.end = end
+        else:
+            current = _RawBlock(start, end, hint)
+            blocks.append(current)
+        prev_line = stripped
+    return blocks
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    """Text wrapped at a fixed width: most lines that run on into another line have similar lengths."""
+    lengths = [
+        len(line.rstrip())
+        for line, nxt in zip(lines, lines[1:], strict=False)
+        if line.strip() and nxt.strip()
+    ]
+    if len(lengths) < 4:
+        return False
+    near_width = sum(1 for n in lengths if 55 <= n <= 100)
+    return near_width >= 0.6 * len(lengths)
+
+
+def _classify(text: str, blocks: list[_RawBlock], hints: LayoutHints, layout: Layout) -> None:
+    in_header = True
+    title_seen = layout.title is not None
+    for index, block in enumerate(blocks):
+        body = text[block.start : block.end]
+        hint = block.hint
+        if hint and hint.caption or body in hints.captions:
+            block.kind = "caption"
+            continue
+        related = _RELATED_RE.match(body)
+        if related and len(body) < 300:
+            block.kind = "related"
+            block.text_start = block.start + related.end()
+            continue
+        if hint and hint.heading_level:
+            if not title_seen and (in_header or hint.heading_level == 1):
+                block.kind = "headline"
+                layout.title = body
+                title_seen = True
+            elif layout.title is not None and body == layout.title and in_header:
+                block.kind = "headline"
+            else:
+                block.heading = True
+            continue
+        if in_header and _TIMESTAMP_RE.match(body) and len(body) < 200:
+            block.kind = "dateline"
+            _read_timestamps(body, layout)
+            continue
+        if in_header and len(body) < 120 and _BYLINE_RE.match(body):
+            block.kind = "byline"
+            _read_byline(body, layout)
+            continue
+        if _is_caption(body):
+            block.kind = "caption"
+            continue
+        if in_header and is_date_line(body.strip("*_ ")):
+            block.kind = "dateline"
+            if layout.published is None:
+                layout.published = parse_date(body)
+            continue
+        if in_header and not title_seen and _is_title_like(body):
+            block.kind = "headline"
+            layout.title = body
+            title_seen = True
+            continue
+        if in_header and layout.title is not None and body == layout.title:
+            block.kind = "headline"
+            continue
+        if not in_header and _is_title_like(body) and _followed_by_body(text, blocks, index):
+            if _reads_like_headline(body):
+                block.kind = "related"
+            else:
+                block.heading = True
+            continue
+        if in_header:
+            in_header = False
+            title_seen = True
+            if layout.location is None:
+                _read_dateline(body, layout)
+    if layout.title is not None:
+        layout.title = layout.title.strip()
+
+
+def _is_caption(body: str) -> bool:
+    if len(body) > 600:
+        return False
+    if _CAPTION_PREFIX_RE.match(body):
+        return True
+    credit = _CREDIT_RE.search(body)
+    if credit is None:
+        return False
+    inner = credit.group(1).strip()
+    letters = [c for c in inner if c.isalpha()]
+    if not letters:
+        return False
+    upper = sum(c.isupper() for c in letters) / len(letters)
+    words = {w.lower() for w in _WORD.findall(inner)}
+    if "/" in inner and (upper > 0.6 or words & _CREDIT_WORDS):
+        return True
+    if upper > 0.8 and len(letters) >= 3 and (words & _CREDIT_WORDS or len(words) >= 2):
+        return True
+    lowered = body.lower()
+    return bool(words & {"photo", "photos", "file photo", "image"}) and any(
+        f" {verb} " in lowered for verb in _CAPTION_VERBS
+    )
+
+
+def _is_title_like(body: str) -> bool:
+    """Short, one line, not a sentence: the shape of headlines, subheadings and link titles."""
+    if "\n" in body or len(body) > 160:
+        return False
+    words = _WORD.findall(body)
+    if not words or len(words) > 24:
+        return False
+    first = body.lstrip("\"'“‘*_ ")[:1]
+    if not (first.isupper() or first.isdigit()):
+        return False
+    stripped = body.rstrip("*_ ")
+    return not _TERMINAL.search(stripped) or stripped.endswith("?")
+
+
+def _reads_like_headline(body: str) -> bool:
+    """A link title states something (a verb or a figure); a subheading names a topic."""
+    words = [w.lower() for w in _WORD.findall(body)]
+    if words and words[0] in _QUESTION_WORDS:
+        return False
+    if any(ch.isdigit() for ch in body):
+        return True
+    return any(w in _AUXILIARIES for w in words)
+
+
+def _followed_by_body(text: str, blocks: Sequence[_RawBlock], index: int) -> bool:
+    for nxt in blocks[index + 1 : index + 3]:
+        if nxt.hint and nxt.hint.heading_level:
+            return False
+        body = text[nxt.start : nxt.end]
+        if _RELATED_RE.match(body) or _is_caption(body):
+            continue
+        return len(_WORD.findall(body)) >= 8 or bool(_SENTENCE_END.search(body))
+    return False
+
+
+def _read_timestamps(body: str, layout: Layout) -> None:
+    marks = list(_LABEL_SPLIT.finditer(body))
+    for i, mark in enumerate(marks):
+        label = " ".join(mark.group(1).lower().split())
+        value = body[mark.end() : marks[i + 1].start() if i + 1 < len(marks) else len(body)]
+        parsed = parse_date(value.strip(" |·•;"))
+        if parsed is None:
+            continue
+        if label in _UPDATED:
+            layout.updated = layout.updated or parsed
+        else:
+            layout.published = layout.published or parsed
+
+
+def _read_byline(body: str, layout: Layout) -> None:
+    name = _BYLINE_RE.sub("", body, count=1).strip(" *_")
+    place = _BYLINE_PLACE.search(name)
+    if place:
+        if layout.location is None:
+            layout.location = place.group(1)
+        name = name[: place.start()]
+    name = re.split(r"\s*[,|·•]\s*|\s+[-–—]\s+", name)[0].strip()
+    if name and layout.author is None:
+        layout.author = name
+
+
+def _read_dateline(body: str, layout: Layout) -> None:
+    match = _DATELINE_RE.match(body)
+    if match is None:
+        return
+    place = match.group("place").strip()
+    words = place.lower().split()
+    if not words or words[0] in _DATELINE_STOP or len(place) > 40:
+        return
+    layout.location = place
+
+
+def _group(text: str, blocks: list[_RawBlock], article_id: str) -> list[Section]:
+    sections: list[Section] = []
+    heading: _RawBlock | None = None
+    members: list[Block] = []
+
+    def close() -> None:
+        if heading is None and not members:
+            return
+        starts = [b.start for b in members] + ([heading.start] if heading else [])
+        ends = [b.end for b in members] + ([heading.end] if heading else [])
+        sections.append(
+            Section(
+                id=f"{article_id}:s{len(sections)}",
+                heading=text[heading.start : heading.end] if heading else None,
+                blocks=tuple(members),
+                start=min(starts),
+                end=max(ends),
+                heading_start=heading.start if heading else None,
+                heading_end=heading.end if heading else None,
+            )
+        )
+
+    for block in blocks:
+        if block.heading:
+            close()
+            heading, members = block, []
+            continue
+        members.append(Block(block.kind, text[block.text_start : block.end], block.text_start, block.end))
+    close()
+    if not sections:
+        sections.append(Section(id=f"{article_id}:s0", heading=None, blocks=(), start=0, end=0))
+    return sections

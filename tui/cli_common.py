@@ -1,0 +1,34 @@
+"""What every ``claimscope`` command shares: the ``--db`` option and the one-line user error."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class UserError(click.ClickException):
+    """A problem the user can fix; printed as one line on stderr, exit status 2."""
+
+    exit_code = 2
+
+
+def db_option(func: F) -> F:
+    """``--db PATH`` on every command; ``CLAIMSCOPE_DB`` and then the platform data dir are the fallbacks."""
+    return click.option(
+        "--db",
+        "db_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="Store file (default: $CLAIMSCOPE_DB, else the platform's user data directory).",
+    )(func)
+
+
+def env_db_path() -> Path | None:
+    value = os.environ.get("CLAIMSCOPE_DB")
+    return Path(value) if value else None

@@ -1,0 +1,30 @@
+"""``claimscope extract``: print everything the extractor finds in one article as JSON."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+import orjson
+
+from claimscope.extract.errors import InputRefused
+from claimscope.extract.pipeline import extract_bytes
+from claimscope.extract.reading import read_source
+from claimscope.tui.cli_common import UserError
+
+
+@click.command("extract")
+@click.argument("path", type=str)
+@click.option("--indent/--compact", default=True, help="Pretty-print the JSON (default) or not.")
+def extract_command(path: str, indent: bool) -> None:
+    """Extract sections, claims, statistics and entities from PATH (``-`` for stdin) as JSON.
+
+    Example: claimscope extract article.txt | jq '.claims[].speaker'
+    """
+    try:
+        data, source = read_source(path)
+        article = extract_bytes(data, source=source)
+    except InputRefused as exc:
+        raise UserError(str(exc)) from None
+    option = orjson.OPT_INDENT_2 if indent else 0
+    sys.stdout.buffer.write(orjson.dumps(article.to_dict(), option=option) + b"\n")

@@ -1,0 +1,159 @@
+"""The explorer's one door to the store: a lock, a small article cache and the search index.
+
+The store is used from the UI thread (cursor moves) and from thread workers (import, search, refresh),
+so every call goes through one re-entrant lock.  Full articles are loaded only when chosen and kept in a
+small LRU cache, which is what lets the explorer open instantly on a large store: at start-up only the
+article summaries are read.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from claimscope.extract.model import Article, Claim, Statistic
+from claimscope.store.db import ArticleSummary, Store
+from claimscope.store.export import export_items
+from claimscope.store.importer import import_paths, import_samples
+from claimscope.store.search import Hit, SearchIndex
+
+ARTICLE_CACHE_SIZE = 64
+
+
+class Library:
+    """Thread-safe access to one open ``Store`` for the explorer."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._lock = threading.RLock()
+        self._articles: OrderedDict[str, Article] = OrderedDict()
+        self._index: SearchIndex | None = None
+        self._summaries: list[ArticleSummary] | None = None
+
+    @property
+    def path(self) -> Path:
+        return Path(self.store.path)
+
+    def close(self) -> None:
+        with self._lock:
+            self.store.close()
+
+    def is_empty(self) -> bool:
+        with self._lock:
+            return self.store.is_empty()
+
+    def summaries(self) -> list[ArticleSummary]:
+        with self._lock:
+            if self._summaries is None:
+                self._summaries = list(self.store.article_summaries())
+            return self._summaries
+
+    def article(self, article_id: str) -> Article:
+        with self._lock:
+            cached = self._articles.get(article_id)
+            if cached is not None:
+                self._articles.move_to_end(article_id)
+                return cached
+            article = self.store.get_article(article_id)
+            self._articles[article_id] = article
+            while len(self._articles) > ARTICLE_CACHE_SIZE:
+                self._articles.popitem(last=False)
+            return article
+
+    def iter_claims(self, limit: int) -> Iterator[tuple[Article, Claim]]:
+        """Claims of every article, in store order, up to ``limit`` (the "all claims" view)."""
+        count = 0
+        for summary in self.summaries():
+            if not summary.n_claims:
+                continue
+            article = self.article(summary.id)
+            for claim in article.claims:
+                yield article, claim
+                count += 1
+                if count >= limit:
+                    return
+
+    def iter_statistics(self, limit: int) -> Iterator[tuple[Article, Statistic]]:
+        count = 0
+        for summary in self.summaries():
+            if not summary.n_statistics:
+                continue
+            article = self.article(summary.id)
+            for statistic in article.statistics:
+                yield article, statistic
+                count += 1
+                if count >= limit:
+                    return
+
+    # marks -------------------------------------------------------------------------------------------
+
+    def marks(self) -> frozenset[str]:
+        with self._lock:
+            return frozenset(self.store.marks())
+
+    def toggle_marks(self, ids: Iterable[str]) -> frozenset[str]:
+        """Mark the ids if any is unmarked, else unmark them all (so space on a mixed set marks)."""
+        wanted = list(ids)
+        with self._lock:
+            current = self.store.marks()
+            if all(item_id in current for item_id in wanted):
+                self.store.unmark(wanted)
+            else:
+                self.store.mark(wanted)
+            return frozenset(self.store.marks())
+
+    # search, import, export ----------------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 60) -> list[Hit]:
+        with self._lock:
+            if self._index is None:
+                self._index = SearchIndex.from_store(self.store)
+            index = self._index
+        return list(index.search(query, limit=limit))
+
+    def warm_search_index(self) -> None:
+        with self._lock:
+            if self._index is None:
+                self._index = SearchIndex.from_store(self.store)
+
+    def import_samples(self) -> int:
+        with self._lock:
+            summary = import_samples(self.store)
+            self._forget()
+            return _count(summary.imported)
+
+    def import_paths(self, paths: list[Path]) -> tuple[int, int, int]:
+        with self._lock:
+            summary = import_paths(self.store, paths)
+            self._forget()
+            return _count(summary.imported), _count(summary.unchanged), _count(summary.failed)
+
+    def export(self, ids: Iterable[str], fmt: str) -> str:
+        with self._lock:
+            return export_items(self.store, sorted(ids), fmt)
+
+    def refresh_if_changed(self) -> bool:
+        """Reload when another process wrote the store; true when something changed."""
+        with self._lock:
+            if not self.store.changed_on_disk():
+                return False
+            changed = bool(self.store.refresh())
+            if changed:
+                self._forget()
+            return changed
+
+    def _forget(self) -> None:
+        self._articles.clear()
+        self._index = None
+        self._summaries = None
+
+
+def _count(value: object) -> int:
+    """Import summaries may report counts or lists of paths; the explorer only needs how many."""
+    if isinstance(value, int):
+        return value
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return len(value)
+    return 0
