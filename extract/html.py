@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from html import unescape
+from html import escape, unescape
 
 import trafilatura
 
+_FIGURE = re.compile(r"<figure\b[^>]*>(.*?)</figure>", re.IGNORECASE | re.DOTALL)
 _FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 
@@ -41,9 +42,13 @@ def html_to_article(html: str) -> HtmlArticle:
         caption = " ".join(unescape(_TAG.sub(" ", match.group(1))).split())
         if caption:
             captions.add(caption)
-        return f"<p>{match.group(1)}</p>"
+        return f"<p>{escape(caption)}</p>" if caption else ""
 
-    prepared = _FIGCAPTION.sub(caption_to_paragraph, html)
+    def figure_to_caption(match: re.Match[str]) -> str:
+        inner = _FIGCAPTION.search(match.group(1))
+        return caption_to_paragraph(inner) if inner else ""
+
+    prepared = _FIGCAPTION.sub(caption_to_paragraph, _FIGURE.sub(figure_to_caption, html))
     output = trafilatura.extract(
         prepared,
         output_format="markdown",

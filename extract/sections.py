@@ -8,6 +8,7 @@ a photo credit in the body.  The rules below describe that shape, with the vocab
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -139,7 +140,7 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     """Text wrapped at a fixed width: most lines that run on into another line have similar lengths."""
     lengths = [
         len(line.rstrip())
-        for line, nxt in zip(lines, lines[1:], strict=False)
+        for line, nxt in itertools.pairwise(lines)
         if line.strip() and nxt.strip()
     ]
     if len(lengths) < 4:
@@ -154,7 +155,7 @@ def _classify(text: str, blocks: list[_RawBlock], hints: LayoutHints, layout: La
     for index, block in enumerate(blocks):
         body = text[block.start : block.end]
         hint = block.hint
-        if hint and hint.caption or body in hints.captions:
+        if (hint and hint.caption) or body in hints.captions:
             block.kind = "caption"
             continue
         related = _RELATED_RE.match(body)

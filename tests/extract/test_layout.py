@@ -1,0 +1,139 @@
+"""Section splitting and metadata on article shapes written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimscope.extract.pipeline import extract_text
+
+STATEMENT = """Published: 08:15, March 4, 2024 | Updated: 09:40, March 4, 2024
+Harbour authority rejects claims over ferry safety
+By Maria Lopez in Portsmouth
+Passengers board a ferry at the main pier on Feb 2, 2024. (JOHN SMITH / COASTAL NEWS)
+
+The harbour authority on Monday dismissed a report that questioned the safety record of its ferries.
+
+The authority said its inspectors had checked every vessel twice a year since 2019.
+
+READ MORE: Ferry operator adds three routes for summer
+
+Inspection regime
+
+Each inspection covers engines, lifeboats and fire doors, a spokeswoman said.
+
+ALSO READ: Council votes to widen the harbour road
+
+A crew member checks a lifeboat during a drill. (PHOTO / HARBOUR AUTHORITY)
+"""
+
+
+def blocks(article, kind):
+    return [b.text for s in article.sections for b in s.blocks if b.kind == kind]
+
+
+def test_metadata_lines_are_read() -> None:
+    article = extract_text(STATEMENT)
+    assert article.title == "Harbour authority rejects claims over ferry safety"
+    assert article.author == "Maria Lopez"
+    assert article.location == "Portsmouth"
+    assert article.published == "2024-03-04T08:15"
+    assert article.updated == "2024-03-04T09:40"
+
+
+def test_headings_open_sections() -> None:
+    article = extract_text(STATEMENT)
+    assert [s.heading for s in article.sections] == [None, "Inspection regime"]
+    assert blocks(article, "paragraph")[-1].startswith("Each inspection covers")
+
+
+def test_captions_and_related_links() -> None:
+    article = extract_text(STATEMENT)
+    assert blocks(article, "caption") == [
+        "Passengers board a ferry at the main pier on Feb 2, 2024. (JOHN SMITH / COASTAL NEWS)",
+        "A crew member checks a lifeboat during a drill. (PHOTO / HARBOUR AUTHORITY)",
+    ]
+    assert blocks(article, "related") == [
+        "Ferry operator adds three routes for summer",
+        "Council votes to widen the harbour road",
+    ]
+
+
+def test_every_block_round_trips_its_offsets() -> None:
+    article = extract_text(STATEMENT.replace("\n", "\r\n"))
+    for section in article.sections:
+        for block in section.blocks:
+            assert article.text[block.start : block.end] == block.text
+        if section.heading is not None:
+            assert article.text[section.heading_start : section.heading_end] == section.heading
+
+
+def test_headline_style_line_mid_body_is_a_related_link() -> None:
+    text = (
+        "Rail fares to rise in spring\n\n"
+        "Fares on regional lines will go up by an average of 4% in April, the operator said on Friday.\n\n"
+        "Season tickets are now twice the price of a decade ago\n\n"
+        "Commuter groups said the increase would push more people back into their cars this year.\n"
+    )
+    article = extract_text(text)
+    assert blocks(article, "related") == ["Season tickets are now twice the price of a decade ago"]
+    assert [s.heading for s in article.sections] == [None]
+
+
+def test_long_first_line_is_not_a_title_and_dateline_gives_location() -> None:
+    text = (
+        "Port Moresby: Police have detained three men over a warehouse fire in the capital on Friday, "
+        "officials said on Saturday, adding that an investigation was under way.\n"
+    )
+    article = extract_text(text)
+    assert article.title is None
+    assert article.location == "Port Moresby"
+
+
+def test_markdown_headings_and_emphasised_dateline() -> None:
+    text = (
+        "# Water board approves new reservoir\n\n*Valley Herald 14/5/2021*\n\n"
+        "The board voted on Thursday to build a reservoir north of the town, its chair said.\n\n"
+        "## Cost\n\nThe project will cost about $40 million over five years, the board said.\n"
+    )
+    article = extract_text(text, source="story.md")
+    assert article.format == "markdown"
+    assert article.title == "Water board approves new reservoir"
+    assert article.published == "2021-05-14"
+    assert [s.heading for s in article.sections] == [None, "Cost"]
+    assert "#" not in article.text
+
+
+def test_html_page_body_and_metadata() -> None:
+    html = """<!doctype html><html><head><title>Library extends opening hours</title>
+    <meta name="author" content="Sam Green"><meta property="article:published_time" content="2023-10-02T07:00:00Z">
+    <script>document.write('tracking');</script></head><body>
+    <nav><a href="/">Home</a><a href="/local">Local</a></nav>
+    <article><h1>Library extends opening hours</h1>
+    <p>The central library will open until 9pm on weekdays from next month, the council said on Monday.</p>
+    <figure><img src="l.jpg"><figcaption>Readers in the main hall of the library.</figcaption></figure>
+    <h2>Funding</h2><p>The change is paid for by a grant of 120,000 pounds from a local trust, officials said.</p>
+    </article><footer>All rights reserved</footer></body></html>"""
+    article = extract_text(html, source="page.html")
+    assert article.format == "html"
+    assert article.title == "Library extends opening hours"
+    assert article.author == "Sam Green"
+    assert article.published is not None and article.published.startswith("2023-10-02")
+    assert "tracking" not in article.text and "Home" not in article.text
+    assert [s.heading for s in article.sections] == [None, "Funding"]
+    assert blocks(article, "caption") == ["Readers in the main hall of the library."]
+
+
+@pytest.mark.parametrize(
+    ("text", "same"),
+    [
+        ("A line.\r\nAnother line.", "A line.\nAnother line."),
+        ("Caf\u0065\u0301 opens.", "Caf\u00e9 opens."),
+        ("Spaces   collapse for ids.", "Spaces collapse for ids."),
+    ],
+)
+def test_id_is_stable_across_whitespace_and_unicode_forms(text: str, same: str) -> None:
+    assert extract_text(text).id == extract_text(same).id
+
+
+def test_different_text_gives_a_different_id() -> None:
+    assert extract_text("The council met.").id != extract_text("The council did not meet.").id
