@@ -305,7 +305,7 @@ def _read_dateline(body: str, layout: Layout) -> None:
     words = place.lower().split()
     if not words or words[0] in _DATELINE_STOP or len(place) > 40:
         return
-    layout.location = place
+    layout.location = place.title() if place.isupper() and len(place) > 3 else place
 
 
 def _group(text: str, blocks: list[_RawBlock], article_id: str) -> list[Section]:
