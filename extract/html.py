@@ -10,8 +10,6 @@ import re
 from dataclasses import dataclass, field
 from html import escape, unescape
 
-import trafilatura
-
 _FIGURE = re.compile(r"<figure\b[^>]*>(.*?)</figure>", re.IGNORECASE | re.DOTALL)
 _FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
@@ -49,6 +47,8 @@ def html_to_article(html: str) -> HtmlArticle:
         return caption_to_paragraph(inner) if inner else ""
 
     prepared = _FIGCAPTION.sub(caption_to_paragraph, _FIGURE.sub(figure_to_caption, html))
+    import trafilatura  # imported here: it costs ~0.2 s and most articles are not HTML
+
     output = trafilatura.extract(
         prepared,
         output_format="markdown",

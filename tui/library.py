@@ -16,7 +16,6 @@ from pathlib import Path
 from claimscope.extract.model import Article, Claim, Statistic
 from claimscope.store.db import ArticleSummary, Store
 from claimscope.store.export import export_items
-from claimscope.store.importer import import_paths, import_samples
 from claimscope.store.search import Hit, SearchIndex
 
 ARTICLE_CACHE_SIZE = 64
@@ -119,12 +118,16 @@ class Library:
                 self._index = SearchIndex.from_store(self.store)
 
     def import_samples(self) -> int:
+        from claimscope.store.importer import import_samples  # the extractor loads only when needed
+
         with self._lock:
             summary = import_samples(self.store)
             self._forget()
             return _count(summary.imported)
 
     def import_paths(self, paths: list[Path]) -> tuple[int, int, int]:
+        from claimscope.store.importer import import_paths
+
         with self._lock:
             summary = import_paths(self.store, paths)
             self._forget()

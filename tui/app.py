@@ -1,0 +1,272 @@
+"""The claimscope explorer: a Textual app over one store, opened by ``claimscope`` with no command.
+
+The app owns the store (through ``Library``), the user's keymap, the modals and the background jobs
+(first-run import, imports from the palette, refresh); ``screens/main.py`` owns the panes and links them.
+``make_app`` is what both ``run_explorer`` and the tests call.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.worker import Worker, WorkerState
+
+from claimscope.store.db import Store
+from claimscope.store.errors import ExportExists, StoreError
+from claimscope.store.export import FORMATS, default_export_name, write_export
+from claimscope.tui.keymap import LoadedKeymap, load_keymap
+from claimscope.tui.library import Library
+from claimscope.tui.screens.main import MainScreen
+from claimscope.tui.widgets.article_tree import ArticleTree
+from claimscope.tui.widgets.export_dialog import ExportDialog, ExportRequest
+from claimscope.tui.widgets.help_screen import HelpScreen, KeyRow
+from claimscope.tui.widgets.item_table import ItemTable
+from claimscope.tui.widgets.palette_provider import ClaimscopeCommands
+from claimscope.tui.widgets.path_prompt import PathPrompt
+from claimscope.tui.widgets.reader import Reader
+from claimscope.tui.widgets.search_modal import SearchHit, SearchModal
+from claimscope.tui.widgets.stats_table import StatsTable
+
+AUTO_REFRESH_SECONDS = 2.0
+"""How often the explorer checks whether another terminal changed the store (a stat call)."""
+
+
+class ClaimscopeApp(App[int]):
+    """Keyboard-first explorer of articles, claims and statistics."""
+
+    TITLE = "claimscope"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {ClaimscopeCommands}
+    BINDING_GROUP_TITLE = "Everywhere"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="claimscope.quit"),
+        Binding("question_mark", "help", "Keys", id="claimscope.help", tooltip="Show every key in force"),
+        Binding("slash", "search", "Search", id="claimscope.search", tooltip="Fuzzy search everything"),
+        Binding("e", "export", "Export", id="claimscope.export", tooltip="Export the marked items"),
+        Binding("r", "refresh", "Refresh", id="claimscope.refresh",
+                tooltip="Reload articles imported from another terminal"),
+    ]
+
+    def __init__(
+        self,
+        library: Library,
+        keymap: LoadedKeymap,
+        *,
+        import_samples: bool = True,
+        auto_refresh: float | None = AUTO_REFRESH_SECONDS,
+        export_directory: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self.keymap = keymap
+        self.export_directory = export_directory or Path.cwd()
+        self._import_samples = import_samples
+        self._auto_refresh = auto_refresh
+        self.imported_samples: int | None = None
+        """How many samples the first run imported (``None`` until it has run)."""
+
+    # start-up ------------------------------------------------------------------------------------
+
+    def get_default_screen(self) -> MainScreen:
+        self._main_screen = MainScreen(self.library)
+        return self._main_screen
+
+    @property
+    def main_screen(self) -> MainScreen:
+        return self._main_screen
+
+    def on_mount(self) -> None:
+        if self.keymap.keys:
+            self.set_keymap(self.keymap.keys)
+        for warning in self.keymap.warnings:
+            self.notify(warning, severity="warning", timeout=8)
+
+    @on(MainScreen.Ready)
+    def _main_screen_ready(self) -> None:
+        if self._import_samples and self.library.is_empty():
+            self.main_screen.query_one(ArticleTree).loading = True
+            self._first_run_import()
+        else:
+            self.main_screen.reload()
+        if self._auto_refresh:
+            self.set_interval(self._auto_refresh, self._check_for_changes)
+
+    @work(thread=True, exclusive=True, group="import", exit_on_error=False, description="import samples")
+    def _first_run_import(self) -> None:
+        count = self.library.import_samples()
+        self.call_from_thread(self._first_run_done, count)
+
+    def _first_run_done(self, count: int) -> None:
+        self.imported_samples = count
+        self.main_screen.query_one(ArticleTree).loading = False
+        self.main_screen.reload()
+        noun = "article" if count == 1 else "articles"
+        self.notify(f"Imported {count} sample {noun}", title="Welcome to claimscope")
+
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            self.main_screen.query_one(ArticleTree).loading = False
+            message = str(error) if isinstance(error, StoreError) else f"{type(error).__name__}: {error}"
+            self.notify(f"{event.worker.description} failed: {message}", severity="error", timeout=10)
+
+    # actions -------------------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        if isinstance(self.screen, SearchModal):
+            return
+        self.push_screen(SearchModal(self.library.search), callback=self._search_done)
+
+    def _search_done(self, hit: SearchHit | None) -> None:
+        if hit is not None:
+            self.main_screen.jump_to(hit)  # type: ignore[arg-type]
+
+    def action_export(self) -> None:
+        marks = self.library.marks()
+        if not marks:
+            self.notify("Nothing is marked yet: press space on an item to mark it", severity="warning")
+            return
+        dialog = ExportDialog(list(FORMATS), default_export_name, len(marks), self.export_directory)
+        self.push_screen(dialog, callback=self._export_done)
+
+    def _export_done(self, request: ExportRequest | None) -> None:
+        if request is None:
+            return
+        marks = self.library.marks()
+        try:
+            text = self.library.export(marks, request.fmt)
+            write_export(text, request.path, force=request.overwrite)
+        except ExportExists:
+            self.notify(f"{request.path} already exists: tick “Overwrite” or choose another name",
+                        title="Export", severity="warning", timeout=10)
+            return
+        except (StoreError, OSError) as error:
+            self.notify(str(error), title="Export failed", severity="error", timeout=10)
+            return
+        noun = "item" if len(marks) == 1 else "items"
+        self.notify(f"Exported {len(marks)} {noun} to {request.path}", title="Export")
+
+    def action_import_file(self) -> None:
+        self.push_screen(PathPrompt("Import an article file or folder", Path.cwd()), self._import_chosen)
+
+    def _import_chosen(self, path: Path | None) -> None:
+        if path is not None:
+            self._import_paths([path])
+
+    @work(thread=True, exclusive=True, group="import", exit_on_error=False, description="import")
+    def _import_paths(self, paths: list[Path]) -> None:
+        imported, unchanged, failed = self.library.import_paths(paths)
+        self.call_from_thread(self._import_done, imported, unchanged, failed)
+
+    def _import_done(self, imported: int, unchanged: int, failed: int) -> None:
+        self.main_screen.reload()
+        message = f"Imported {imported}, unchanged {unchanged}, failed {failed}"
+        self.notify(message, severity="warning" if failed else "information")
+
+    def action_switch_theme(self) -> None:
+        self.search_themes()
+
+    def action_toggle_scope(self) -> None:
+        self.main_screen.action_toggle_scope()
+
+    def action_refresh(self) -> None:
+        self._refresh_store(announce=True)
+
+    def _check_for_changes(self) -> None:
+        self._refresh_store(announce=False)
+
+    @work(thread=True, exclusive=True, group="refresh", exit_on_error=False, description="refresh")
+    def _refresh_store(self, announce: bool) -> None:
+        changed = self.library.refresh_if_changed()
+        if changed or announce:
+            self.call_from_thread(self._refreshed, changed, announce)
+
+    def _refreshed(self, changed: bool, announce: bool) -> None:
+        if changed:
+            before = self.main_screen.articles.article_count
+            self.main_screen.reload()
+            added = self.main_screen.articles.article_count - before
+            if added > 0:
+                self.notify(f"{added} new article{'s' if added != 1 else ''} in the store")
+            elif announce:
+                self.notify("Store reloaded")
+        elif announce:
+            self.notify("Nothing new in the store", timeout=2)
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        note = f"Remap keys in {self.keymap.path} (binding id = \"keys\"); see README-tui.md"
+        self.push_screen(HelpScreen(self.key_rows(), note))
+
+    def key_rows(self) -> list[KeyRow]:
+        """Every binding of the explorer with the keys in force after the user's keymap."""
+        rows: list[KeyRow] = []
+        groups: list[tuple[str, Iterable[BindingType]]] = [
+            ("everywhere", self.BINDINGS),
+            ("everywhere", [Binding("tab", "focus_next", "Next pane", id="focus.next"),
+                            Binding("shift+tab", "focus_previous", "Previous pane", id="focus.previous"),
+                            Binding("ctrl+p", "command_palette", "Command palette", id="command_palette")]),
+            ("explorer", MainScreen.BINDINGS),
+            ("articles", [Binding("enter", "select", "Expand article / read section", id="tree.select"),
+                          *ArticleTree.BINDINGS]),
+            ("claims, statistics", [Binding("enter", "select", "Read the item in context", id="table.select"),
+                                    *ItemTable.BINDINGS]),
+            ("statistics", [b for b in StatsTable.BINDINGS
+                            if isinstance(b, Binding) and b.id == "stats.sort"]),
+            ("reader", Reader.BINDINGS),
+        ]
+        for where, bindings in groups:
+            for binding in bindings:
+                if not isinstance(binding, Binding):
+                    continue
+                keys = self.keymap.keys.get(binding.id or "", binding.key)
+                shown = ", ".join(
+                    self.get_key_display(Binding(key.strip(), binding.action)) for key in keys.split(",")
+                )
+                rows.append(KeyRow(where, shown, binding.description or binding.action, binding.id or ""))
+        return rows
+
+    def on_unmount(self) -> None:
+        self.library.close()
+
+
+def make_app(
+    db_path: Path | None,
+    *,
+    store: Store | None = None,
+    keymap: LoadedKeymap | None = None,
+    import_samples: bool = True,
+    auto_refresh: float | None = AUTO_REFRESH_SECONDS,
+    export_directory: Path | None = None,
+) -> ClaimscopeApp:
+    """Open the store (raises ``StoreError``) and build the explorer; tests pass their own store."""
+    opened = store if store is not None else Store(db_path)
+    return ClaimscopeApp(
+        Library(opened),
+        keymap if keymap is not None else load_keymap(),
+        import_samples=import_samples,
+        auto_refresh=auto_refresh,
+        export_directory=export_directory,
+    )
+
+
+def run_explorer(db_path: Path | None) -> int:
+    """Run the explorer; a store that cannot be opened is one line on stderr and exit status 2."""
+    try:
+        app = make_app(db_path)
+    except StoreError as error:
+        print(f"claimscope: error: {' '.join(str(error).split())}", file=sys.stderr)
+        return 2
+    result = app.run()
+    if app.return_code:
+        return app.return_code
+    return result if isinstance(result, int) else 0

@@ -1,0 +1,398 @@
+"""The main screen: composes the four panes and is the only place that links them.
+
+Panes post what the user is on (``ArticleChosen``, ``SectionChosen``, ``ClaimChosen``,
+``StatisticChosen``); this screen loads what is needed through the ``Library`` and sets the other panes'
+contents.  No pane knows about another (Textual's "attributes down, messages up").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, ClassVar, TypeVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid
+from textual.message import Message
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer
+from textual.worker import get_current_worker
+
+from claimscope.extract.model import Article, Claim, Statistic
+from claimscope.store.errors import StoreError
+from claimscope.tui.library import Library
+from claimscope.tui.messages import ArticleChosen, ClaimChosen, SectionChosen, StatisticChosen
+from claimscope.tui.widgets.article_tree import ArticleTree
+from claimscope.tui.widgets.claims_list import ClaimsList
+from claimscope.tui.widgets.reader import Focus, Reader
+from claimscope.tui.widgets.stats_table import StatsTable
+from claimscope.tui.widgets.status_line import Location, StatusLine
+
+if TYPE_CHECKING:
+    from claimscope.store.search import Hit
+
+ItemT = TypeVar("ItemT", Claim, Statistic)
+
+ALL_ITEMS_LIMIT = 10_000
+"""Rows listed in the "all articles" view; beyond this the status line says the list is cut and
+search (/) reaches the rest.  DataTable renders only visible rows, but adding rows costs ~0.1 ms each."""
+
+
+class MainScreen(Screen[None]):
+    """Articles | reader | claims over statistics (stacked two by two when the terminal is narrow)."""
+
+    BINDING_GROUP_TITLE = "Explorer"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle_mark", "Mark", priority=True, id="claimscope.mark",
+                tooltip="Mark or unmark the focused item (marks are saved in the store)"),
+        Binding("y", "copy", "Copy", id="claimscope.copy",
+                tooltip="Copy the focused item with its citation"),
+        Binding("a", "toggle_scope", "All/one", id="claimscope.scope",
+                tooltip="List claims and statistics of all articles, or of the chosen one"),
+    ]
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012 (typed by Screen)
+
+    class Ready(Message):
+        """The panes exist: the app may load the store or start the first-run import."""
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+        self.article: Article | None = None
+        self.section_id: str | None = None
+        self.scope_all = False
+        self.marks: frozenset[str] = frozenset()
+        self._all_truncated = False
+
+    def compose(self) -> ComposeResult:
+        yield StatusLine(id="status")
+        with Grid(id="panes"):
+            tree = ArticleTree(id="articles")
+            tree.border_title = "Articles"
+            yield tree
+            reader = Reader(id="reader")
+            reader.border_title = "Reader"
+            yield reader
+            claims = ClaimsList(id="claims")
+            claims.border_title = "Claims"
+            yield claims
+            stats = StatsTable(id="statistics")
+            stats.border_title = "Statistics"
+            yield stats
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.post_message(self.Ready())
+
+    # pane accessors (children only) --------------------------------------------------------------
+
+    @property
+    def articles(self) -> ArticleTree:
+        return self.query_one(ArticleTree)
+
+    @property
+    def reader(self) -> Reader:
+        return self.query_one(Reader)
+
+    @property
+    def claims(self) -> ClaimsList:
+        return self.query_one(ClaimsList)
+
+    @property
+    def stats(self) -> StatsTable:
+        return self.query_one(StatsTable)
+
+    # loading -------------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Re-read summaries and marks (after an import or a change from another terminal)."""
+        summaries = self.library.summaries()
+        self.marks = self.library.marks()
+        tree = self.articles
+        tree.marks = self.marks
+        tree.load(summaries)
+        for pane in (self.claims, self.stats):
+            pane.marks = self.marks
+        self.reader.marks = self.marks
+        if self.article is not None and any(s.id == self.article.id for s in summaries):
+            self._show_article(self.article.id, self.section_id)
+        elif summaries:
+            self._show_article(summaries[0].id, None)
+            tree.select_item(summaries[0].id)
+        else:
+            self.article = None
+            self.reader.show(None)
+            self.claims.show_claims([])
+            self.stats.show_statistics([])
+            self._update_status()
+        if self.focused is None:
+            tree.focus()
+
+    def _show_article(self, article_id: str, section_id: str | None, offset: int | None = None) -> None:
+        try:
+            article = self.library.article(article_id)
+        except StoreError as error:
+            self.notify(str(error), severity="error")
+            return
+        changed = self.article is None or self.article.id != article.id or self.section_id != section_id
+        self.article = article
+        self.section_id = section_id
+        self.articles.add_sections(article)
+        if changed and not self.scope_all:
+            self._fill_lists(article, section_id)
+        scroll = offset if offset is not None else self._section_start(article, section_id)
+        self.reader.show(article, section_id=section_id, scroll_to=scroll)
+        self._update_status()
+
+    @staticmethod
+    def _section_start(article: Article, section_id: str | None) -> int | None:
+        if section_id is None:
+            return None
+        for section in article.sections:
+            if section.id == section_id:
+                return section.heading_start if section.heading_start is not None else section.start
+        return None
+
+    def _fill_lists(self, article: Article, section_id: str | None) -> None:
+        claims = [c for c in article.claims if section_id is None or c.section_id == section_id]
+        statistics = [s for s in article.statistics if section_id is None or s.section_id == section_id]
+        self.claims.show_claims((article.id, c) for c in claims)
+        self.stats.show_statistics((article.id, s) for s in statistics)
+
+    # messages from the panes ---------------------------------------------------------------------
+
+    @on(ArticleTree.NeedsArticle)
+    def _needs_article(self, message: ArticleTree.NeedsArticle) -> None:
+        try:
+            self.articles.add_sections(self.library.article(message.article_id))
+        except StoreError as error:
+            self.notify(str(error), severity="error")
+
+    @on(ArticleChosen)
+    def _article_chosen(self, message: ArticleChosen) -> None:
+        self._show_article(message.article_id, None)
+
+    @on(SectionChosen)
+    def _section_chosen(self, message: SectionChosen) -> None:
+        self._show_article(message.article_id, message.section_id, message.offset)
+        if message.jump:
+            self.reader.focus()
+
+    @on(ClaimChosen)
+    def _claim_chosen(self, message: ClaimChosen) -> None:
+        article = self._article_for(message.article_id)
+        claim = _find(article.claims, message.claim_id) if article else None
+        if article is None or claim is None:
+            return
+        self._focus_reader_on(article, _claim_focus(claim))
+        if message.jump:
+            self.reader.focus()
+
+    @on(StatisticChosen)
+    def _statistic_chosen(self, message: StatisticChosen) -> None:
+        article = self._article_for(message.article_id)
+        statistic = _find(article.statistics, message.statistic_id) if article else None
+        if article is None or statistic is None:
+            return
+        self._focus_reader_on(article, _statistic_focus(statistic))
+        if statistic.claim_id is not None:
+            self.claims.select_item(statistic.claim_id)
+        if message.jump:
+            self.reader.focus()
+
+    def _article_for(self, article_id: str) -> Article | None:
+        try:
+            return self.library.article(article_id)
+        except StoreError as error:
+            self.notify(str(error), severity="error")
+            return None
+
+    def _focus_reader_on(self, article: Article, focus: Focus) -> None:
+        if self.article is None or self.article.id != article.id:
+            self.article = article
+            self.section_id = None
+            if not self.scope_all:  # browsing every article's items: leave the tree where it is
+                self.articles.add_sections(article)
+                self.articles.select_item(article.id)
+        self.reader.show(article, section_id=self.section_id, focus=focus, scroll_to=focus.sentence_start)
+        self._update_status()
+
+    # jumping from search -------------------------------------------------------------------------
+
+    def jump_to(self, hit: Hit) -> None:
+        """Show a search hit in context: its article and section, its row, its sentence."""
+        article = self._article_for(hit.article_id)
+        if article is None:
+            return
+        if self.scope_all:
+            self.scope_all = False
+        if hit.kind == "claim":
+            claim = _find(article.claims, hit.id)
+            self._show_article(article.id, claim.section_id if claim else None)
+            self.articles.select_item(article.id, self.section_id)
+            if claim is not None:
+                self.claims.select_item(claim.id)
+                self._focus_reader_on(article, _claim_focus(claim))
+            self.claims.focus()
+        elif hit.kind == "statistic":
+            statistic = _find(article.statistics, hit.id)
+            self._show_article(article.id, statistic.section_id if statistic else None)
+            self.articles.select_item(article.id, self.section_id)
+            if statistic is not None:
+                self.stats.select_item(statistic.id)
+                self._focus_reader_on(article, _statistic_focus(statistic))
+                if statistic.claim_id is not None:
+                    self.claims.select_item(statistic.claim_id)
+            self.stats.focus()
+        elif hit.kind == "section":
+            self._show_article(article.id, hit.id)
+            self.articles.select_item(article.id, hit.id)
+            self.reader.focus()
+        else:
+            self._show_article(article.id, None)
+            self.articles.select_item(article.id)
+            self.articles.focus()
+
+    # actions -------------------------------------------------------------------------------------
+
+    def focused_item_id(self) -> str | None:
+        """The id that space and y act on: the row, node or highlighted item of the focused pane."""
+        focused = self.focused
+        if isinstance(focused, ArticleTree):
+            ref = focused.current_ref
+            return ref.item_id if ref is not None else None
+        if isinstance(focused, (ClaimsList, StatsTable, Reader)):
+            return focused.current_item_id
+        return None
+
+    def action_toggle_mark(self) -> None:
+        item_id = self.focused_item_id()
+        if item_id is None:
+            self.notify("Nothing to mark here", severity="warning", timeout=2)
+            return
+        try:
+            marks = self.library.toggle_marks([item_id])
+        except StoreError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.set_marks(marks)
+        verb = "Marked" if item_id in marks else "Unmarked"
+        self.notify(f"{verb} {item_id} ({len(marks)} marked)", timeout=2)
+
+    def set_marks(self, marks: frozenset[str]) -> None:
+        self.marks = marks
+        for pane in (self.claims, self.stats):
+            pane.set_marks(marks)
+        self.articles.set_marks(marks)
+        self.reader.set_marks(marks)
+        self._update_status()
+
+    def action_copy(self) -> None:
+        from claimscope.tui.clipboard import citation_for
+
+        item_id = self.focused_item_id()
+        if item_id is None:
+            self.notify("Nothing to copy here", severity="warning", timeout=2)
+            return
+        article = self.article
+        if self.focused in (self.claims, self.stats):
+            pane = self.focused
+            assert isinstance(pane, (ClaimsList, StatsTable))
+            article = self._article_for(pane.article_of.get(item_id, "")) if pane.article_of else article
+        elif isinstance(self.focused, Reader) and self.focused.article is not None:
+            article = self.focused.article
+        if article is None:
+            return
+        text = citation_for(article, item_id)
+        self.app.copy_to_clipboard(text)
+        self.notify(f"Copied {item_id} with its citation", timeout=2)
+
+    def action_toggle_scope(self) -> None:
+        self.scope_all = not self.scope_all
+        if self.scope_all:
+            self._load_all_items()
+        elif self.article is not None:
+            self._fill_lists(self.article, self.section_id)
+            self._update_status()
+
+    @work(thread=True, exclusive=True, group="all-items", exit_on_error=False, description="all items")
+    def _load_all_items(self) -> None:
+        worker = get_current_worker()
+        claims = [(a.id, c) for a, c in self.library.iter_claims(ALL_ITEMS_LIMIT)]
+        if worker.is_cancelled:
+            return
+        statistics = [(a.id, s) for a, s in self.library.iter_statistics(ALL_ITEMS_LIMIT)]
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_all_items, claims, statistics)
+
+    def _show_all_items(
+        self, claims: list[tuple[str, Claim]], statistics: list[tuple[str, Statistic]]
+    ) -> None:
+        if not self.scope_all:
+            return
+        self._all_truncated = len(claims) >= ALL_ITEMS_LIMIT or len(statistics) >= ALL_ITEMS_LIMIT
+        self.claims.show_claims(claims)
+        self.stats.show_statistics(statistics)
+        self._update_status()
+
+    # status --------------------------------------------------------------------------------------
+
+    def _update_status(self) -> None:
+        article = self.article
+        section = None
+        if article is not None and self.section_id is not None:
+            section = next(
+                (s.heading or "Opening" for s in article.sections if s.id == self.section_id), None
+            )
+        note = (
+            f"first {ALL_ITEMS_LIMIT:,} of each listed; / searches all"
+            if self.scope_all and self._all_truncated
+            else ""
+        )
+        self.query_one(StatusLine).show(
+            Location(
+                article=(article.title or article.source or article.id) if article is not None else None,
+                section=section,
+                claims=self.claims.row_count,
+                statistics=self.stats.row_count,
+                marked=len(self.marks),
+                articles=len(self.library.summaries()),
+                scope_all=self.scope_all,
+                note=note,
+            )
+        )
+        for pane, name in ((self.claims, "Claims"), (self.stats, "Statistics")):
+            title = f"{name} ({pane.row_count})"
+            if pane.border_title != title:
+                pane.border_title = title
+
+
+def _find(items: Iterable[ItemT], item_id: str) -> ItemT | None:
+    for item in items:
+        if item.id == item_id:
+            return item
+    return None
+
+
+def _claim_focus(claim: Claim) -> Focus:
+    return Focus("claim", claim.id, claim.start, claim.end, claim.sentence_start, claim.sentence_end)
+
+
+def _statistic_focus(statistic: Statistic) -> Focus:
+    return Focus(
+        "statistic",
+        statistic.id,
+        statistic.start,
+        statistic.end,
+        statistic.sentence_start,
+        statistic.sentence_end,
+    )
+
+
+def pane_widgets(screen: MainScreen) -> list[Widget]:
+    """The four panes in tab order (for tests and the help screen)."""
+    return [screen.articles, screen.reader, screen.claims, screen.stats]

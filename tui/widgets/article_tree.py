@@ -1,0 +1,236 @@
+"""The articles pane: every article with its date and counts; its sections appear when it is expanded.
+
+Only article summaries are read to build the tree, so it opens at once on a large store; an article's
+sections (and their captions and related links, shown with their own symbols and styles) are added the
+first time the article is expanded, from the full article the screen hands down.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar, Literal
+
+from rich.style import Style
+from rich.text import Text
+from textual import on
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets._tree import TOGGLE_STYLE
+from textual.widgets.tree import TreeNode
+
+from claimscope.extract.model import Article, Section
+from claimscope.store.db import ArticleSummary
+from claimscope.tui.messages import ArticleChosen, SectionChosen
+from claimscope.tui.widgets.safe_text import one_line
+
+NodeKind = Literal["article", "section", "block"]
+
+
+@dataclass(frozen=True, slots=True)
+class NodeRef:
+    """What a tree node stands for."""
+
+    kind: NodeKind
+    article_id: str
+    section_id: str | None = None
+    offset: int | None = None
+    item_id: str | None = None
+
+
+class ArticleTree(Tree[NodeRef]):
+    """Articles, then sections, captions and related links.
+
+    Posts ``ArticleChosen`` / ``SectionChosen`` as the cursor moves while the pane has focus; the screen
+    answers ``ArticleTree.NeedsArticle`` by calling ``add_sections``.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="cursor.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="cursor.up"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-tree--meta",
+        "article-tree--headline",
+        "article-tree--heading",
+        "article-tree--caption",
+        "article-tree--related",
+        "article-tree--marked",
+    }
+
+    class NeedsArticle(Message):
+        """An article node was expanded for the first time and needs its sections."""
+
+        def __init__(self, article_id: str) -> None:
+            super().__init__()
+            self.article_id = article_id
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("Articles", id=id)
+        self.show_root = False
+        self.guide_depth = 2
+        self.marks: frozenset[str] = frozenset()
+        self._article_nodes: dict[str, TreeNode[NodeRef]] = {}
+        self._summaries: dict[str, ArticleSummary] = {}
+        self._label_width = 8
+        self._populated: set[str] = set()
+
+    # attributes down ----------------------------------------------------------------------------
+
+    def load(self, summaries: list[ArticleSummary]) -> None:
+        """Replace the tree's articles, keeping the cursor on the same article when it still exists."""
+        current = self.current_ref
+        self.clear()
+        self._article_nodes.clear()
+        self._populated.clear()
+        self._summaries = {summary.id: summary for summary in summaries}
+        for summary in summaries:
+            node = self.root.add(
+                self._article_label(summary), data=NodeRef("article", summary.id, item_id=summary.id)
+            )
+            self._article_nodes[summary.id] = node
+        if current is not None and current.article_id in self._article_nodes:
+            self.move_cursor(self._article_nodes[current.article_id], animate=False)
+
+    def add_sections(self, article: Article) -> None:
+        """Fill an article node with its sections (first expansion, or before a jump into it)."""
+        node = self._article_nodes.get(article.id)
+        if node is None or article.id in self._populated:
+            return
+        self._populated.add(article.id)
+        node.remove_children()
+        for section in article.sections:
+            leaves = [b for b in section.blocks if b.kind in ("caption", "related")]
+            ref = NodeRef("section", article.id, section.id, section.start, item_id=section.id)
+            label = self._section_label(section, article)
+            if leaves:
+                child = node.add(label, data=ref, expand=True)
+                for block in leaves:
+                    child.add_leaf(
+                        self._block_label(block.kind, block.text),
+                        data=NodeRef("block", article.id, section.id, block.start, item_id=section.id),
+                    )
+            else:
+                node.add_leaf(label, data=ref)
+
+    def set_marks(self, marks: frozenset[str]) -> None:
+        self.marks = marks
+        for node in self._article_nodes.values():
+            node.refresh()
+
+    def select_item(self, article_id: str, section_id: str | None = None) -> None:
+        """Move the cursor to an article, or to one of its sections, without posting anything."""
+        node = self._article_nodes.get(article_id)
+        if node is None:
+            return
+        target = node
+        if section_id is not None:
+            node.expand()
+            for child in node.children:
+                if child.data is not None and child.data.section_id == section_id:
+                    target = child
+                    break
+        self.move_cursor(target, animate=False)
+
+    @property
+    def article_count(self) -> int:
+        return len(self._article_nodes)
+
+    @property
+    def current_ref(self) -> NodeRef | None:
+        node = self.cursor_node
+        return node.data if node is not None else None
+
+    # labels -------------------------------------------------------------------------------------
+
+    def _article_label(self, summary: ArticleSummary) -> Text:
+        """The stored label (used for width and searching); ``render_label`` fits it to the pane."""
+        return Text(one_line(summary.title or summary.source or summary.id), no_wrap=True, end="")
+
+    def get_label_width(self, node: TreeNode[NodeRef]) -> int:
+        """Article rows are fitted to the pane, so their width is known without rendering 10,000 labels."""
+        ref = node.data
+        if ref is not None and ref.kind == "article":
+            return self._label_width
+        return super().get_label_width(node)
+
+    def on_resize(self) -> None:
+        self._label_width = max(8, self.scrollable_content_region.width)
+
+    def render_label(self, node: TreeNode[NodeRef], base_style: Style, style: Style) -> Text:
+        """Article rows: a marked dot, the title cut to fit, then date and counts at the right edge."""
+        ref = node.data
+        summary = self._summaries.get(ref.article_id) if ref is not None and ref.kind == "article" else None
+        if summary is None:
+            return super().render_label(node, base_style, style)
+        meta_style = self.get_component_rich_style("article-tree--meta", partial=True)
+        counts = f"{summary.n_claims}c {summary.n_statistics}s"
+        date = (summary.published or "")[:10]
+        width = max(8, self.scrollable_content_region.width - 2)
+        label = Text(no_wrap=True, end="")
+        if summary.id in self.marks:
+            label.append("● ", self.get_component_rich_style("article-tree--marked", partial=True))
+        meta = f" {date} {counts}" if date else f" {counts}"
+        room = width - label.cell_len - len(meta)
+        if room < 14:
+            meta = f" {counts}"
+            room = width - label.cell_len - len(meta)
+        title = Text(one_line(summary.title or summary.source or summary.id))
+        title.truncate(max(1, room), overflow="ellipsis", pad=True)
+        label.append_text(title)
+        label.append(meta, meta_style)
+        label.stylize(style)
+        icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
+        return Text.assemble((icon, base_style + TOGGLE_STYLE), label)
+
+    def _section_label(self, section: Section, article: Article) -> Text:
+        if section.heading:
+            return Text.assemble(
+                ("§ ", ""),
+                (one_line(section.heading), self.get_component_rich_style("article-tree--heading",
+                                                                          partial=True)),
+                no_wrap=True,
+            )
+        headline = next((b.text for b in section.blocks if b.kind == "headline"), None)
+        text = headline or article.title or "Opening"
+        return Text.assemble(
+            ("◆ ", ""),
+            (one_line(text), self.get_component_rich_style("article-tree--headline", partial=True)),
+            no_wrap=True,
+        )
+
+    def _block_label(self, kind: str, text: str) -> Text:
+        symbol = "▣ " if kind == "caption" else "↗ "
+        style = self.get_component_rich_style(f"article-tree--{kind}", partial=True)
+        return Text.assemble((symbol, ""), (one_line(text), style), no_wrap=True)
+
+    # events up ----------------------------------------------------------------------------------
+
+    @on(Tree.NodeExpanded)
+    def _expanded(self, event: Tree.NodeExpanded[NodeRef]) -> None:
+        ref = event.node.data
+        if ref is not None and ref.kind == "article" and ref.article_id not in self._populated:
+            self.post_message(self.NeedsArticle(ref.article_id))
+
+    @on(Tree.NodeHighlighted)
+    def _highlighted(self, event: Tree.NodeHighlighted[NodeRef]) -> None:
+        if self.has_focus:
+            self._post_choice(event.node.data)
+
+    @on(Tree.NodeSelected)
+    def _selected(self, event: Tree.NodeSelected[NodeRef]) -> None:
+        ref = event.node.data
+        if ref is not None and ref.kind != "article" and ref.section_id is not None:
+            self.post_message(SectionChosen(ref.article_id, ref.section_id, ref.offset, jump=True))
+
+    def on_focus(self) -> None:
+        self._post_choice(self.current_ref)
+
+    def _post_choice(self, ref: NodeRef | None) -> None:
+        if ref is None:
+            return
+        if ref.kind == "article" or ref.section_id is None:
+            self.post_message(ArticleChosen(ref.article_id))
+        else:
+            self.post_message(SectionChosen(ref.article_id, ref.section_id, ref.offset))

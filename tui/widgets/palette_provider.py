@@ -1,0 +1,40 @@
+"""The command palette's claimscope commands: search, export, import a file, switch theme and more.
+
+Commands are built from the app's actions when the palette opens (`startup`), so the palette never
+holds stale state; `discover` lists them for an empty query and `search` scores them with the matcher.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+COMMANDS: list[tuple[str, str, str]] = [
+    ("Search everything", "Fuzzy search articles, sections, claims and statistics", "search"),
+    ("Export marked items", "Write the marked items to a file (json, csv, …)", "export"),
+    ("Import a file", "Import an article file or a folder into the store", "import_file"),
+    ("Switch theme", "Choose a colour theme", "switch_theme"),
+    ("Toggle all claims", "List the items of every article, or of the chosen one", "toggle_scope"),
+    ("Refresh", "Reload articles imported from another terminal", "refresh"),
+    ("Keys", "Show every key in force", "help"),
+]
+"""(title, help, app action) triples."""
+
+
+class ClaimscopeCommands(Provider):
+    """Palette entries that run app actions by name."""
+
+    async def discover(self) -> Hits:
+        for title, help_text, action in COMMANDS:
+            yield DiscoveryHit(title, partial(self._run, action), help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, action in COMMANDS:
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), partial(self._run, action), help=help_text)
+
+    async def _run(self, action: str) -> None:
+        await self.app.run_action(action)

@@ -1,0 +1,152 @@
+"""The statistics pane: value, unit, measure, period and change, sortable by any column.
+
+``s`` cycles the sort column (and reverses on a second press of the same column); clicking a header
+sorts by it.  Rows are kept as model objects and re-added in order, so sorting never parses cell text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable
+
+from claimscope.extract.model import Statistic
+from claimscope.tui.messages import StatisticChosen
+from claimscope.tui.widgets.item_table import MARK_COLUMN, ItemTable
+from claimscope.tui.widgets.safe_text import one_line
+
+SortKey = Callable[[Statistic], tuple[int, float | str]]
+
+
+def _text_key(get: Callable[[Statistic], str | None]) -> SortKey:
+    def key(statistic: Statistic) -> tuple[int, float | str]:
+        value = get(statistic)
+        return (0, value.casefold()) if value else (1, "")
+
+    return key
+
+
+SORT_KEYS: dict[str, SortKey] = {
+    "value": lambda s: (0, s.value),
+    "unit": _text_key(lambda s: s.unit),
+    "measure": _text_key(lambda s: s.measure),
+    "period": _text_key(lambda s: s.period),
+    "change": _text_key(lambda s: s.direction),
+}
+SORT_ORDER = list(SORT_KEYS)
+CHANGE_SYMBOLS = {"increase": "▲ up", "decrease": "▼ down"}
+
+
+class StatsTable(ItemTable):
+    """One row per statistic; the cursor posts ``StatisticChosen``."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *ItemTable.BINDINGS,
+        Binding("s", "cycle_sort", "Sort", tooltip="Sort by the next column (again: reverse)",
+                id="stats.sort"),
+    ]
+
+    COLUMN_LIMITS: ClassVar[dict[str, int]] = {
+        "value": 10, "unit": 12, "measure": 40, "period": 14, "change": 6,
+    }
+    FLEX_COLUMN: ClassVar[str | None] = "measure"
+    SHRINK_TO_FIT: ClassVar[bool] = True
+    NEVER_SHRINK: ClassVar[frozenset[str]] = frozenset({"value"})
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.sort_column: str | None = None
+        self.sort_reverse = False
+        self._statistics: list[tuple[str, Statistic]] = []
+
+    def on_mount(self) -> None:
+        self.add_column(Text("●"), key=MARK_COLUMN, width=1)
+        self.add_column("Value", key="value")
+        self.add_column("Unit", key="unit")
+        self.add_column("Measure", key="measure")
+        self.add_column("Period", key="period")
+        self.add_column("Change", key="change")
+
+    def show_statistics(self, statistics: Iterable[tuple[str, Statistic]]) -> None:
+        self._statistics = list(statistics)
+        self._refill()
+
+    def sort_by(self, column: str | None, reverse: bool = False) -> None:
+        self.sort_column = column if column in SORT_KEYS else None
+        self.sort_reverse = reverse
+        keep = self.current_item_id
+        self._refill()
+        if keep is not None:
+            self.select_item(keep)
+        self._update_headers()
+
+    def action_cycle_sort(self) -> None:
+        if self.sort_column is None:
+            self.sort_by(SORT_ORDER[0])
+        elif not self.sort_reverse:
+            self.sort_by(self.sort_column, reverse=True)
+        else:
+            index = SORT_ORDER.index(self.sort_column) + 1
+            self.sort_by(SORT_ORDER[index] if index < len(SORT_ORDER) else None)
+        if self.sort_column is not None:
+            direction = "descending" if self.sort_reverse else "ascending"
+            self.notify(f"Statistics sorted by {self.sort_column}, {direction}", timeout=2)
+        else:
+            self.notify("Statistics in article order", timeout=2)
+
+    @on(DataTable.HeaderSelected)
+    def _header(self, event: DataTable.HeaderSelected) -> None:
+        event.stop()
+        column = event.column_key.value
+        if column is None or column not in SORT_KEYS:
+            return
+        reverse = self.sort_column == column and not self.sort_reverse
+        self.sort_by(column, reverse)
+
+    def post_chosen(self, article_id: str, item_id: str, jump: bool) -> None:
+        self.post_message(StatisticChosen(article_id, item_id, jump=jump))
+
+    def _refill(self) -> None:
+        rows = self._statistics
+        if self.sort_column is not None:
+            key = SORT_KEYS[self.sort_column]
+            rows = sorted(rows, key=lambda row: key(row[1]), reverse=self.sort_reverse)
+        self.replace_rows([(article_id, s.id, statistic_cells(s)) for article_id, s in rows])
+
+    def _update_headers(self) -> None:
+        for column_key, column in self.columns.items():
+            name = column_key.value
+            if name is None or name == MARK_COLUMN:
+                continue
+            title = name.capitalize()
+            if name == self.sort_column:
+                title += " ▼" if self.sort_reverse else " ▲"
+            column.label = Text(title)
+        self.refresh()
+
+
+def compact_number(value: float) -> str:
+    """``38500000`` -> ``38.5M``: short enough for a column; the reader shows the words as written."""
+    size = abs(value)
+    for threshold, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M")):
+        if size >= threshold:
+            return f"{value / threshold:.4g}{suffix}"
+    if size >= 10_000:
+        return f"{value:,.0f}"
+    return f"{value:,.4g}" if size >= 1000 else f"{value:.4g}"
+
+
+def statistic_cells(statistic: Statistic) -> list[Text]:
+    """Compact value (``~`` when approximate), then unit, measure, period and change."""
+    value = ("~" if statistic.approximate else "") + compact_number(statistic.value)
+    return [
+        Text(value, style="bold", justify="right"),
+        Text(one_line(statistic.unit or "")),
+        Text(one_line(statistic.measure or "")),
+        Text(one_line(statistic.period or "")),
+        Text(CHANGE_SYMBOLS.get(statistic.direction or "", "")),
+    ]

@@ -1,0 +1,76 @@
+"""The status line: where you are (article, section), what is listed, and how many items are marked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual.widget import Widget
+
+from claimscope.tui.widgets.safe_text import one_line
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Everything the status line reports; the screen builds one after every change."""
+
+    article: str | None = None
+    section: str | None = None
+    claims: int = 0
+    statistics: int = 0
+    marked: int = 0
+    articles: int = 0
+    scope_all: bool = False
+    note: str = ""
+
+
+class StatusLine(Widget):
+    """One line, built as ``Text`` so titles with brackets show literally.
+
+    A plain ``Widget`` with ``render`` (not a ``Static``): updating it repaints one line without asking
+    the screen for a new layout, which matters when a held arrow key updates it many times a second.
+    """
+
+    DEFAULT_CSS = """
+    StatusLine { height: 1; }
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "status-line--place",
+        "status-line--count",
+        "status-line--marked",
+    }
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._text = Text()
+
+    def render(self) -> Text:
+        return self._text
+
+    def show(self, location: Location) -> None:
+        place = self.get_component_rich_style("status-line--place", partial=True)
+        count = self.get_component_rich_style("status-line--count", partial=True)
+        marked = self.get_component_rich_style("status-line--marked", partial=True)
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        if location.scope_all:
+            text.append(f"All {location.articles} articles", place)
+        elif location.article:
+            text.append(one_line(location.article), place)
+            if location.section:
+                text.append(" › ")
+                text.append(one_line(location.section), place)
+        else:
+            text.append(f"{location.articles} articles", place)
+        text.append("  ·  ")
+        text.append(f"{location.claims} claims", count)
+        text.append(" · ")
+        text.append(f"{location.statistics} statistics", count)
+        text.append(" · ")
+        text.append(f"{location.marked} marked", marked if location.marked else count)
+        if location.note:
+            text.append(f"  ·  {location.note}", count)
+        if text != self._text:
+            self._text = text
+            self.refresh()
