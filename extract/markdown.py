@@ -29,6 +29,38 @@ class LineHint:
     emphasised: bool = False
 
 
+_FRONT_KEYS = {
+    "title": "title", "headline": "title",
+    "author": "author", "authors": "author", "byline": "author",
+    "date": "published", "published": "published", "pubdate": "published",
+    "updated": "updated", "modified": "updated", "lastmod": "updated",
+    "location": "location", "dateline": "location",
+}
+
+
+def split_front_matter(source: str) -> tuple[dict[str, str], str]:
+    """Metadata from a YAML-style front-matter block (``---`` lines), and the rest of the text.
+
+    The block is replaced by blank lines, not removed, so nothing after it moves.
+    """
+    if not source.startswith("---\n"):
+        return {}, source
+    end = source.find("\n---", 4)
+    if end < 0 or end > 4000:
+        return {}, source
+    close = end + 4
+    if close < len(source) and source[close] != "\n":
+        return {}, source
+    meta: dict[str, str] = {}
+    for line in source[4:end].split("\n"):
+        key, sep, value = line.partition(":")
+        field = _FRONT_KEYS.get(key.strip().lower())
+        value = value.strip().strip("\"'")
+        if sep and field and value and field not in meta:
+            meta[field] = value
+    return meta, "\n" * source[:close].count("\n") + source[close:]
+
+
 def markdown_to_text(source: str) -> tuple[str, dict[int, LineHint]]:
     """Return the plain text and hints keyed by output line number."""
     out: list[str] = []
@@ -83,4 +115,6 @@ def _inline(text: str) -> str:
 def looks_like_markdown(text: str) -> bool:
     """ATX headings at line starts are the one reliable sign in article-shaped text."""
     head = text[:20000]
+    if head.startswith("---\n") and "\n---" in head[4:4000]:
+        return True
     return bool(re.search(r"(?m)^#{1,6}\s+\S", head)) or bool(re.search(r"(?m)^\s*!\[[^\]]*\]\(", head))

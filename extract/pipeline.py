@@ -11,12 +11,13 @@ import re
 import unicodedata
 
 from claimscope.extract.claims import find_claims
+from claimscope.extract.dates import parse_date
 from claimscope.extract.decode import decode_bytes, normalise_text
 from claimscope.extract.document import Document
 from claimscope.extract.entities import find_entities
 from claimscope.extract.errors import InputRefused
 from claimscope.extract.html import html_to_article, looks_like_html
-from claimscope.extract.markdown import looks_like_markdown, markdown_to_text
+from claimscope.extract.markdown import looks_like_markdown, markdown_to_text, split_front_matter
 from claimscope.extract.model import Article
 from claimscope.extract.sections import LayoutHints, split_layout
 from claimscope.extract.sentences import split_sentences
@@ -74,8 +75,13 @@ def _prepare(raw: str, source: str | None) -> tuple[str, str, LayoutHints]:
         hints = LayoutHints(lines, frozenset(page.captions), page.title, page.author, page.published)
         return "html", text, hints
     if suffix in {"md", "markdown"} or (suffix != "txt" and looks_like_markdown(raw)):
-        text, lines = markdown_to_text(raw)
-        return "markdown", text, LayoutHints(lines)
+        meta, body = split_front_matter(raw)
+        text, lines = markdown_to_text(body)
+        published = parse_date(meta["published"]) if "published" in meta else None
+        hints = LayoutHints(lines, title=meta.get("title"), author=meta.get("author"), published=published)
+        hints.updated = parse_date(meta["updated"]) if "updated" in meta else None
+        hints.location = meta.get("location")
+        return "markdown", text, hints
     return "text", raw, LayoutHints()
 
 

@@ -87,13 +87,22 @@ class LayoutHints:
     title: str | None = None
     author: str | None = None
     published: str | None = None
+    updated: str | None = None
+    location: str | None = None
 
 
 def split_layout(text: str, article_id: str, hints: LayoutHints | None = None) -> Layout:
     """Cut ``text`` into sections of blocks, reading the metadata lines on the way."""
     hints = hints or LayoutHints()
     raw = _raw_blocks(text, hints.lines)
-    layout = Layout(sections=[], title=hints.title, author=hints.author, published=hints.published)
+    layout = Layout(
+        sections=[],
+        title=hints.title,
+        author=hints.author,
+        published=hints.published,
+        updated=hints.updated,
+        location=hints.location,
+    )
     _classify(text, raw, hints, layout)
     layout.sections = _group(text, raw, article_id)
     return layout

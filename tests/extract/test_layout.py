@@ -137,3 +137,16 @@ def test_id_is_stable_across_whitespace_and_unicode_forms(text: str, same: str) 
 
 def test_different_text_gives_a_different_id() -> None:
     assert extract_text("The council met.").id != extract_text("The council did not meet.").id
+
+
+def test_markdown_front_matter_gives_metadata_and_keeps_offsets() -> None:
+    text = (
+        "---\ntitle: Night buses return to the city centre\nauthor: Lee Park\ndate: 2024-08-19\n---\n\n"
+        "Night buses will run again from September, the transport office said on Monday.\n"
+    )
+    article = extract_text(text, source="buses.md")
+    assert article.title == "Night buses return to the city centre"
+    assert article.author == "Lee Park"
+    assert article.published == "2024-08-19"
+    assert "title:" not in article.text
+    assert [b.kind for s in article.sections for b in s.blocks] == ["paragraph"]
