@@ -1,0 +1,131 @@
+"""The attribution lexicon compiled once, at import, into the regular expressions the claim stage runs.
+
+Word lists become trie-shaped alternations (``said|says`` -> ``sa(?:id|ys)``), which the regex engine
+scans about eight times faster than a flat alternation of the same words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from claimscope.extract.lexicons import load_json, load_words, word_set
+
+_LEX = "claims.json"
+_DATA = load_json(_LEX)
+
+
+_Node = dict[str, "_Node"]
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """One regex alternation for ``words`` with shared prefixes factored out."""
+    trie: _Node = {}
+    for word in sorted(set(words)):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie) or "(?!)"
+
+
+def _trie_regex(node: _Node) -> str:
+    ends = "" in node
+    alts = [re.escape(ch) + _trie_regex(node[ch]) for ch in sorted(k for k in node if k)]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if ends else body
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Phrases (may hold spaces) as an alternation, longest first, spaces matching any whitespace."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
+
+
+FREE_VERBS = load_words("reporting_verbs.txt")
+CLAUSAL_VERBS = word_set(_LEX, "clausal_verbs")
+EVIDENCE_VERBS = word_set(_LEX, "evidence_verbs")
+QUOTE_ONLY_VERBS = word_set(_LEX, "quote_only_verbs")
+STANCE_VERBS = word_set(_LEX, "stance_verbs")
+ALL_VERBS = FREE_VERBS | CLAUSAL_VERBS | EVIDENCE_VERBS | QUOTE_ONLY_VERBS | STANCE_VERBS
+DISCOURSE = word_set(_LEX, "discourse_openers")
+ABBREVIATIONS = word_set(_LEX, "abbreviations")
+MIN_STANDALONE_WORDS = int(_DATA["min_standalone_quote_words"])
+CONTINUATION_PARAGRAPHS = int(_DATA["continuation_paragraphs"])
+
+_B = r"(?<![\w'\u2019-])"
+_E = r"(?![\w'\u2019-])"
+OPEN_MARKS = "\"'\u201c\u201e\u201f\u00ab\u2018\u201a\u201b\u2039"
+CLOSE_MARKS = "\"'\u201d\u00bb\u2019\u203a"
+
+VERB = re.compile(_B + "(?:" + trie_pattern(ALL_VERBS) + ")" + _E)
+
+_ADVERB = r"(?!(?:" + _alternation(str(w) for w in _DATA["ly_nouns"]) + r")\b)(?-i:[a-z]{2,}ly)"
+_TAIL = "(?:" + "|".join(str(t) for t in _DATA["attribution_tails"]) + ")"
+TAIL_ONLY = re.compile(r"[\s,]*(?:" + _TAIL + r"[\s,]*)*[.!?\u2026]*[\s" + CLOSE_MARKS + r")]*\Z", re.IGNORECASE)
+"""What may follow the verb when the content came before it: "..., X said in a statement on Monday."""
+
+TAILS_THEN_COMMA = re.compile(r"(?:[\s,]*" + _TAIL + r")*\s*,", re.IGNORECASE)
+CONTENT_LEAD = re.compile(
+    r"[\s,]*(?:" + _TAIL + r"[\s,]*)*(?P<sep>that" + _E + r"|:|(?=[" + OPEN_MARKS + r"]))\s*", re.IGNORECASE
+)
+"""Attribution tails then "that", a colon or an opening quote: what to skip before the content."""
+
+PLAIN_LEAD = re.compile(r"[\s,:]*")
+TAIL_CUT = re.compile(r"(?:[\s,]+" + _TAIL + r")+\s*\Z", re.IGNORECASE)
+ADVERBS_END = re.compile(r"(?<![\w-])(?:" + _ADVERB + r"\s+(?:and\s+)?)+\Z")
+STATEMENT_TAIL = re.compile(r"\b(?:statement|release|report|filing|letter|submission)s?\b", re.IGNORECASE)
+
+_LEAD_INS = _alternation(str(w) for w in _DATA["verb_lead_ins"])
+LEAD_IN_END = re.compile(r"(?:\s+(?:" + _LEAD_INS + "|" + _ADVERB + "|" + _TAIL + r"))+\s*\Z", re.IGNORECASE)
+"""Auxiliaries, adverbs and time phrases between a subject and its verb ("has also", "on Tuesday")."""
+
+PASSIVE_MARKERS = word_set(_LEX, "passive_markers")
+NOUN_MARKERS = word_set(_LEX, "noun_markers")
+LEAD_IN_WORDS = frozenset(w for w in word_set(_LEX, "verb_lead_ins") if " " not in w)
+LEAD_IN_PHRASES = tuple(sorted((w for w in word_set(_LEX, "verb_lead_ins") if " " in w), key=len, reverse=True))
+LEAD_IN_PHRASE_ENDS = frozenset(phrase.rsplit(" ", 1)[-1] for phrase in LEAD_IN_PHRASES)
+TIME_WORDS = word_set(_LEX, "time_words")
+TIME_OPENERS = word_set(_LEX, "time_word_openers")
+LY_NOUNS = word_set(_LEX, "ly_nouns")
+
+_PARTS = _alternation(str(w) for w in _DATA["participial_cues"])
+PARTICIPIAL_FRONT = re.compile(
+    r"(?:(?:" + _alternation(DISCOURSE) + r")\s*,?\s+)?(?P<cue>" + _PARTS + r")\s+that\s+", re.IGNORECASE
+)
+_CONT_VERBS = _alternation(str(w) for w in _DATA["continuation_verbs"])
+_CONT_BODY = (
+    r"(?P<cue>" + _PARTS + "|" + _CONT_VERBS + r")"
+    r"(?P<sep>\s+that" + _E + r"\s*|\s*:\s*|\s*,?\s*(?=[" + OPEN_MARKS + r"]))"
+)
+CONTINUATION_COMMA = re.compile(r"[,;]\s*(?:(?:and|but|while|before)\s+)?" + _CONT_BODY)
+CONTINUATION_AND = re.compile(r"(?<=\s)(?:and|but)\s+(?:then\s+)?" + _CONT_BODY)
+"""Handles ", adding that ...", ", stating, '...'", "and added that ...": a second claim by the same speaker.
+Case-sensitive on purpose: these cues are lower-case mid-sentence, and case folding makes the scan 3x slower."""
+
+_ACCORDING = _alternation(str(w) for w in _DATA["according_to"])
+ACCORDING_HINTS = ("ccording to", "s reported by", "s stated by", "n the words of")
+ACCORDING_FRONT = re.compile(
+    r"(?:(?:" + _alternation(DISCOURSE) + r")\s*,?\s+)?(?P<cue>" + _ACCORDING + r")\s+(?P<who>[^,;:]{2,160}?),\s*",
+    re.IGNORECASE,
+)
+ACCORDING_END = re.compile(r"[,;]?\s+(?P<cue>" + _ACCORDING + r")\s+(?P<who>[^;:]{2,200}?)[\s.!?)]*\Z", re.IGNORECASE)
+
+_NOMINAL = _alternation(str(w) for w in _DATA["nominal_cues"])
+NOMINAL = re.compile(r"['\u2019]s\s+(?:[a-z]+\s+)?(?P<cue>" + _NOMINAL + r")\s+that\s+")
+"""A claim named by a noun ("the union's assertion that ..."), its speaker in the possessive."""
+
+RELATIVE = re.compile(r"(?<![\w'\u2019-])(?:which|who|whom|that)(?:\s+|\Z)")
+SEGMENT_BOUNDARY = re.compile(r"[,;:\u2013\u2014()\[\]]|\s-\s")
+DISCOURSE_SEGMENT = re.compile(r"(?:" + _alternation(DISCOURSE) + "|" + _ADVERB + r")\Z", re.IGNORECASE)
+DISCOURSE_START = re.compile(r"(?:" + _alternation(DISCOURSE) + r")(?:\s*,)?\s+", re.IGNORECASE)
+SUBORDINATORS = word_set(_LEX, "subordinators")
+AGE = re.compile(r"\d{1,3}\Z")
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?\u2026])[" + CLOSE_MARKS + r")]*\s+(?=[" + OPEN_MARKS + r"(]*[A-Z0-9])")
+LAST_WORD = re.compile(r"([\w.]+)\.\Z")
+WORD = re.compile(r"[\w'\u2019-]+")
+TOLD_OBJECT = re.compile(
+    r"\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:[A-Z][\w.&-]*(?:\s+|$)){1,4}|\s+(?:the\s+)?[a-z]+(?=[\s:,.;])"
+)

@@ -1,0 +1,382 @@
+"""Fuzzy search over every article, section, claim, statistic and entity in the store.
+
+Scoring 300,000 strings one by one with rapidfuzz takes far too long per keystroke, and whole-string
+ratios rank "all of my words, one misspelt" below "some of my words, spelt right".  So the index works on
+tokens:
+
+1. at build time every item's text is normalised once and cut into tokens; the distinct tokens form a
+   vocabulary (grouped by length), and an inverted index (CSR arrays) maps each token to its items;
+2. each query token is matched against the vocabulary only: exactly, as a prefix (so typing "screen" finds
+   "screenings"), and with rapidfuzz's ``cdist`` under an edit-distance bound that grows with the token's
+   length (``OSA`` counts a swapped pair of letters as one typo: "teir" -> "tier");
+3. items are scored by how many query words they contain (all words beat some), then by how well and how
+   rarely those words match (IDF-weighted), with a bonus when the item's main text equals, starts with or
+   contains the query, and a small penalty for very long items.
+
+Only the vocabulary, never the items, is compared character by character, so a query costs milliseconds
+even on large stores, and ``cdist`` releases the GIL so the explorer keeps painting while it runs.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from claimscope.store.db import Store
+from claimscope.store.records import KINDS, Record, block_text, sentence_of
+from claimscope.store.storage import gc_paused
+from claimscope.store.text import single_line, tokens
+
+__all__ = ["Hit", "SearchIndex"]
+
+PRIMARY_WEIGHT = 1.0  # title, heading, speaker, claim text, measure, entity name
+BODY_WEIGHT = 0.85  # paragraphs, source sentences, acronym expansions
+PREFIX_SIMILARITY = 0.9
+TYPO_SIMILARITY = {1: 0.8, 2: 0.62}
+MAX_QUERY_TOKENS = 10
+MAX_PREFIX_TOKENS = 200
+STOP_SHARE = 0.2  # a query word found in more than this share of items does not count towards "all words"
+DISPLAY_CHARS = 240
+KIND_ORDER: dict[str, int] = {kind: n for n, kind in enumerate(KINDS)}
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    kind: str
+    id: str
+    article_id: str
+    text: str
+    score: float
+    label: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "article_id": self.article_id,
+            "text": self.text,
+            "score": self.score,
+            "label": self.label,
+        }
+
+
+@dataclass(slots=True)
+class IndexEntry:
+    """One searchable item before indexing: what it shows and which words find it."""
+
+    kind: str
+    id: str
+    article_id: str
+    text: str
+    label: str
+    primary: list[str]
+    body: list[str] = field(default_factory=list)
+    acronyms: list[tuple[set[str], list[str]]] = field(default_factory=list)
+
+
+def _typo_budget(token: str) -> int:
+    """How many edits a query word may be away from a stored word: none for short words and numbers."""
+    if token.isdigit() or len(token) < 4:
+        return 0
+    return 1 if len(token) <= 6 else 2
+
+
+class SearchIndex:
+    """An immutable index built once per process; see the module docstring for how it ranks."""
+
+    def __init__(self, entries: Iterable[IndexEntry]) -> None:
+        self.kinds: list[str] = []
+        self.ids: list[str] = []
+        self.article_ids: list[str] = []
+        self.texts: list[str] = []
+        self.labels: list[str] = []
+        self.keys: list[str] = []
+        vocab: dict[str, int] = {}
+        post_tokens: list[int] = []
+        post_items: list[int] = []
+        post_weights: list[float] = []
+        lengths: list[int] = []
+        for n, entry in enumerate(entries):
+            self.kinds.append(entry.kind)
+            self.ids.append(entry.id)
+            self.article_ids.append(entry.article_id)
+            self.texts.append(entry.text)
+            self.labels.append(entry.label)
+            primary_tokens = [t for text in entry.primary for t in tokens(text)]
+            self.keys.append(" ".join(primary_tokens))
+            primary = set(primary_tokens)
+            body = {t for text in entry.body for t in tokens(text)}
+            if entry.acronyms:
+                body.update(_expand(primary | body, entry.acronyms))
+            body -= primary
+            lengths.append(len(primary) + len(body))
+            for token_set, weight in ((primary, PRIMARY_WEIGHT), (body, BODY_WEIGHT)):
+                ids = [vocab.setdefault(t, len(vocab)) for t in token_set]
+                post_tokens.extend(ids)
+                post_items.extend([n] * len(ids))
+                post_weights.extend([weight] * len(ids))
+        self.kind_codes = np.array([KIND_ORDER.get(k, 0) for k in self.kinds], dtype=np.int8)
+        self.lengths = np.array(lengths, dtype=np.float32)
+        token_array = np.array(post_tokens, dtype=np.int32)
+        order = np.argsort(token_array, kind="stable")
+        self.post_items = np.array(post_items, dtype=np.int32)[order]
+        self.post_weights = np.array(post_weights, dtype=np.float32)[order]
+        counts = np.bincount(token_array, minlength=len(vocab))
+        self.offsets = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
+        self.vocab = list(vocab)
+        self.token_ids = vocab
+        self.df = counts.astype(np.float32)
+        self.sorted_vocab = sorted(self.vocab)
+        by_length: dict[int, list[str]] = {}
+        for token in self.vocab:
+            by_length.setdefault(len(token), []).append(token)
+        self.by_length = by_length
+
+    @classmethod
+    def from_store(cls, store: Store) -> SearchIndex:
+        """Index everything in the store as it is now; later queries never touch the store again."""
+        with gc_paused():
+            return cls(entries_from_store(store))
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    # -- query -------------------------------------------------------------------------------------
+
+    def _token_matches(self, query_token: str) -> dict[int, float]:
+        """Vocabulary tokens that ``query_token`` could mean, with a similarity in (0, 1]."""
+        matches: dict[int, float] = {}
+        exact = self.token_ids.get(query_token)
+        if exact is not None:
+            matches[exact] = 1.0
+        if len(query_token) >= 2 or query_token.isdigit():
+            start = bisect.bisect_left(self.sorted_vocab, query_token)
+            stop = bisect.bisect_left(self.sorted_vocab, query_token + "\U0010ffff", lo=start)
+            if stop - start > MAX_PREFIX_TOKENS:
+                candidates = sorted(self.sorted_vocab[start:stop], key=len)[:MAX_PREFIX_TOKENS]
+            else:
+                candidates = self.sorted_vocab[start:stop]
+            for token in candidates:
+                matches.setdefault(self.token_ids[token], PREFIX_SIMILARITY)
+        budget = _typo_budget(query_token)
+        if budget and not query_token.isdigit():
+            size = len(query_token)
+            for length in range(size - budget, size + budget + 1):
+                group = self.by_length.get(length)
+                if not group:
+                    continue
+                distances = process.cdist(
+                    [query_token], group, scorer=OSA.distance, score_cutoff=budget, dtype=np.int32
+                )[0]
+                for position in np.flatnonzero(distances <= budget):
+                    distance = int(distances[position])
+                    if distance == 0:
+                        continue
+                    token_id = self.token_ids[group[position]]
+                    similarity = TYPO_SIMILARITY.get(distance, 0.5)
+                    if similarity > matches.get(token_id, 0.0):
+                        matches[token_id] = similarity
+        return matches
+
+    def _best_per_item(self, matches: dict[int, float]) -> npt.NDArray[np.float32]:
+        best = np.zeros(len(self.ids), dtype=np.float32)
+        for token_id, similarity in sorted(matches.items(), key=lambda kv: kv[1]):
+            lo, hi = self.offsets[token_id], self.offsets[token_id + 1]
+            items = self.post_items[lo:hi]
+            values = self.post_weights[lo:hi] * np.float32(similarity)
+            best[items] = np.maximum(best[items], values)
+        return best
+
+    def search(self, query: str, *, kind: str | None = None, limit: int = 50) -> list[Hit]:
+        """The best ``limit`` items for ``query`` (optionally of one kind), best first."""
+        if kind is not None and kind not in KIND_ORDER:
+            raise ValueError(f"unknown kind {kind!r}; choose one of {', '.join(KINDS)}")
+        query_tokens = list(dict.fromkeys(tokens(query)))[:MAX_QUERY_TOKENS]
+        n_items = len(self.ids)
+        if not query_tokens or n_items == 0 or limit <= 0:
+            return []
+        per_token: list[npt.NDArray[np.float32]] = []
+        weights: list[float] = []
+        counts: list[bool] = []
+        for query_token in query_tokens:
+            matches = self._token_matches(query_token)
+            if matches:
+                best_id = max(matches, key=lambda t: (matches[t], -self.df[t]))
+                df = float(self.df[best_id])
+            else:
+                df = 1.0
+            weights.append(math.log(1.0 + n_items / (1.0 + df)))
+            counts.append(df <= STOP_SHARE * n_items or n_items < 50)
+            per_token.append(self._best_per_item(matches))
+        if not any(counts):
+            counts = [True] * len(counts)
+        matched = np.zeros(n_items, dtype=np.float32)
+        quality = np.zeros(n_items, dtype=np.float32)
+        for best, weight, counted in zip(per_token, weights, counts, strict=True):
+            if counted:
+                matched += best > 0
+            quality += np.float32(weight) * best
+        quality /= np.float32(sum(weights) or 1.0)
+        coarse = matched + 0.9 * quality - 0.05 * np.log1p(self.lengths) / math.log(1000.0)
+        coarse[quality <= 0] = -np.inf
+        if kind is not None:
+            coarse[self.kind_codes != KIND_ORDER[kind]] = -np.inf
+        n_candidates = int(np.count_nonzero(np.isfinite(coarse)))
+        if n_candidates == 0:
+            return []
+        shortlist_size = min(n_candidates, max(limit * 4, 100))
+        shortlist = np.argpartition(-coarse, shortlist_size - 1)[:shortlist_size]
+        n_counted = sum(counts)
+        phrase = " ".join(query_tokens)
+        hits = [self._hit(int(i), float(matched[i]), float(quality[i]), phrase, n_counted) for i in shortlist]
+        hits.sort(key=lambda h: (-h.score, KIND_ORDER.get(h.kind, 0), h.id))
+        return hits[:limit]
+
+    def _hit(self, i: int, matched: float, quality: float, phrase: str, n_counted: int) -> Hit:
+        key = self.keys[i]
+        bonus = 0.0
+        if key == phrase:
+            bonus = 0.3
+        elif key.startswith(phrase):
+            bonus = 0.2
+        elif phrase in key:
+            bonus = 0.12
+        penalty = 0.1 * min(1.0, math.log1p(float(self.lengths[i])) / math.log(1000.0))
+        refinement = min(0.999, max(0.0, 0.6 * quality + bonus - penalty + 0.1))
+        score = 100.0 * (matched + refinement) / (n_counted + 1)
+        return Hit(
+            kind=self.kinds[i],
+            id=self.ids[i],
+            article_id=self.article_ids[i],
+            text=self.texts[i],
+            score=round(score, 2),
+            label=self.labels[i],
+        )
+
+
+# -- what gets indexed -----------------------------------------------------------------------------
+
+
+def _clip(text: str) -> str:
+    text = single_line(text)
+    return text if len(text) <= DISPLAY_CHARS else text[: DISPLAY_CHARS - 1].rstrip() + "…"
+
+
+def _acronym_forms(entities: list[Record]) -> list[tuple[set[str], list[str]]]:
+    """Per acronym entity: the one-word forms (FDH, FDHs) and the words of its expansion(s)."""
+    forms: list[tuple[set[str], list[str]]] = []
+    for entity in entities:
+        if entity.get("kind") != "acronym":
+            continue
+        short: set[str] = set()
+        long: list[str] = []
+        for form in [entity.get("name") or "", *entity.get("aliases", [])]:
+            words = tokens(form)
+            if len(words) == 1:
+                short.add(words[0])
+                if words[0].endswith("s") and len(words[0]) > 2:
+                    short.add(words[0][:-1])
+            elif words:
+                long.extend(words)
+        if short and long:
+            forms.append((short, long))
+    return forms
+
+
+def _expand(present: set[str], forms: list[tuple[set[str], list[str]]]) -> list[str]:
+    """Words an item is also found by: an acronym's expansion where it uses the acronym, and back."""
+    extra: list[str] = []
+    for short, long in forms:
+        if present & short:
+            extra.extend(long)
+        elif set(long) <= present:
+            extra.extend(short)
+    return extra
+
+
+def entries_from_store(store: Store) -> Iterator[IndexEntry]:
+    articles = store.records("articles")
+    tables = {name: store.records(name) for name in ("sections", "claims", "statistics", "entities")}
+    for article_id, record in articles.items():
+        meta = record["article"]
+        article_text = meta.get("text") or ""
+        title = meta.get("title") or ""
+        yield IndexEntry(
+            "article",
+            article_id,
+            article_id,
+            _clip(title or meta.get("source") or article_id),
+            meta.get("published") or "",
+            primary=[title],
+            body=[meta.get("author") or ""],
+        )
+        entities = [tables["entities"][e] for e in record.get("entities", []) if e in tables["entities"]]
+        forms = _acronym_forms(entities)
+        for section_id in record.get("sections", []):
+            section = tables["sections"].get(section_id)
+            if section is None:
+                continue
+            heading = section.get("heading") or ""
+            blocks = [block_text(b, article_text) for b in section.get("blocks", [])]
+            first = next((b for b in blocks if b), "")
+            yield IndexEntry(
+                "section",
+                section_id,
+                article_id,
+                _clip(f"{heading}: {first}" if heading else first),
+                heading or "(opening)",
+                primary=[heading],
+                body=blocks,
+                acronyms=forms,
+            )
+        for claim_id in record.get("claims", []):
+            claim = tables["claims"].get(claim_id)
+            if claim is None:
+                continue
+            speaker = claim.get("speaker") or ""
+            text = claim.get("text") or ""
+            claim_sentence = sentence_of(claim, article_text)
+            yield IndexEntry(
+                "claim",
+                claim_id,
+                article_id,
+                _clip(text),
+                speaker,
+                primary=[text, speaker],
+                body=[claim_sentence],
+                acronyms=forms,
+            )
+        for statistic_id in record.get("statistics", []):
+            stat = tables["statistics"].get(statistic_id)
+            if stat is None:
+                continue
+            parts = [stat.get(k) or "" for k in ("raw", "measure", "unit", "period")]
+            sentence = sentence_of(stat, article_text)
+            yield IndexEntry(
+                "statistic",
+                statistic_id,
+                article_id,
+                _clip(sentence or " ".join(parts)),
+                single_line(" ".join(p for p in (parts[0], parts[1]) if p)),
+                primary=parts,
+                body=[sentence],
+                acronyms=forms,
+            )
+        for entity in entities:
+            aliases = [a for a in entity.get("aliases", []) if a]
+            name = entity.get("name") or ""
+            yield IndexEntry(
+                "entity",
+                entity["id"],
+                article_id,
+                _clip(f"{name} ({', '.join(aliases)})" if aliases else name),
+                entity.get("kind") or "",
+                primary=[name, *aliases],
+            )

@@ -1,0 +1,35 @@
+"""Text normalisation shared by the search index and its queries, so both sides agree on every token.
+
+Case and accents are folded, apostrophes dropped ("site's" -> "sites") and thousands separators removed
+("11,300" -> "11300"), then the text is cut into runs of letters and runs of digits.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_APOSTROPHES = re.compile(r"['’‘`´]")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+")
+
+
+def normalise(text: str) -> str:
+    """Casefolded, accent-free text with apostrophes and thousands separators removed."""
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    text = text.casefold()
+    if "'" in text or "’" in text or "‘" in text or "`" in text or "´" in text:
+        text = _APOSTROPHES.sub("", text)
+    return _THOUSANDS.sub("", text) if "," in text else text
+
+
+def tokens(text: str) -> list[str]:
+    """The words and numbers of ``text`` in order, normalised."""
+    return _TOKEN.findall(normalise(text))
+
+
+def single_line(text: str) -> str:
+    """Collapse whitespace so a value fits one table cell or one CSV line."""
+    return " ".join(text.split())

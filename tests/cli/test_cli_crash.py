@@ -1,0 +1,131 @@
+"""Crash and concurrency: kill -9 mid-import, and two writers on one store.
+
+The imports run the real command code in a child process with a small batch size (set through
+``claimscope.store.importer.BATCH_SIZE`` before ``main`` runs), so a short run makes many atomic writes.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from store_factory import SectionSpec, build_article, sample_articles
+
+from claimscope.store.db import Store
+from claimscope.store.storage import Fingerprint
+
+pytestmark = pytest.mark.slow
+
+WORDS = ["granary", "quarry", "orchard", "tannery", "mill", "wharf", "kiln", "forge", "depot", "lock"]
+
+
+def write_corpus(folder: Path, count: int, tag: str) -> None:
+    folder.mkdir(parents=True)
+    for n in range(count):
+        word = WORDS[n % len(WORDS)]
+        (folder / f"{tag}-{n:04d}.txt").write_text(
+            f"The old {word} at site {tag}-{n} reopens\n\n"
+            f"Volunteers restored the {word} over {n % 9 + 2} summers, the heritage trust said.\n\n"
+            f"About {100 + n} visitors came on the first weekend, organisers added.\n",
+            encoding="utf-8",
+        )
+
+
+def import_process(store_path: Path, folder: Path, batch: int, workers: int) -> subprocess.Popen[str]:
+    code = (
+        "import sys\n"
+        "import claimscope.store.importer as importer\n"
+        f"importer.BATCH_SIZE = {batch}\n"
+        "from claimscope.tui.cli import main\n"
+        "raise SystemExit(main(sys.argv[1:]))\n"
+    )
+    return subprocess.Popen(
+        [sys.executable, "-c", code, "import", "--db", str(store_path), "--workers", str(workers), str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def assert_consistent(store: Store) -> None:
+    """Every item an article lists is stored, and every stored item belongs to a stored article."""
+    articles = store.records("articles")
+    for table in ("sections", "claims", "statistics", "entities"):
+        rows = store.records(table)
+        listed = {i for record in articles.values() for i in record.get(table, [])}
+        assert listed <= set(rows)
+        assert all(row["article_id"] in articles for row in rows.values())
+
+
+def test_kill_during_import_keeps_earlier_data(tmp_path: Path, store_path: Path) -> None:
+    earlier = sample_articles()
+    with Store(store_path) as store:
+        store.add_articles(earlier)
+    first = Fingerprint.of(store_path)
+    folder = tmp_path / "big"
+    write_corpus(folder, 600, "k")
+    child = import_process(store_path, folder, batch=10, workers=2)
+    deadline = time.monotonic() + 90
+    while Fingerprint.of(store_path) == first and child.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.15)  # let it get into later batches, then kill it wherever it is
+    os.killpg(child.pid, signal.SIGKILL)
+    child.wait()
+    assert child.returncode == -signal.SIGKILL, "the import finished before it could be killed"
+    with Store(store_path) as store:
+        for article in earlier:
+            assert store.get_article(article.id) == article
+        count = len(store.article_summaries())
+        assert len(earlier) < count < len(earlier) + 600
+        assert_consistent(store)
+        store.add_articles([build_article("9990000000000001", "After the crash", [SectionSpec(None, ["Fine."])])])
+    assert len(Store(store_path).article_summaries()) == count + 1
+
+
+def test_killed_writer_never_leaves_a_damaged_store(tmp_path: Path, store_path: Path) -> None:
+    """Kill a process that does nothing but write, at several moments: each time the store opens."""
+    code = (
+        "import sys\n"
+        "from claimscope.store.db import Store\n"
+        "from store_factory import SectionSpec, build_article\n"
+        "store = Store(__import__('pathlib').Path(sys.argv[1]))\n"
+        "for n in range(100000):\n"
+        "    store.add_articles([build_article(f'{n:016x}', f'Note {n}', [SectionSpec(None, ['Padding. ' * 400])])])\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent / "store")}
+    for delay in (0.4, 0.7, 1.1, 1.6):
+        child = subprocess.Popen([sys.executable, "-c", code, str(store_path)], env=env, start_new_session=True)
+        time.sleep(delay)
+        os.killpg(child.pid, signal.SIGKILL)
+        child.wait()
+        with Store(store_path) as store:
+            assert_consistent(store)
+
+
+def test_two_importers_lose_nothing(tmp_path: Path, store_path: Path) -> None:
+    write_corpus(tmp_path / "one", 60, "a")
+    write_corpus(tmp_path / "two", 60, "b")
+    children = [
+        import_process(store_path, tmp_path / "one", batch=5, workers=1),
+        import_process(store_path, tmp_path / "two", batch=5, workers=1),
+    ]
+    results = [child.communicate(timeout=180) for child in children]
+    with Store(store_path) as store:
+        sources = [s.source or "" for s in store.article_summaries()]
+        assert_consistent(store)
+    finished = 0
+    for folder, child, (out, err) in zip(("one", "two"), children, results, strict=True):
+        if child.returncode == 0:  # everything it imported is there, whatever the other one wrote
+            assert out == "imported 60, unchanged 0, failed 0\n"
+            assert sum(f"/{folder}/" in s for s in sources) == 60
+            finished += 1
+        else:  # refused after waiting: one clear line, never a traceback
+            assert child.returncode == 2, err
+            assert "busy" in err and "Traceback" not in err
+    assert finished >= 1
