@@ -1,0 +1,475 @@
+"""Number expressions as news copy writes them: "11,300", "1.2 million", "$4m", "HK$3.5 billion", "PHP1.7
+million", "Twenty eight", "a million", "(-2%)", "a 3-percent", "56 months'".
+
+This module only reads the number and what is glued to it (sign, currency, scale, unit, an approximator such
+as "around"); whether the number states a fact (not a year, a date, an age, a label) is decided by the
+statistics stage, which knows the sentence.  All vocabularies come from the lexicon files; the regexes are
+compiled once at import and each number costs a few anchored matches on a short window, so a scan is linear
+in the text.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from claimscope.extract.lexicons import load_json, load_words
+
+UnitKind = Literal["percent", "currency", "time", "measure"]
+
+_WORDS = load_json("number_words.json")
+_CURRENCIES = load_json("currencies.json")
+_UNITS = load_json("units.json")
+
+UNIT_WORDS: dict[str, int] = {k: int(v) for k, v in _WORDS["units"].items()}
+TEN_WORDS: dict[str, int] = {k: int(v) for k, v in _WORDS["tens"].items()}
+MULTIPLIER_WORDS: dict[str, int] = {k: int(v) for k, v in _WORDS["multipliers"].items()}
+SCALE_WORDS: dict[str, int] = {k: int(v) for k, v in _WORDS["scale_words"].items()}
+SUFFIX_SCALES: dict[str, int] = {k: int(v) for k, v in _WORDS["suffix_scales"].items()}
+WEAK_SUFFIXES = frozenset(_WORDS["weak_suffix_scales"])
+METRE_CONTEXT = frozenset(_WORDS["metre_context"])
+
+CURRENCY_PREFIXES: dict[str, str] = dict(_CURRENCIES["prefixes"])
+CURRENCY_CODES = frozenset(_CURRENCIES["codes"])
+CURRENCY_WORDS: dict[str, str] = dict(_CURRENCIES["words"])
+GLUED_PREFIXES = frozenset(_CURRENCIES["glued_prefixes"])
+
+UNIT_SURFACES: dict[str, str] = {k.lower(): v for k, v in _UNITS["units"].items()}
+GLUED_UNITS = frozenset(u.lower() for u in _UNITS["glued"])
+TIME_UNITS = frozenset(_UNITS["time_units"])
+PERCENT_UNITS = frozenset(_UNITS["percent_units"])
+APPROXIMATORS = load_words("approximators.txt")
+
+MAX_DIGITS = 24
+"""Longer digit runs are identifiers (card numbers, hashes), not quantities."""
+
+
+ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
+"""Lower-cases A-Z only, so offsets in the lowered copy are offsets in the text."""
+
+
+def lowered_copy(text: str) -> str:
+    """``text`` lower-cased with every offset kept: ``str.lower`` (fast, in C) unless some character
+    changes length when lower-cased ("İ"), then the slower ASCII-only table."""
+    low = text.lower()
+    return low if len(low) == len(text) else text.translate(ASCII_LOWER)
+
+
+def trie_alt(words: Iterable[str]) -> str:
+    """A regex alternation factored by common prefix ("t(?:en|wo|h(?:ree|irty))"), so the engine drops a
+    failing position after one character instead of trying every word; refuses an empty group."""
+    items = sorted({w for w in words if w})
+    if not items:
+        raise ValueError("empty vocabulary")
+    return _trie(items)
+
+
+def _trie(words: list[str]) -> str:
+    groups: dict[str, list[str]] = {}
+    complete = False
+    for word in words:
+        if not word:
+            complete = True
+        else:
+            groups.setdefault(word[0], []).append(word[1:])
+    parts = [re.escape(first).replace(r"\ ", r"[ \t]+") + (_trie(rest) if rest != [""] else "")
+             for first, rest in sorted(groups.items())]
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    if complete:
+        return f"(?:{body})?"
+    return body
+
+
+def _alt(words: Iterable[str]) -> str:
+    """A regex alternation, longest first, so "per cent" wins over "per"; refuses an empty group."""
+    items = sorted(set(words), key=len, reverse=True)
+    if not items:
+        raise ValueError("empty vocabulary")
+    return "|".join(re.escape(w) for w in items)
+
+
+_NUMBER_WORD = trie_alt([*UNIT_WORDS, *TEN_WORDS, *MULTIPLIER_WORDS])
+_SCALE_WORD = trie_alt(SCALE_WORDS)
+_SUFFIX = trie_alt(SUFFIX_SCALES)
+
+DIGITS_RE = re.compile(
+    r"(?P<digits>\d(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?)"
+    rf"(?P<scale>[ \t]?{_SCALE_WORD}(?![a-z])|{_SUFFIX}(?![a-z]))?"
+)
+WORDS_RE = re.compile(
+    rf"(?P<words>{_NUMBER_WORD}(?:(?:[ \t]*-[ \t]*|[ \t]+and[ \t]+|[ \t]+){_NUMBER_WORD})*)(?![a-z])"
+)
+"""Both run on the ASCII-lowered text (``ASCII_LOWER``) and start with a digit or a lower-case literal, which
+lets the regex engine skip non-candidate positions in C instead of trying every alternative at each one."""
+_WORD_TOKEN = re.compile(r"[A-Za-z]+")
+_DIGIT_RUN = re.compile(r"\d+")
+
+_unit_surfaces = [*UNIT_SURFACES, *CURRENCY_WORDS]
+UNIT_AFTER = re.compile(
+    rf"(?P<sep>[ \t]?-[ \t]?|[ \t]?)(?P<unit>{_alt(_unit_surfaces)})(?P<apos>['’](?![A-Za-z]))?(?![A-Za-z0-9])",
+    re.IGNORECASE,
+)
+CODE_AFTER = re.compile(rf"[ \t](?P<code>{_alt(CURRENCY_CODES)})\b")
+_symbol_prefixes = [p for p in CURRENCY_PREFIXES if not p[0].isalpha()]
+_letter_prefixes = [p for p in CURRENCY_PREFIXES if p[0].isalpha()]
+CURRENCY_BEFORE = re.compile(
+    rf"(?:(?<![A-Za-z])(?P<letters>{_alt(_letter_prefixes)})|(?P<symbol>{_alt(_symbol_prefixes)}))"
+    r"(?P<space>[ \t]?)(?P<sign>[-−]?)$"
+)
+ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:a|an)[ \t]+$", re.IGNORECASE)
+_ORDINAL_OR_TIME_SUFFIX = re.compile(r"(?:st|nd|rd|th|s|am|pm|x)(?![A-Za-z])", re.IGNORECASE)
+_SIGNS = {"-": -1, "−": -1, "+": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """A number with what is glued to it; ``start``/``end`` span the whole expression (``raw``)."""
+
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    value: float
+    unit: str | None
+    unit_kind: UnitKind | None
+    unit_text: str
+    approximate: bool
+    sign: int
+    in_words: bool
+    scaled: bool
+
+
+def find_numbers(
+    text: str, start: int = 0, end: int | None = None, lowered: str | None = None
+) -> list[NumberMention]:
+    """Every number expression in ``text[start:end]``, in order, with absolute offsets.
+
+    ``lowered`` is ``text.translate(ASCII_LOWER)``; pass it when scanning many sentences of one text.
+    """
+    stop = len(text) if end is None else min(end, len(text))
+    low = lowered_copy(text) if lowered is None else lowered
+    out: list[NumberMention] = []
+    for match in DIGITS_RE.finditer(low, start, stop):
+        if match.start() > start and low[match.start() - 1].isdigit():
+            continue
+        mention = _digits_mention(text, match, start, stop)
+        if mention is not None:
+            out.append(mention)
+    words = False
+    for match in WORDS_RE.finditer(low, start, stop):
+        if match.start() > start and low[match.start() - 1].isalpha():
+            continue  # "someone", "often"
+        out.extend(_word_mentions(text, match, start, stop))
+        words = True
+    if words:
+        out.sort(key=lambda m: m.start)
+    return out
+
+
+def digit_runs(lowered: str, start: int, end: int) -> list[int]:
+    """Start offsets of the digit runs in ``lowered[start:end]`` (where calendar expressions may begin)."""
+    return [m.start() for m in _DIGIT_RUN.finditer(lowered, start, end)]
+
+
+def _digits_mention(text: str, match: re.Match[str], lo: int, hi: int) -> NumberMention | None:
+    digits = match.group("digits")
+    num_start, digits_end = match.start("digits"), match.end("digits")
+    scale_raw = match.group("scale") or ""
+    if not scale_raw and len(digits) == 4 and "1800" <= digits <= "2199" and digits.isdigit() \
+            and text[digits_end : digits_end + 1] != "%" and not _currency_before(text, num_start, lo):
+        return None  # a year: the period finder reads it
+    if len(digits) > MAX_DIGITS or (len(digits) > 1 and digits[0] == "0" and digits[1].isdigit()):
+        return None  # an identifier, or a code with a leading zero ("0958")
+    before = text[num_start - 1] if num_start > lo else ""
+    glued_code = ""
+    if before.isalpha():
+        glued_code = _glued_currency(text, num_start, lo)
+        if not glued_code:
+            return None  # "Q1", "MP3", "A320": part of a name
+    elif before and (before in ".,/:#@_" or before.isdigit()):
+        return None  # ".22", "1,2", "6/12", "10:00", "#1"
+    elif before in "-– " and num_start - 2 >= lo and text[num_start - 2].isdigit():
+        return None  # "2022-23", "555-1234", "20 7946": a range or a phone number
+    elif before in "-–" and num_start - 2 >= lo and text[num_start - 2].isalpha():
+        return None  # "COVID-19", "F-16"
+    if _bad_right_context(text, match.end(), hi):
+        return None
+    value = float(digits.replace(",", ""))
+    scale_text = scale_raw.strip()
+    end = match.end()
+    scaled = bool(scale_text)
+    currency_before = _currency_before(text, num_start, lo)
+    has_currency = bool(currency_before) or bool(glued_code)
+    if scaled:
+        key = scale_text.lower()
+        factor = SCALE_WORDS.get(key) or SUFFIX_SCALES.get(key, 1)
+        weak = key in WEAK_SUFFIXES and scale_raw == scale_text and not has_currency
+        if weak and (key == "b" or _next_word(text, end, hi) in METRE_CONTEXT):
+            return None  # "3b" is a label and "100m race" a distance, not a count
+        value *= factor
+    elif digits_end < hi and text[digits_end : digits_end + 1].isalpha():
+        glued = _glued_unit(text, digits_end, hi)
+        if glued is None:
+            return None
+    return _finish(text, num_start, digits_end, end, value, lo, hi, in_words=False, scaled=scaled,
+                   glued_code=glued_code)
+
+
+def _word_mentions(text: str, match: re.Match[str], lo: int, hi: int) -> list[NumberMention]:
+    out: list[NumberMention] = []
+    tokens = [(m.start(), m.end(), m.group().lower()) for m in _WORD_TOKEN.finditer(text, match.start(), match.end())]
+    if any(word[:1].isupper() and word[1:2].isupper() for word in (text[a:b] for a, b, _ in tokens)) \
+            and not all(text[a:b].isupper() for a, b, _ in tokens):
+        return out  # "ONE Championship"-style names in mixed case
+    for first, last, value in parse_number_words([t[2] for t in tokens]):
+        num_start, num_end = tokens[first][0], tokens[last][1]
+        scaled = tokens[first][2] in MULTIPLIER_WORDS
+        if scaled:  # "a million", "an estimated hundred": the article is the "one"
+            art = ARTICLE_BEFORE.search(text, max(lo, num_start - 4), num_start)
+            if art is None:
+                continue
+            num_start = art.start()
+        if num_end < hi and text[num_end] == "-" and num_end + 1 < hi and text[num_end + 1].isalpha():
+            unit = UNIT_AFTER.match(text, num_end, hi)
+            if unit is None:
+                continue  # "two-thirds", "one-off", "two-person"
+        mention = _finish(text, num_start, num_end, num_end, float(value), lo, hi, in_words=True,
+                          scaled=any(t[2] in MULTIPLIER_WORDS for t in tokens[first : last + 1]), glued_code="")
+        if mention is not None:
+            out.append(mention)
+    return out
+
+
+def parse_number_words(words: list[str]) -> list[tuple[int, int, int]]:
+    """Split a run of number words into numbers: ``(first_index, last_index, value)`` for each.
+
+    "twenty eight" is one number, "two and three" two, "two hundred and fifty" one; "and" only joins after
+    a multiplier, as English writes it.
+    """
+    out: list[tuple[int, int, int]] = []
+    first = -1
+    total = current = 0
+    last_kind = ""
+    pending_and = False
+
+    def close(index: int) -> None:
+        nonlocal first, total, current, last_kind
+        if first >= 0 and last_kind:
+            out.append((first, index, total + current))
+        first, total, current, last_kind = -1, 0, 0, ""
+
+    last_index = -1
+    for i, word in enumerate(words):
+        if word == "and":
+            if last_kind != "mult":
+                close(last_index)
+            pending_and = last_kind == "mult"
+            continue
+        kind = "unit" if word in UNIT_WORDS else "ten" if word in TEN_WORDS else "mult"
+        fits = (
+            first < 0
+            or (kind == "unit" and (last_kind == "mult" or (last_kind == "ten" and UNIT_WORDS[word] < 10)))
+            or (kind == "ten" and last_kind == "mult")
+            or (kind == "mult" and last_kind in {"unit", "ten"} and not pending_and)
+            or (kind == "mult" and last_kind == "mult" and MULTIPLIER_WORDS[word] > 100
+                and _last_mult(words, i) == 100)
+        )
+        if pending_and and kind == "mult":
+            fits = False
+        if not fits:
+            close(last_index)
+        if first < 0:
+            first = i
+        if kind == "unit":
+            current += UNIT_WORDS[word]
+        elif kind == "ten":
+            current += TEN_WORDS[word]
+        else:
+            factor = MULTIPLIER_WORDS[word]
+            if factor == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * factor
+                current = 0
+        last_kind = kind
+        last_index = i
+        pending_and = False
+    close(last_index)
+    return out
+
+
+def _last_mult(words: list[str], i: int) -> int:
+    for word in reversed(words[:i]):
+        if word in MULTIPLIER_WORDS:
+            return MULTIPLIER_WORDS[word]
+    return 0
+
+
+def _finish(
+    text: str,
+    num_start: int,
+    digits_end: int,
+    end: int,
+    value: float,
+    lo: int,
+    hi: int,
+    *,
+    in_words: bool,
+    scaled: bool,
+    glued_code: str,
+) -> NumberMention | None:
+    """Attach currency, sign, unit and approximator around the numeral at ``[num_start, end)``."""
+    start = num_start
+    sign = 0
+    unit: str | None = None
+    kind: UnitKind | None = None
+    unit_text = ""
+    if glued_code:
+        unit, kind = CURRENCY_PREFIXES.get(glued_code, glued_code), "currency"
+        start = num_start - len(glued_code)
+        if len(glued_code) == 1 and value < 100 and not scaled:
+            return None  # "P5", "R2": too short to be money
+        start, sign = _sign_before(text, start, lo, sign)
+    else:
+        start, sign = _sign_before(text, start, lo, sign)
+        cur = _currency_before_match(text, start, lo)
+        if cur is not None:
+            prefix = cur.group("letters") or cur.group("symbol")
+            if cur.group("letters") and (len(prefix) == 1 or prefix in {"kr"}) and cur.group("space"):
+                cur = None  # "grade R 5": a lone letter before a spaced number is not money
+            else:
+                unit, kind = CURRENCY_PREFIXES[prefix], "currency"
+                start = cur.start()
+                if cur.group("sign"):
+                    sign = -1
+                else:
+                    start, sign = _sign_before(text, start, lo, sign)
+    after = UNIT_AFTER.match(text, end, hi)
+    if after is not None:
+        surface = after.group("unit").lower()
+        glued = not after.group("sep")
+        if glued and (in_words or (surface not in GLUED_UNITS and surface not in CURRENCY_WORDS)):
+            after = None
+    if after is not None and unit is None:
+        surface = after.group("unit").lower()
+        if surface in CURRENCY_WORDS:
+            unit, kind = CURRENCY_WORDS[surface], "currency"
+        else:
+            unit = UNIT_SURFACES[surface]
+            kind = "percent" if unit in PERCENT_UNITS else "time" if unit in TIME_UNITS else "measure"
+        unit_text = after.group("unit") + (after.group("apos") or "")
+        end = after.end()
+    elif unit is None:
+        code = CODE_AFTER.match(text, end, hi)
+        if code is not None:
+            unit, kind, end = code.group("code"), "currency", code.end()
+    if sign:
+        value = sign * value
+    if not math.isfinite(value):
+        return None
+    approximate = False
+    approx_start = _approximator_before(text, start, lo)
+    if approx_start >= 0:
+        approximate = True
+        start = approx_start
+    return NumberMention(
+        start=start,
+        end=end,
+        num_start=num_start,
+        num_end=digits_end,
+        value=value,
+        unit=unit,
+        unit_kind=kind,
+        unit_text=unit_text,
+        approximate=approximate,
+        sign=sign,
+        in_words=in_words,
+        scaled=scaled,
+    )
+
+
+def _approximator_before(text: str, start: int, lo: int) -> int:
+    """Where an approximator ("more than", "an estimated", "around") ends right before ``start``, or -1."""
+    window = text[max(lo, start - _APPROX_REACH) : start]
+    if not window or not window[-1].isspace():
+        return -1
+    words = window.split()
+    if len(words) > 1 and start - _APPROX_REACH > lo:
+        words = words[1:]  # the first word of the window may be cut
+    if words and words[-1].lower() in {"a", "an"}:
+        words = words[:-1]
+    for n in (3, 2, 1):
+        if len(words) >= n and " ".join(words[-n:]).lower() in APPROXIMATORS:
+            return start - len(window) + window.rfind(words[-n]) if n == 1 else \
+                start - len(window) + _phrase_start(window, words[-n:])
+    return -1
+
+
+def _phrase_start(window: str, words: list[str]) -> int:
+    at = len(window)
+    for word in reversed(words):
+        at = window.rfind(word, 0, at)
+    return at
+
+
+_APPROX_REACH = 32
+
+
+def _sign_before(text: str, start: int, lo: int, sign: int) -> tuple[int, int]:
+    """A minus or plus directly before the number, when it is not a hyphen inside a word."""
+    if start - 1 >= lo and text[start - 1] in _SIGNS:
+        prev = text[start - 2] if start - 2 >= lo else ""
+        if not prev or prev in " \t\n([/":
+            return start - 1, _SIGNS[text[start - 1]]
+    return start, sign
+
+
+def _currency_before_match(text: str, start: int, lo: int) -> re.Match[str] | None:
+    return CURRENCY_BEFORE.search(text, max(lo, start - 6), start)
+
+
+def _currency_before(text: str, start: int, lo: int) -> bool:
+    return _currency_before_match(text, start, lo) is not None
+
+
+def _glued_currency(text: str, num_start: int, lo: int) -> str:
+    """The currency code glued before the digits ("PHP1.7"), or ""."""
+    i = num_start
+    while i > lo and i > num_start - 5 and (text[i - 1].isalpha() or text[i - 1] == "."):
+        i -= 1
+    letters = text[i:num_start]
+    if i > lo and text[i - 1].isalnum():
+        return ""
+    return letters if letters in GLUED_PREFIXES else ""
+
+
+def _glued_unit(text: str, pos: int, hi: int) -> str | None:
+    unit = UNIT_AFTER.match(text, pos, hi)
+    if unit is not None and not unit.group("sep") and unit.group("unit").lower() in GLUED_UNITS:
+        return unit.group("unit")
+    return None
+
+
+def _bad_right_context(text: str, pos: int, hi: int) -> bool:
+    """Times, dates, ranges glued by a hyphen, ordinals and decades are not quantities."""
+    if pos >= hi:
+        return False
+    nxt = text[pos]
+    after = text[pos + 1] if pos + 1 < hi else ""
+    if nxt in ":/" and after.isdigit():
+        return True
+    if nxt and nxt in ".,-–" and after.isdigit():
+        return True
+    if nxt == " " and after.isdigit():
+        return True  # "0958 321 4567": a phone number or a code
+    if nxt.isalpha():
+        return _ORDINAL_OR_TIME_SUFFIX.match(text, pos, hi) is not None and _glued_unit(text, pos, hi) is None
+    return False
+
+
+def _next_word(text: str, pos: int, hi: int) -> str:
+    match = _WORD_TOKEN.search(text, pos, min(hi, pos + 30))
+    return match.group().lower() if match else ""

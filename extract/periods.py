@@ -1,0 +1,405 @@
+"""When a number applies: years, quarters, months, dates and relative phrases ("last year", "on Tuesday").
+
+One compiled regex finds every calendar expression in a sentence; each mention also tells the statistics
+stage which characters are calendar text (so "2024", "27" in "June 27, 2025" and "five" in "the past five
+years" are not read as statistics) and whether the period is a comparison base ("compared with Q1 2022",
+"since 2020"), which describes the other side of a change rather than the number itself.  Relative phrases
+are resolved against the article's published date; without one they stay unresolved (``value`` None).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from claimscope.extract.lexicons import load_json
+
+PeriodKind = Literal["date", "month", "quarter", "year", "relative", "weekday", "anaphoric", "mask"]
+
+_LEX = load_json("periods.json")
+_CHANGES = load_json("changes.json")
+_MEASURE = load_json("measure_words.json")
+_NUMBERS = load_json("number_words.json")
+
+MONTHS: dict[str, int] = {k: int(v) for k, v in _LEX["months"].items()}
+WEEKDAYS: dict[str, int] = {k: int(v) for k, v in _LEX["weekdays"].items()}
+RELATIVE_YEARS: dict[str, int] = {k: int(v) for k, v in _LEX["relative_years"].items()}
+RELATIVE_MONTHS: dict[str, int] = {k: int(v) for k, v in _LEX["relative_months"].items()}
+RELATIVE_DAYS: dict[str, int] = {k: int(v) for k, v in _LEX["relative_days"].items()}
+QUARTERS: dict[str, int] = {k: int(v) for k, v in _LEX["quarters"].items()}
+HALVES: dict[str, int] = {k: int(v) for k, v in _LEX["halves"].items()}
+BASE_PREPOSITIONS = frozenset(_LEX["base_prepositions"])
+REPORTING_VERBS = frozenset(_LEX["reporting_verbs"])
+
+
+def _alt(words: Iterable[str]) -> str:
+    items = sorted(set(words), key=len, reverse=True)
+    if not items:
+        raise ValueError("empty vocabulary")
+    return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in items)
+
+
+def _trie_with_tails(entries: dict[str, str]) -> str:
+    """A prefix trie of lower-case literal heads, each followed by its own tail regex.
+
+    Every alternative then starts with a literal character, which is what lets ``re`` skip positions fast;
+    a plain alternation of 150 phrases would be tried phrase by phrase at every position.
+    """
+    groups: dict[str, dict[str, str]] = {}
+    tail: str | None = None
+    for head, rest in entries.items():
+        if not head:
+            tail = rest
+        else:
+            groups.setdefault(head[0], {})[head[1:]] = rest
+    parts = []
+    for first, sub in sorted(groups.items()):
+        char = r"[ \t]+" if first == " " else re.escape(first)
+        parts.append(char + _trie_with_tails(sub))
+    if tail is not None:
+        parts.append(f"(?:{tail})" if tail else "")
+    if len(parts) == 1:
+        return parts[0]
+    return "(?:" + "|".join(parts) + ")"
+
+
+_YEAR = r"(?:1[89]\d\d|2[01]\d\d)(?![\d%]|[.,]\d|[ \t]?(?:per[ \t]?cent|percent)(?![a-z]))"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d%])"
+_DAYS = rf"{_DAY}(?:[ \t]*(?:-|–|to|and)[ \t]*{_DAY})?"
+_NUMWORDS = [*_NUMBERS["units"], *_NUMBERS["tens"]]
+_DURATION_N = rf"(?:\d+(?:\.\d+)?|(?:{_alt(_NUMWORDS)})(?:[ \t-]+(?:{_alt(_NUMWORDS)}))?)"
+_DURATION_UNITS = _alt(_LEX["duration_units"])
+_OPENERS = _alt(_LEX["duration_openers"])
+_ADJ_NOUNS = _alt([*_MEASURE["period_nouns"], *_CHANGES["change_nouns"]])
+_HYPHEN_DURATION = rf"-(?:year|month|week|day|quarter|decade)(?:-long)?[ \t]+(?:{_ADJ_NOUNS})(?![a-z])"
+_MON_TAIL = rf"\.?(?![a-z])(?:[ \t]+{_DAYS})?(?:,?[ \t]+{_YEAR})?"
+_QUARTER_TAIL = rf"(?:[ \t]+of)?[ \t,]+(?:(?:the[ \t]+)?(?:fiscal|financial)[ \t]+(?:year[ \t]+)?)?{_YEAR}"
+
+
+def _word_heads() -> dict[str, str]:
+    heads: dict[str, str] = {}
+    for month in MONTHS:
+        heads[month] = _MON_TAIL
+    for day in WEEKDAYS:
+        heads[day] = r"\.?(?![a-z])"
+    for phrase in [*RELATIVE_YEARS, *RELATIVE_MONTHS, *RELATIVE_DAYS, *_LEX["anaphoric"]]:
+        heads[phrase] = "(?![a-z])"
+    for which in ("last", "this", "next"):
+        for name in [*MONTHS, *WEEKDAYS]:
+            heads[f"{which} {name}"] = r"\.?(?![a-z])(?![ \t]*\d)"
+    for phrase in [*QUARTERS, *HALVES]:
+        heads[phrase] = _QUARTER_TAIL
+        if " " in phrase:
+            heads[f"the {phrase}"] = _QUARTER_TAIL
+    for article in ("the", "these", "those"):
+        heads[article] = rf"[ \t]+(?:(?:{_OPENERS})[ \t]+)?{_DURATION_N}[ \t]+(?:{_DURATION_UNITS})(?![a-z])"
+    for word in _NUMWORDS:
+        heads[word] = _HYPHEN_DURATION
+    return heads
+
+
+WORD_PERIOD_RE = re.compile(_trie_with_tails(_word_heads()))
+"""Calendar expressions that start with a word; run on the ASCII-lowered sentence."""
+
+DIGIT_PERIOD_RE = re.compile(
+    rf"""
+      (?P<dm>{_DAYS}[ \t]+(?:of[ \t]+)?(?:{_alt(MONTHS)})\.?(?![a-z])(?:,?[ \t]+{_YEAR})?)
+    | (?P<numdate>\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}(?![\d.]))
+    | (?P<time>\d{{1,2}}(?::\d{{2}}(?::\d{{2}})?(?:[ \t]*(?:am|pm|a\.m\.|p\.m\.))?
+        |(?:\.\d{{2}})?[ \t]*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])))
+    | (?P<fiscal>{_YEAR}[ \t]*[/–-][ \t]*(?:\d{{4}}|\d{{2}})(?!\d))
+    | (?P<decade>(?:1[89]|20)\d0s(?![a-z]))
+    | (?P<year>{_YEAR})
+    | (?P<hyphen>\d+(?:\.\d+)?{_HYPHEN_DURATION})
+    """,
+    re.VERBOSE,
+)
+"""Calendar expressions that start with a digit; matched only where a digit run starts."""
+_DIGITS = re.compile(r"\d+")
+_ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
+_NOT_BEFORE_DIGITS = frozenset("0123456789.,$£€¥")
+_ANAPHORIC_SET = frozenset(" ".join(p.split()) for p in _LEX["anaphoric"])
+_NON_SPACE = re.compile(r"\S+")
+_LAST_WORD = re.compile(r"([A-Za-z]+)[ \t]+$")
+_WORDS = re.compile(r"[A-Za-z]+")
+_YEAR_ONLY = re.compile(r"(1[89]\d\d|2[01]\d\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMention:
+    """A calendar expression; ``start``/``end`` include a leading "in"/"at the end of"."""
+
+    start: int
+    end: int
+    core_start: int
+    kind: PeriodKind
+    value: str | None
+    base: bool
+    reported: bool = False  # "said on Tuesday": when it was said, a fallback for the numbers' period
+
+
+def find_periods(
+    text: str,
+    start: int,
+    end: int,
+    published: date | None,
+    lowered: str | None = None,
+    digit_starts: Iterable[int] = (),
+) -> list[PeriodMention]:
+    """Every calendar expression in ``text[start:end]`` with its ISO value where it can be resolved.
+
+    ``lowered`` is ``text.translate(ASCII_LOWER)``; ``digit_starts`` the digit runs of the span (the number
+    scan has them already), the only places a digit-led expression can begin.
+    """
+    low = text.translate(_ASCII_LOWER) if lowered is None else lowered
+    found: list[tuple[int, int, str]] = []
+    for match in WORD_PERIOD_RE.finditer(low, start, end):
+        at = match.start()
+        if at > start and low[at - 1].isalpha():
+            continue
+        kind = _word_kind(text, match.group(), at)
+        if kind:
+            found.append((at, match.end(), kind))
+    last_end = -1
+    for at in digit_starts:
+        if at < last_end or at < start or at >= end or (at > start and low[at - 1] in _NOT_BEFORE_DIGITS):
+            continue
+        digit_match = DIGIT_PERIOD_RE.match(low, at, end)
+        if digit_match is not None and digit_match.lastgroup:
+            found.append((at, digit_match.end(), digit_match.lastgroup))
+            last_end = digit_match.end()
+    found.sort()
+    out: list[PeriodMention] = []
+    covered = -1
+    for at, stop, kind_name in found:
+        if at < covered:
+            continue  # inside a longer expression already taken ("27" in "June 27, 2025")
+        covered = stop
+        out.append(_mention(text, start, at, stop, kind_name, published))
+    return out
+
+
+def _word_kind(text: str, surface: str, at: int) -> str:
+    """Which kind of word-led expression ``surface`` is; "" when it is not one (the verb "may")."""
+    first = surface.split(None, 1)[0].rstrip(".,")
+    if first in MONTHS:
+        if not text[at].isupper():
+            return ""
+        has_digit = any(c.isdigit() for c in surface)
+        if not has_digit:
+            return "month"
+        return "mdy" if _YEAR_ONLY.search(surface) and len(_DIGITS.findall(surface)) > 1 else (
+            "monyear" if _YEAR_ONLY.search(surface) and _DIGITS.findall(surface)[0] == _year_text(surface)
+            else "md")
+    if first in WEEKDAYS:
+        return "weekday" if text[at].isupper() else ""
+    phrase = " ".join(surface.split())
+    if any(c.isdigit() for c in surface) and (first in {"the", "these", "those"} and "quarter" not in phrase
+                                               and "half" not in phrase):
+        return "duration"
+    if first in {"the", "these", "those"} and any(w in phrase.split() for w in _LEX["duration_units"]) \
+            and phrase not in RELATIVE_YEARS and phrase not in _ANAPHORIC_SET:
+        return "duration"
+    if "-" in surface and first.split("-")[0] in _NUMWORDS:
+        return "hyphen"
+    if phrase in _ANAPHORIC_SET:
+        return "anaphoric"
+    if any(q in phrase for q in ("quarter", "half")) and _YEAR_ONLY.search(surface):
+        return "quarter"
+    if phrase[:2] in {"q1", "q2", "q3", "q4", "h1", "h2"}:
+        return "quarter" if _YEAR_ONLY.search(surface) else ""
+    if phrase.split()[0] in {"last", "this", "next"} and phrase.split()[-1].rstrip(".") in MONTHS:
+        return "relative" if text[at + len(surface) - len(phrase.split()[-1])].isupper() else ""
+    return "relative"
+
+
+def _year_text(surface: str) -> str:
+    found = _YEAR_ONLY.search(surface)
+    return found.group() if found else ""
+
+
+def _mention(text: str, start: int, at: int, stop: int, kind_name: str, published: date | None) -> PeriodMention:
+    kind, value = _resolve(kind_name, text[at:stop], published)
+    begin, prep = _preposition_before(text, start, at)
+    base = prep in BASE_PREPOSITIONS and (
+        prep not in {"on", "over"} or kind in {"year", "quarter", "month", "relative"}
+    )
+    if kind_name == "month" and not prep:
+        kind, value = "mask", None  # a bare month name without "in"/"since": maybe a name ("May said")
+    reported = _reporting_verb_before(text, start, begin)
+    return PeriodMention(begin, stop, at, kind, value, base, reported)
+
+
+_MAX_PREP_WORDS = max(len(p.split()) for p in _LEX["period_prepositions"])
+_PREPOSITIONS = frozenset(" ".join(p.split()) for p in _LEX["period_prepositions"])
+_EDGES = frozenset(" ".join(p.split()) for p in _LEX["period_edges"])
+
+
+def _preposition_before(text: str, start: int, at: int) -> tuple[int, str]:
+    """Where the phrase leading into a period starts ("at the end of Q1 2023") and its preposition."""
+    window = text[max(start, at - 40) : at]
+    if not window or not window[-1].isspace():
+        return at, ""
+    words = window.lower().split()
+    n = len(words)
+    k = n
+    if k >= 1 and words[k - 1] == "of":  # "the end of", "the first half of"
+        for width in (2, 1):
+            if k - 1 - width >= 0 and " ".join(words[k - 1 - width : k - 1]) in _EDGES:
+                k = k - 1 - width
+                if k >= 1 and words[k - 1] == "the":
+                    k -= 1
+                break
+        else:
+            return at, ""
+    for width in range(min(_MAX_PREP_WORDS, k), 0, -1):
+        phrase = " ".join(words[k - width : k])
+        if phrase in _PREPOSITIONS:
+            return at - _tail_length(window, n - (k - width)), phrase
+    return at, ""
+
+
+def _tail_length(window: str, n_words: int) -> int:
+    """Characters from the start of the last ``n_words`` words of ``window`` to its end."""
+    starts = [m.start() for m in _NON_SPACE.finditer(window)]
+    return len(window) - starts[-n_words] if 0 < n_words <= len(starts) else 0
+
+
+def _reporting_verb_before(text: str, start: int, pos: int) -> bool:
+    word = _LAST_WORD.search(text, max(start, pos - 20), pos)
+    return word is not None and word.group(1).lower() in REPORTING_VERBS
+
+
+def published_date(published: str | None) -> date | None:
+    """The calendar date of an ISO timestamp, or None."""
+    if not published or len(published) < 10:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _resolve(kind: str, surface: str, ref: date | None) -> tuple[PeriodKind, str | None]:
+    if kind == "dm" and _YEAR_ONLY.search(surface) and len(_DIGITS.findall(surface)) > 1:
+        kind = "dmy"
+    if kind in {"mdy", "dmy"}:
+        return "date", _full_date(surface)
+    if kind in {"md", "dm"}:
+        month = _month_in(surface)
+        day = _first_int(surface)
+        if ref is None or month is None or day is None:
+            return "date", None
+        return "date", _iso(ref.year, month, day)
+    if kind == "monyear":
+        month = _month_in(surface)
+        year = _year_in(surface)
+        return "month", f"{year}-{month:02d}" if month and year else None
+    if kind == "quarter":
+        return "quarter", _quarter(surface)
+    if kind in {"year", "fiscal"}:
+        if kind == "year" and not surface.strip().isdigit():
+            return "mask", None
+        year = _year_in(surface)
+        return "year", str(year) if year else None
+    if kind == "relative":
+        return "relative", _relative(surface, ref)
+    if kind == "weekday":
+        if ref is None:
+            return "weekday", None
+        wanted = WEEKDAYS.get(surface.rstrip(".").lower(), ref.weekday())
+        back = (ref.weekday() - wanted) % 7
+        return "weekday", (ref - timedelta(days=back)).isoformat()
+    if kind == "month":
+        month = _month_in(surface)
+        if ref is None or month is None:
+            return "month", None
+        year = ref.year if month <= ref.month else ref.year - 1
+        return "month", f"{year}-{month:02d}"
+    if kind == "anaphoric":
+        return "anaphoric", None
+    return "mask", None  # times, numeric dates, decades, durations
+
+
+def _relative(surface: str, ref: date | None) -> str | None:
+    if ref is None:
+        return None
+    phrase = " ".join(surface.lower().split())
+    if phrase in RELATIVE_YEARS:
+        return str(ref.year + RELATIVE_YEARS[phrase])
+    if phrase in RELATIVE_MONTHS:
+        index = ref.year * 12 + ref.month - 1 + RELATIVE_MONTHS[phrase]
+        return f"{index // 12}-{index % 12 + 1:02d}"
+    if phrase in RELATIVE_DAYS:
+        return (ref + timedelta(days=RELATIVE_DAYS[phrase])).isoformat()
+    words = phrase.split()
+    if len(words) == 2:
+        which, name = words[0], words[1].rstrip(".")
+        if name in MONTHS:
+            month = MONTHS[name]
+            if which == "last":
+                year = ref.year if month < ref.month else ref.year - 1
+            elif which == "next":
+                year = ref.year if month > ref.month else ref.year + 1
+            else:
+                year = ref.year
+            return f"{year}-{month:02d}"
+        if name in WEEKDAYS:
+            back = (ref.weekday() - WEEKDAYS[name]) % 7 or 7
+            day = ref - timedelta(days=back) if which == "last" else ref + timedelta(days=(7 - back) % 7 or 7)
+            return day.isoformat() if which != "this" else (ref - timedelta(days=back % 7)).isoformat()
+    return None
+
+
+def _full_date(surface: str) -> str | None:
+    month = _month_in(surface)
+    year = _year_in(surface)
+    day = _first_int(_YEAR_ONLY.sub(" ", surface))
+    if month is None or year is None or day is None:
+        return None
+    return _iso(year, month, day)
+
+
+def _quarter(surface: str) -> str | None:
+    year = _year_in(surface)
+    if year is None:
+        return None
+    low = " ".join(surface.lower().split())
+    head = low[:2]
+    if head[0] in "qh" and head[1:].isdigit():
+        return f"{year}-{head.upper()}"
+    for phrase, n in QUARTERS.items():
+        if " " in phrase and phrase in low:
+            return f"{year}-Q{n}"
+    for phrase, n in HALVES.items():
+        if " " in phrase and phrase in low:
+            return f"{year}-H{n}"
+    return str(year)
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _month_in(surface: str) -> int | None:
+    for word in _WORDS.findall(surface):
+        month = MONTHS.get(word.lower())
+        if month is not None and word[0].isupper():
+            return month
+    return None
+
+
+def _year_in(surface: str) -> int | None:
+    found = _YEAR_ONLY.search(surface)
+    return int(found.group()) if found else None
+
+
+def _first_int(surface: str) -> int | None:
+    found = _DIGITS.search(surface)
+    return int(found.group()) if found else None
