@@ -1,4 +1,8 @@
-"""Synthetic news articles of seed length for the benchmarks: own templates, a seeded RNG, no shared text."""
+"""Synthetic news articles of seed length for the benchmarks: own templates, a seeded RNG, no shared text.
+
+About two sentences in seven carry an attribution or a figure, which matches the density of the seed
+article (18 claims and 13 statistics in 5.5 KB); the rest are background sentences.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,16 @@ BODIES = [
     "Nearly {p}% of respondents said prices had risen, the {org} survey found, while {k}% said they had fallen.",
     "The {role} told reporters the {org} would publish a full review by the end of {year2}.",
     "More than {n:,} applications were received in the first {k} months, the {org} said in a statement.",
+]
+FILLER = [
+    "The {org} has faced questions over its planning for several years.",
+    "Residents in the northern districts have long complained about delays and poor communication.",
+    "The review was commissioned after a series of complaints from local groups and businesses.",
+    "Critics argue that the changes do not go far enough to address the underlying problems.",
+    "The plan covers housing, transport, health services and support for small businesses.",
+    "Community groups have called for more consultation before any final decision is taken.",
+    "Details of the new scheme are expected to be published later in the year.",
+    "The issue has become a focus of debate in the regional assembly.",
 ]
 HEADINGS = ["Funding and staffing", "What the figures show", "Enforcement", "Next steps", "Background"]
 ORGS = ["health department", "transport authority", "housing board", "labour office", "water agency"]
@@ -42,7 +56,7 @@ def make_article(seed: int, target_chars: int = 5000) -> str:
             paragraph = f"READ MORE: The {rng.choice(ORGS)} sets out plan {rng.randint(1, 99)}"
         else:
             paragraph = " ".join(
-                rng.choice(BODIES).format(
+                (rng.choice(BODIES) if rng.random() < 0.28 else rng.choice(FILLER)).format(
                     org=rng.choice(ORGS), role=rng.choice(ROLES), n=rng.randint(1000, 90000),
                     m=rng.randint(2, 900), k=rng.randint(2, 40), j=rng.randint(1, 30),
                     p=rng.randint(1, 60), year=rng.randint(2015, 2024), year2=rng.randint(2025, 2027),

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import groupby
 
 from claimscope.extract import claims_patterns as P
@@ -52,8 +53,10 @@ class _Draft:
     speaker_end: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Subject:
+    """A speaker phrase found in a sentence (mutable only because frozen dataclasses are slower to build)."""
+
     start: int
     end: int
     phrase: SpeakerPhrase
@@ -245,7 +248,7 @@ def _with_according_before(
     if first.speaker_start is None or first.speaker_end is None or first.start < first.speaker_start:
         return found
     window = max(lo, first.speaker_start - 20)
-    if not any(text.find(h, window, first.speaker_start) >= 0 for h in P.ACCORDING_HINTS):
+    if P.ACCORDING_HINT.search(text, window, first.speaker_start) is None:
         return found
     return _according_frame(text, lo, first.speaker_end, quotes, state) + found
 
@@ -479,8 +482,13 @@ def _after_subordinator(text: str, s: int, e: int) -> int:
 
 def _skippable(text: str, s: int, e: int) -> bool:
     """A piece between the speaker and the verb that names no one: "however", "54", "in a statement"."""
-    piece = text[s:e]
-    return not piece or bool(P.DISCOURSE_SEGMENT.match(piece) or P.AGE.match(piece) or P.TAIL_ONLY.match(piece))
+    return s >= e or _names_no_one(text[s:e])
+
+
+@lru_cache(maxsize=8192)
+def _names_no_one(piece: str) -> bool:
+    """Memoised: the same pieces ("the spokesman", "however") recur, and three case-folded regexes are dear."""
+    return bool(P.DISCOURSE_SEGMENT.match(piece) or P.AGE.match(piece) or P.TAIL_ONLY.match(piece))
 
 
 def _skip_discourse(text: str, s: int, e: int) -> int:
@@ -678,7 +686,7 @@ def _relative(
 
 def _according_frame(text: str, lo: int, hi: int, quotes: _Quotes, state: SpeakerState) -> list[_Draft]:
     """Handles "According to X, content." and "Content, according to X."."""
-    if not any(text.find(hint, lo, hi) >= 0 for hint in P.ACCORDING_HINTS):
+    if P.ACCORDING_HINT.search(text, lo, hi) is None:
         return []
     m = P.ACCORDING_FRONT.match(text, lo, hi)
     if m is not None and quotes.at(m.start("who")) is None:

@@ -21,14 +21,17 @@ _TITLES = word_set(_LEX, "person_titles")
 _PLACE_PREPS = word_set(_LEX, "place_prepositions")
 _NOT_NAMES = word_set(_LEX, "not_names")
 _ACRONYM_SKIP = word_set(_LEX, "acronym_skip_words")
+_LEADING_NOISE = _NOT_NAMES | _TITLES
+_PREV_WORD_CHARS = frozenset("_'’-")
 
 _ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*(?:-[A-Z][A-Za-z0-9&]+)*)\s*\)")
 _WORD_BEFORE = re.compile(r"[\w&'’-]+")
+# The capital comes first and the "not inside a word" check is a lookbehind after it, so the regex engine
+# can skip ahead to the next capital letter in C instead of trying every position.
 _NAME = re.compile(
-    r"(?<![\w'’])(?:[A-Z][\w'’.&-]*|[A-Z]{2,})(?:\s+(?:of|the|for|and|de|del|van|von|al|bin|la|le)?\s*"
+    r"[A-Z](?<![\w'’].)[\w'’.&-]*(?:\s+(?:of|the|for|and|de|del|van|von|al|bin|la|le)?\s*"
     r"(?:[A-Z][\w'’&-]*))*(?![\w'’])"
 )
-_PREV_WORD = re.compile(r"([\w'’-]+)[\s,]*$")
 _MAX_NAMES = 5000
 
 
@@ -128,7 +131,7 @@ def _names(text: str, spans: list[tuple[int, int]], found: dict[str, _Found], ac
             name = match.group(0).rstrip(".’'")
             words = name.split()
             titled = False
-            while words and words[0].lower().strip(".") in _NOT_NAMES | _TITLES:
+            while words and words[0].lower().strip(".") in _LEADING_NOISE:
                 titled = titled or words[0].lower().strip(".") in _TITLES
                 words = words[1:]
             inner = [i for i, w in enumerate(words[:-1]) if w.lower().strip(".") in _TITLES]
@@ -159,13 +162,27 @@ def _names(text: str, spans: list[tuple[int, int]], found: dict[str, _Found], ac
                 by_surname.setdefault(words[-1], name.casefold())
 
 
+def _last_word(window: str) -> str:
+    """The run of word characters that ends ``window`` once trailing spaces and commas are set aside.
+
+    A backwards scan: a regex search for "word, then spaces to the end" would retry from every position.
+    """
+    end = len(window)
+    while end and (window[end - 1].isspace() or window[end - 1] == ","):
+        end -= 1
+    start = end
+    while start and (window[start - 1].isalnum() or window[start - 1] in _PREV_WORD_CHARS):
+        start -= 1
+    return window[start:end]
+
+
 def _kind(text: str, start: int, words: list[str]) -> EntityKind | None:
     lowered = [w.lower().strip(".") for w in words]
     if any(w in _ORG_WORDS for w in lowered):
         return "organisation"
-    prev = _PREV_WORD.search(text, max(0, start - 40), start)
-    before = prev.group(1).lower() if prev else ""
-    title_inside = text[max(0, start - 40) : start].lower().split()[-2:]
+    window = text[max(0, start - 40) : start]
+    before = _last_word(window).lower()
+    title_inside = window.lower().split()[-2:]
     if before in _TITLES or any(w.strip(".,") in _TITLES for w in title_inside):
         return "person" if len(words) <= 4 else None
     if before in _PLACE_PREPS and len(words) <= 3:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import attrgetter
 
 _QUOTE_CHAR = re.compile("[\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u201b\u2039\u203a]")
 _DOUBLE_OPEN = frozenset("\u201c\u201e\u201f\u00ab")
@@ -73,8 +74,12 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
             sq = None
     if dq is not None:
         out.append(_quote(text, dq, end, closed=False))
-    out.sort(key=lambda q: q.open)
+    if len(out) > 1:
+        out.sort(key=_OPEN)
     return out
+
+
+_OPEN = attrgetter("open")
 
 
 def _opens(prev: str, nxt: str, inside: bool) -> bool:
