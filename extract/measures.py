@@ -12,7 +12,7 @@ looks at a bounded window of tokens, so the cost per number is constant.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from claimscope.extract.lexicons import load_json, load_words
 from claimscope.extract.model import Direction
@@ -69,22 +69,36 @@ MAX_NP_WORDS = 6
 MAX_SKIP = 8
 
 
-@dataclass(slots=True)
-class Token:
-    """One word, number or punctuation mark of a sentence."""
+class Tokens:
+    """The words, numbers and punctuation marks of a sentence window, as parallel lists.
 
-    start: int
-    end: int
-    text: str
-    low: str
-    kind: str  # "w" word, "n" number, "p" punctuation
-    stat: int = -1  # index of the statistic candidate this token belongs to
-    masked: bool = False  # inside a calendar expression
+    Token ``i`` is ``text[i]`` at ``start[i]:end[i]``; ``low`` is its lower-case form, ``word`` whether it
+    starts with a letter, ``stat`` the statistic candidate it belongs to (-1 for none) and ``masked``
+    whether it is calendar text.  Lists instead of one object per token: building objects for every word
+    of every sentence with a number was the largest cost of the statistics stage.
+    """
+
+    __slots__ = ("end", "low", "masked", "n", "start", "stat", "text", "word")
+
+    def __init__(self, start: list[int], end: list[int], text: list[str]) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.low = [t.lower() for t in text]
+        self.word = [t[0].isalpha() for t in text]
+        self.n = len(text)
+        self.stat = [-1] * self.n
+        self.masked = [False] * self.n
+
+    def __len__(self) -> int:
+        return self.n
 
 
-@dataclass(frozen=True, slots=True)
-class Phrase:
-    """A measure found in the text: its character span, or a reference to another statistic."""
+class Phrase(NamedTuple):
+    """A measure found in the text: its character span, or a reference to another statistic.
+
+    (A named tuple: immutable, and cheaper to build than a frozen dataclass; several are made per number.)
+    """
 
     start: int = 0
     end: int = 0
@@ -100,58 +114,49 @@ class Phrase:
 NOTHING = Phrase()
 
 
-def tokenize(text: str, start: int, end: int) -> list[Token]:
+def tokenize(text: str, start: int, end: int) -> Tokens:
     """The tokens of ``text[start:end]`` with absolute offsets."""
-    return [_token(m) for m in TOKEN_RE.finditer(text, start, end)]
+    matches = list(TOKEN_RE.finditer(text, start, end))
+    return Tokens([m.start() for m in matches], [m.end() for m in matches], [m.group() for m in matches])
 
 
-def _token(m: re.Match[str]) -> Token:
-    word = m.group()
-    first = word[0]
-    kind = "w" if first.isalpha() else "n" if first.isdigit() else "p"
-    if kind == "w" and word[-1] in ".,":
-        word = word.rstrip(".,")
-    return Token(m.start(), m.start() + len(word), word, word.lower(), kind)
-
-
-def is_verbish(tok: Token) -> bool:
-    low = tok.low
+def is_verbish(toks: Tokens, i: int) -> bool:
+    low = toks.low[i]
     if low in VERBS or low in PARTICIPLES:
         return True
-    return tok.text.islower() and len(low) > 4 and (low.endswith("ed") or low.endswith("ing"))
+    return len(low) > 4 and (low.endswith("ed") or low.endswith("ing")) and toks.text[i].islower()
 
 
-def is_noun_verb(tok: Token) -> bool:
+def is_noun_verb(toks: Tokens, i: int) -> bool:
     """Words that are nouns as often as verbs ("pay", "cost", "record"): nouns inside a noun phrase."""
-    return tok.low in NOUN_BEFORE_OF
+    return toks.low[i] in NOUN_BEFORE_OF
 
 
-def is_content(tok: Token) -> bool:
-    if tok.kind != "w" or tok.stat >= 0 or tok.masked:
+def is_content(toks: Tokens, i: int) -> bool:
+    if not toks.word[i] or toks.stat[i] >= 0 or toks.masked[i]:
         return False
-    return tok.low not in NP_STOP or (len(tok.text) > 1 and tok.text.isupper())  # "US", "IT": names
+    return toks.low[i] not in NP_STOP or (len(toks.text[i]) > 1 and toks.text[i].isupper())  # "US", "IT"
 
 
-def noun_backward(toks: list[Token], i: int, head_is_noun: bool = False) -> tuple[int, int] | None:
+def noun_backward(toks: Tokens, i: int, head_is_noun: bool = False) -> tuple[int, int] | None:
     """The noun phrase that ends at token ``i`` (inclusive), as a token range, or None.
 
     ``head_is_noun`` says the caller knows token ``i`` is a noun even if it can be a verb ("operating costs
     climbed": the word before a finite verb is the subject's head).
     """
-    if i < 0 or not is_content(toks[i]):
+    if i < 0 or not is_content(toks, i):
         return None
-    head = toks[i]
-    if is_verbish(head) and not head_is_noun and not (head.low in NOUN_BEFORE_OF and _low(toks, i + 1) == "of"):
+    low = toks.low
+    if is_verbish(toks, i) and not head_is_noun and not (low[i] in NOUN_BEFORE_OF and _low(toks, i + 1) == "of"):
         return None
     j = i
     count = 1
     while j - 1 >= 0 and count < MAX_NP_WORDS:
-        prev = toks[j - 1]
-        if is_content(prev) and not (is_verbish(prev) and not prev.low.endswith("ing")):
+        if is_content(toks, j - 1) and not (is_verbish(toks, j - 1) and not low[j - 1].endswith("ing")):
             j -= 1
             count += 1
             continue
-        if prev.low in {"and", "&"} and j - 2 >= 0 and is_content(toks[j - 2]) and not is_verbish(toks[j - 2]):
+        if low[j - 1] in {"and", "&"} and j - 2 >= 0 and is_content(toks, j - 2) and not is_verbish(toks, j - 2):
             j -= 2
             count += 1
             continue
@@ -159,7 +164,7 @@ def noun_backward(toks: list[Token], i: int, head_is_noun: bool = False) -> tupl
     return j, i
 
 
-def lookback(toks: list[Token], i: int) -> Phrase:
+def lookback(toks: Tokens, i: int) -> Phrase:
     """What a number measures, read backwards from token ``i`` (the token before the number).
 
     Skips link words ("were", "rose by", "of", "an estimated"), stops at clause punctuation, and returns the
@@ -170,25 +175,27 @@ def lookback(toks: list[Token], i: int) -> Phrase:
     skipped = 0
     verb_at = -1
     after_verb = False
+    low = toks.low
     while i >= 0 and skipped < MAX_SKIP:
-        tok = toks[i]
-        if tok.masked:
+        if toks.masked[i]:
             i -= 1
             continue
-        if tok.stat >= 0:
-            return Phrase(stat=tok.stat)
-        if tok.kind != "w":
+        if toks.stat[i] >= 0:
+            return Phrase(stat=toks.stat[i])
+        if not toks.word[i]:
             break
-        if tok.low in NOUN_BEFORE_OF and _low(toks, i + 1) == "of":
+        word = low[i]
+        if word in NOUN_BEFORE_OF and _low(toks, i + 1) == "of":
             break  # "the estimated cost of", "a total of": a noun
-        if tok.low in SKIP_BACK:
-            after_verb = after_verb or tok.low in CHANGE_WORDS or tok.low in AUXILIARIES
+        if word in SKIP_BACK:
+            after_verb = after_verb or word in CHANGE_WORDS or word in AUXILIARIES
             i -= 1
             skipped += 1
             continue
-        if is_verbish(tok) and after_verb and tok.low in VERBS and not tok.low.endswith(("ed", "ing")):
+        verbish = is_verbish(toks, i)
+        if verbish and after_verb and word in VERBS and not word.endswith(("ed", "ing")):
             break  # "operating costs climbed": a noun that can be a verb, before the real verb
-        if is_verbish(tok):
+        if verbish:
             after_verb = True
             if verb_at < 0:
                 verb_at = i
@@ -199,36 +206,37 @@ def lookback(toks: list[Token], i: int) -> Phrase:
     span = noun_backward(toks, i, head_is_noun=after_verb) if i >= 0 else None
     if span is None:
         if verb_at >= 0 and not _after_preposition(toks, verb_at):
-            return Phrase(toks[verb_at].start, toks[verb_at].end, verb_only=True)
+            return Phrase(toks.start[verb_at], toks.end[verb_at], verb_only=True)
         return NOTHING
     a, b = span
     a = _attach_outer(toks, a)
-    end = toks[b].end
+    end = toks.end[b]
     between = range(b + 1, verb_at) if verb_at > b else range(0)
-    if verb_at > b and all(toks[k].low in AUXILIARIES for k in between) \
-            and toks[verb_at].low not in LINK_VERBS and not toks[verb_at].low.endswith("ing"):
+    if verb_at > b and all(low[k] in AUXILIARIES for k in between) \
+            and low[verb_at] not in LINK_VERBS and not low[verb_at].endswith("ing"):
         if verb_at == b + 1:
-            end = toks[verb_at].end  # "Shoppers spent", "The campaign cost"
+            end = toks.end[verb_at]  # "Shoppers spent", "The campaign cost"
         else:  # "The council will spend": the noun and its verb, without the auxiliary
-            return Phrase(toks[a].start, toks[verb_at].end,
-                          text=f"{toks[a].text if a == b else _join(toks, a, b)} {toks[verb_at].text}")
-    return Phrase(toks[a].start, end)
+            return Phrase(toks.start[a], toks.end[verb_at],
+                          text=f"{toks.text[a] if a == b else _join(toks, a, b)} {toks.text[verb_at]}")
+    return Phrase(toks.start[a], end)
 
 
-def _join(toks: list[Token], a: int, b: int) -> str:
-    return " ".join(toks[k].text for k in range(a, b + 1))
+def _join(toks: Tokens, a: int, b: int) -> str:
+    return " ".join(toks.text[a : b + 1])
 
 
-def _attach_outer(toks: list[Token], a: int) -> int:
+def _attach_outer(toks: Tokens, a: int) -> int:
     """Extend a noun phrase left over "X of/in/at/across [the] <it>" and "X linked to <it>", twice at most."""
+    low = toks.low
     for _ in range(2):
         k = a - 1
-        while k >= 0 and toks[k].low in DETERMINERS:
+        while k >= 0 and low[k] in DETERMINERS:
             k -= 1
-        if k < 0 or toks[k].low not in CHAIN_PREPOSITIONS:
+        if k < 0 or low[k] not in CHAIN_PREPOSITIONS:
             return a
         k -= 1
-        if k >= 0 and toks[k].kind == "w" and is_verbish(toks[k]) and toks[k].low not in VERBS:
+        if k >= 0 and toks.word[k] and is_verbish(toks, k) and low[k] not in VERBS:
             k -= 1  # a participle: "admissions linked to"
         outer = noun_backward(toks, k) if k >= 0 else None
         if outer is None:
@@ -237,127 +245,131 @@ def _attach_outer(toks: list[Token], a: int) -> int:
     return a
 
 
-def _after_preposition(toks: list[Token], i: int) -> bool:
-    return i - 1 >= 0 and toks[i - 1].low in PREPOSITIONS
+def _after_preposition(toks: Tokens, i: int) -> bool:
+    return i - 1 >= 0 and toks.low[i - 1] in PREPOSITIONS
 
 
-def forward(toks: list[Token], j: int) -> Phrase:
+def forward(toks: Tokens, j: int) -> Phrase:
     """What a count counts, read forwards from token ``j`` (the token after the number).
 
     "254 persons were arrested" -> "persons arrested", "seven of the victims" -> "victims",
     "PHP1.7 million worth of shabu" -> "shabu"; an object pronoun ("3,100 of them") gives nothing.
     """
-    n = len(toks)
-    if j < n and toks[j].low == "worth" and j + 1 < n and toks[j + 1].low == "of":
+    n = toks.n
+    low = toks.low
+    texts = toks.text
+    if j < n and low[j] == "worth" and j + 1 < n and low[j + 1] == "of":
         j += 1
-    if j < n and toks[j].low == "of":
+    if j < n and low[j] == "of":
         j += 1
-        while j < n and toks[j].low in DETERMINERS:
+        while j < n and low[j] in DETERMINERS:
             j += 1
-        if j < n and toks[j].low in PARTITIVE_PRONOUNS:
+        if j < n and low[j] in PARTITIVE_PRONOUNS:
             return NOTHING
     first = j
     last = -1
     seen_lower = False
     while j < n and j - first < MAX_NP_WORDS:
-        tok = toks[j]
-        if not is_content(tok):
-            if tok.low in {"and", "&"} and last >= 0 and _joins(toks, j) \
-                    and not (seen_lower and toks[j + 1].text[0].isupper()):
+        if not is_content(toks, j):
+            if low[j] in {"and", "&"} and last >= 0 and _joins(toks, j) \
+                    and not (seen_lower and texts[j + 1][0].isupper()):
                 j += 1
                 continue
             break
-        if last >= 0 and is_verbish(tok) and not is_noun_verb(tok):
+        if last >= 0 and is_verbish(toks, j) and not is_noun_verb(toks, j):
             break
-        if last < 0 and is_verbish(tok) and not tok.low.endswith("ed") and tok.low not in PARTICIPLES:
+        if last < 0 and is_verbish(toks, j) and not low[j].endswith("ed") and low[j] not in PARTICIPLES:
             break  # "15 months looking into": a verb, not a noun phrase
-        if seen_lower and tok.text[0].isupper():
+        if seen_lower and texts[j][0].isupper():
             break  # "three websites Shadowcrew": a name list starts
-        if tok.text.islower():
+        if texts[j].islower():
             seen_lower = True
         last = j
         j += 1
     if last < 0:
         participle = _participle(toks, first)
         if participle is not None:
-            return Phrase(toks[participle[0]].start, toks[participle[1]].end)
+            return Phrase(toks.start[participle[0]], toks.end[participle[1]])
         return NOTHING
-    end = toks[last].end
+    end = toks.end[last]
     participle = _participle(toks, last + 1)
     if participle is not None:
-        words = [toks[k].text for k in range(first, last + 1)] + [
-            toks[k].text for k in range(participle[0], participle[1] + 1)
-        ]
-        return Phrase(toks[first].start, toks[participle[1]].end, text=" ".join(words))
-    return Phrase(toks[first].start, end)
+        words = texts[first : last + 1] + texts[participle[0] : participle[1] + 1]
+        return Phrase(toks.start[first], toks.end[participle[1]], text=" ".join(words))
+    return Phrase(toks.start[first], end)
 
 
-def _participle(toks: list[Token], j: int) -> tuple[int, int] | None:
+_NOT_PARTICIPLE_AUX = frozenset({"will", "would", "can", "could", "may", "might", "should", "must"})
+
+
+def _participle(toks: Tokens, j: int) -> tuple[int, int] | None:
     """ "were arrested", "have been sold", "convicted", "had been set aside" starting at token ``j``."""
-    n = len(toks)
+    n = toks.n
+    low = toks.low
     k = j
-    while k < n and k - j < 3 and toks[k].low in AUXILIARIES and toks[k].low not in {"will", "would", "can",
-                                                                                          "could", "may", "might",
-                                                                                          "should", "must"}:
+    while k < n and k - j < 3 and low[k] in AUXILIARIES and low[k] not in _NOT_PARTICIPLE_AUX:
         k += 1
-    if k >= n or toks[k].kind != "w" or toks[k].stat >= 0 or toks[k].masked:
+    if k >= n or not toks.word[k] or toks.stat[k] >= 0 or toks.masked[k]:
         return None
-    low = toks[k].low
-    if not (low in PARTICIPLES or (low.endswith("ed") and len(low) > 4 and toks[k].text.islower())):
+    word = low[k]
+    if not (word in PARTICIPLES or (word.endswith("ed") and len(word) > 4 and toks.text[k].islower())):
         return None
     end = k
-    if k + 1 < n and toks[k + 1].low in PARTICLES and toks[k + 1].low not in {"over", "out"}:
+    if k + 1 < n and low[k + 1] in PARTICLES and low[k + 1] not in {"over", "out"}:
         end = k + 1
     return k, end
 
 
-def group_after(toks: list[Token], j: int) -> Phrase:
+def group_after(toks: Tokens, j: int) -> Phrase:
     """ "in Transportation & Storage", "for admin and support services": the part of a whole a rate is for."""
-    n = len(toks)
-    if j >= n or toks[j].low not in GROUP_PREPOSITIONS or toks[j].masked:
+    n = toks.n
+    if j >= n or toks.low[j] not in GROUP_PREPOSITIONS or toks.masked[j]:
         return NOTHING
     k = j + 1
-    while k < n and toks[k].low in DETERMINERS and not toks[k].masked:
+    while k < n and toks.low[k] in DETERMINERS and not toks.masked[k]:
         k += 1
-    phrase = forward_noun(toks, k)
-    return phrase
+    return forward_noun(toks, k)
 
 
-def forward_noun(toks: list[Token], j: int) -> Phrase:
+def forward_noun(toks: Tokens, j: int) -> Phrase:
     """A bare noun phrase starting at token ``j`` (no partitive, no participle)."""
-    n = len(toks)
+    n = toks.n
+    texts = toks.text
     last = -1
     k = j
     seen_lower = False
     while k < n and k - j < MAX_NP_WORDS:
-        tok = toks[k]
-        if is_content(tok) and not (last >= 0 and is_verbish(tok) and not is_noun_verb(tok)) \
-                and not (seen_lower and tok.text[0].isupper()):
-            if last < 0 and is_verbish(tok) and not tok.low.endswith("ing"):
+        if is_content(toks, k) and not (last >= 0 and is_verbish(toks, k) and not is_noun_verb(toks, k)) \
+                and not (seen_lower and texts[k][0].isupper()):
+            if last < 0 and is_verbish(toks, k) and not toks.low[k].endswith("ing"):
                 break
-            seen_lower = seen_lower or tok.text.islower()
+            seen_lower = seen_lower or texts[k].islower()
             last = k
             k += 1
             continue
-        if tok.low in {"and", "&"} and last >= 0 and _joins(toks, k):
+        if toks.low[k] in {"and", "&"} and last >= 0 and _joins(toks, k):
             k += 1
             continue
         break
     if last < 0:
         return NOTHING
-    return Phrase(toks[j].start, toks[last].end)
+    return Phrase(toks.start[j], toks.end[last])
 
 
-def change_word_after(toks: list[Token], j: int) -> Token | None:
-    """A change noun right after a number ("a 3-percent increase", "an 8.1% year-on-year increase")."""
-    n = len(toks)
+_CHANGE_MODIFIERS = ADVERBS | frozenset({"annual", "yearly", "quarterly", "monthly", "weekly"})
+
+
+def change_word_after(toks: Tokens, j: int) -> int:
+    """The index of a change noun right after a number ("a 3-percent increase", "an 8.1% year-on-year
+    increase"), or -1."""
+    n = toks.n
+    low = toks.low
     k = j
-    while k < n and k - j < 3 and (toks[k].low in ADVERBS or toks[k].low in {"annual", "yearly", "quarterly",
-                                                                              "monthly", "weekly"}):
+    while k < n and k - j < 3 and low[k] in _CHANGE_MODIFIERS:
         k += 1
-    if k < n and toks[k].low in CHANGE_NOUNS and toks[k].kind == "w":
-        return toks[k]
-    return None
+    if k < n and low[k] in CHANGE_NOUNS and toks.word[k]:
+        return k
+    return -1
 
 
 def direction_of(word: str) -> Direction | None:
@@ -368,7 +380,7 @@ def direction_of(word: str) -> Direction | None:
     return None
 
 
-def direction_near(toks: list[Token], before: int, after: int) -> tuple[Direction | None, bool]:
+def direction_near(toks: Tokens, before: int, after: int) -> tuple[Direction | None, bool]:
     """The change stated next to a number, and whether the number is a level or a base instead.
 
     ``before`` is the token index just before the number, ``after`` just after it.  Returns
@@ -376,13 +388,14 @@ def direction_near(toks: list[Token], before: int, after: int) -> tuple[Directio
     percent" -> increase; "2.1% lower" -> decrease; "rose to €1,661" and "up from 1.3%" -> (None, True).
     """
     noun = change_word_after(toks, after)
-    if noun is not None:
-        return direction_of(noun.low), False
-    if after < len(toks) and toks[after].low in POST_DIRECTION and _low(toks, after + 1) != "than":
-        word = POST_DIRECTION[toks[after].low]
+    if noun >= 0:
+        return direction_of(toks.low[noun]), False
+    lows = toks.low
+    if after < toks.n and lows[after] in POST_DIRECTION and _low(toks, after + 1) != "than":
+        word = POST_DIRECTION[lows[after]]
         return ("increase" if word == "increase" else "decrease"), False
     i = before
-    while i >= 0 and (toks[i].low in _ARTICLES or toks[i].low in ADVERBS):
+    while i >= 0 and (lows[i] in _ARTICLES or lows[i] in ADVERBS):
         i -= 1
     low = _low(toks, i)
     if low == "of":
@@ -393,7 +406,7 @@ def direction_near(toks: list[Token], before: int, after: int) -> tuple[Directio
         return None, True  # "rose to €1,661": a level reached
     if low == "by":
         i -= 1
-        while i >= 0 and toks[i].low in ADVERBS:
+        while i >= 0 and lows[i] in ADVERBS:
             i -= 1
         low = _low(toks, i)
     if low in CHANGE_WORDS:
@@ -403,35 +416,34 @@ def direction_near(toks: list[Token], before: int, after: int) -> tuple[Directio
     return None, False
 
 
-def change_phrase_after(toks: list[Token], j: int) -> tuple[Phrase, Direction | None]:
+def change_phrase_after(toks: Tokens, j: int) -> tuple[Phrase, Direction | None]:
     """The change a list of parenthesised rates shares: "... (-2%) ... saw a drop in their average weekly
     earnings" -> ("average weekly earnings", decrease); "... saw the lowest five-year growth" -> growth."""
-    n = len(toks)
+    n = toks.n
+    low = toks.low
     for k in range(j, n):
-        tok = toks[k]
-        if tok.kind == "w" and tok.low in CHANGE_NOUNS and tok.stat < 0:
-            direction = direction_of(tok.low)
+        if toks.word[k] and low[k] in CHANGE_NOUNS and toks.stat[k] < 0:
+            direction = direction_of(low[k])
             m = k + 1
-            if m < n and toks[m].low in {"in", "of", "for"}:
+            if m < n and low[m] in {"in", "of", "for"}:
                 m += 1
-                while m < n and toks[m].low in DETERMINERS:
+                while m < n and low[m] in DETERMINERS:
                     m += 1
                 phrase = forward_noun(toks, m)
                 if phrase.found:
                     return phrase, direction
-            return Phrase(tok.start, tok.end), direction
+            return Phrase(toks.start[k], toks.end[k]), direction
     return NOTHING, None
 
 
-def _joins(toks: list[Token], k: int) -> bool:
+def _joins(toks: Tokens, k: int) -> bool:
     """Whether "and" at ``k`` joins two nouns ("admin and support services") rather than two clauses
     ("years in office and deliver their verdicts": a verb takes an object after it)."""
-    nxt = toks[k + 1] if k + 1 < len(toks) else None
-    if nxt is None or not is_content(nxt) or is_verbish(nxt):
+    if k + 1 >= toks.n or not is_content(toks, k + 1) or is_verbish(toks, k + 1):
         return False
     after = _low(toks, k + 2)
     return after not in DETERMINERS and after not in PRONOUNS
 
 
-def _low(toks: list[Token], i: int) -> str:
-    return toks[i].low if 0 <= i < len(toks) else ""
+def _low(toks: Tokens, i: int) -> str:
+    return toks.low[i] if 0 <= i < toks.n else ""

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from claimscope.extract.lexicons import load_json
 
@@ -128,9 +127,11 @@ _WORDS = re.compile(r"[A-Za-z]+")
 _YEAR_ONLY = re.compile(r"(1[89]\d\d|2[01]\d\d)")
 
 
-@dataclass(frozen=True, slots=True)
-class PeriodMention:
-    """A calendar expression; ``start``/``end`` include a leading "in"/"at the end of"."""
+class PeriodMention(NamedTuple):
+    """A calendar expression; ``start``/``end`` include a leading "in"/"at the end of".
+
+    (A named tuple: immutable like a frozen dataclass, and cheaper to build in the per-sentence scan.)
+    """
 
     start: int
     end: int
@@ -236,6 +237,7 @@ def _mention(text: str, start: int, at: int, stop: int, kind_name: str, publishe
 _MAX_PREP_WORDS = max(len(p.split()) for p in _LEX["period_prepositions"])
 _PREPOSITIONS = frozenset(" ".join(p.split()) for p in _LEX["period_prepositions"])
 _EDGES = frozenset(" ".join(p.split()) for p in _LEX["period_edges"])
+_PREP_LAST_WORDS = frozenset(p.split()[-1] for p in _PREPOSITIONS)
 
 
 def _preposition_before(text: str, start: int, at: int) -> tuple[int, str]:
@@ -255,6 +257,8 @@ def _preposition_before(text: str, start: int, at: int) -> tuple[int, str]:
                 break
         else:
             return at, ""
+    if k == 0 or words[k - 1] not in _PREP_LAST_WORDS:
+        return at, ""  # no preposition ends here: the common case, decided without joining words
     for width in range(min(_MAX_PREP_WORDS, k), 0, -1):
         phrase = " ".join(words[k - width : k])
         if phrase in _PREPOSITIONS:
@@ -269,7 +273,17 @@ def _tail_length(window: str, n_words: int) -> int:
 
 
 def _reporting_verb_before(text: str, start: int, pos: int) -> bool:
-    word = _LAST_WORD.search(text, max(start, pos - 20), pos)
+    lo = max(start, pos - 20)
+    window = text[lo:pos]
+    if window.endswith("\n"):
+        window = window[:-1]  # "$" in _LAST_WORD also matches before a final newline
+    stripped = window.rstrip(" \t")
+    if len(stripped) == len(window) or not stripped:
+        return False
+    last = stripped.rsplit(None, 1)[-1]
+    if last.isascii() and last.isalpha():  # the common case without a regex search over the window
+        return last.lower() in REPORTING_VERBS
+    word = _LAST_WORD.search(text, lo, pos)
     return word is not None and word.group(1).lower() in REPORTING_VERBS
 
 

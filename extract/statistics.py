@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from claimscope.extract.document import Document
 from claimscope.extract.measures import (
@@ -29,7 +30,7 @@ from claimscope.extract.measures import (
     RANGE_WORDS,
     REPORTING,
     Phrase,
-    Token,
+    Tokens,
     change_phrase_after,
     change_word_after,
     direction_near,
@@ -45,9 +46,8 @@ from claimscope.extract.numbers import (
     APPROXIMATORS,
     CURRENCY_CODES,
     NumberMention,
-    digit_runs,
-    find_numbers,
     lowered_copy,
+    scan_numbers,
 )
 from claimscope.extract.periods import MONTHS, WEEKDAYS, PeriodMention, find_periods, published_date
 
@@ -90,10 +90,10 @@ def find_statistics(doc: Document, claims: list[Claim]) -> list[Statistic]:
     carry: str | None = None
     for sentence in doc.sentences:
         start, end = max(0, sentence.start), min(len(text), sentence.end)
-        numbers = find_numbers(text, start, end, lowered)
+        numbers, digit_starts = scan_numbers(text, start, end, lowered)
         if not numbers:
             continue
-        periods = find_periods(text, start, end, ref, lowered, digit_runs(lowered, start, end))
+        periods = find_periods(text, start, end, ref, lowered, digit_starts)
         values, carry = _period_values(periods, carry)
         candidates = [_Candidate(n) for n in numbers if _is_statistic(text, n, periods, start)]
         if not candidates:
@@ -149,9 +149,12 @@ def _is_statistic(text: str, num: NumberMention, periods: list[PeriodMention], s
 def _is_age(text: str, num: NumberMention) -> bool:
     if num.unit_kind in {"time", None} and _AGE_AFTER.match(text, num.end) and num.unit in {None, "year"}:
         return True  # "a 19 year old man", "a 44-year-old trader"
-    if _AGE_BEFORE.search(text, max(0, num.start - 10), num.start):
+    before = text[max(0, num.start - 10) : num.start]
+    if ("g" in before or "G" in before) and _AGE_BEFORE.search(text, max(0, num.start - 10), num.start):
         return True  # "aged 54"
     if num.unit is not None or num.in_words or not float(num.value).is_integer() or not 0 < num.value <= 120:
+        return False
+    if "," not in text[max(0, num.start - 30) : num.start]:
         return False
     return bool(_NAME_COMMA_BEFORE.search(text, max(0, num.start - 30), num.start)) and bool(
         _AGE_END.match(text, num.end)
@@ -182,23 +185,24 @@ def _is_list_number(text: str, num: NumberMention, sentence_start: int) -> bool:
 # --- measure and direction --------------------------------------------------------------------------------
 
 
-def _mark(tokens: list[Token], candidates: list[_Candidate], periods: list[PeriodMention]) -> None:
-    starts = [t.start for t in tokens]
+def _mark(tokens: Tokens, candidates: list[_Candidate], periods: list[PeriodMention]) -> None:
+    starts, ends, stat, masked, n = tokens.start, tokens.end, tokens.stat, tokens.masked, tokens.n
     for index, cand in enumerate(candidates):
         a = bisect.bisect_left(starts, cand.num.start)
         b = a
-        while b < len(tokens) and tokens[b].end <= cand.num.end:
-            tokens[b].stat = index
+        num_end = cand.num.end
+        while b < n and ends[b] <= num_end:
+            stat[b] = index
             b += 1
         cand.first, cand.last = a, max(a, b - 1)
     for period in periods:
         a = bisect.bisect_left(starts, period.start)
-        while a < len(tokens) and tokens[a].end <= period.end:
-            tokens[a].masked = True
+        while a < n and ends[a] <= period.end:
+            masked[a] = True
             a += 1
 
 
-def _measure_all(text: str, tokens: list[Token], candidates: list[_Candidate]) -> None:
+def _measure_all(text: str, tokens: Tokens, candidates: list[_Candidate]) -> None:
     for index in range(len(candidates)):
         _measure_one(text, tokens, candidates, index)
     for index in range(len(candidates) - 1, -1, -1):
@@ -208,7 +212,7 @@ def _measure_all(text: str, tokens: list[Token], candidates: list[_Candidate]) -
             cand.measure = candidates[index + 1].measure
 
 
-def _measure_one(text: str, tokens: list[Token], candidates: list[_Candidate], index: int) -> None:
+def _measure_one(text: str, tokens: Tokens, candidates: list[_Candidate], index: int) -> None:
     cand = candidates[index]
     num = cand.num
     before, after = cand.first - 1, cand.last + 1
@@ -234,7 +238,7 @@ def _measure_one(text: str, tokens: list[Token], candidates: list[_Candidate], i
         if not own.found and _low(tokens, after) in {"in", "of", "behind"}:
             own = forward_noun(tokens, after + 1)
             if own.found:
-                own = Phrase(tokens[after].start, own.end)
+                own = Phrase(tokens.start[after], own.end)
         if not own.found and _coordinated(tokens, candidates, index, after):
             cand.coordinated = True
         unit_word = num.unit_text or ""
@@ -254,35 +258,35 @@ def _measure_one(text: str, tokens: list[Token], candidates: list[_Candidate], i
         look = lookback(tokens, before)
         if look.stat >= 0:
             base = candidates[look.stat].base
-        elif look.found and not (look.verb_only and (num.unit_kind == "percent" or change is not None)):
+        elif look.found and not (look.verb_only and (num.unit_kind == "percent" or change >= 0)):
             base = _text(text, look)
         elif prev is not None:
             base = prev.base
     group: Phrase = NOTHING
     if num.unit_kind in {"percent", "currency"} and not own.found:
         at = after
-        if change is not None:
-            at = tokens.index(change, after) + 1
+        if change >= 0:
+            at = change + 1
         group = group_after(tokens, at)
     cand.base = base
     cand.measure = _compose(base, _text(text, group) if group.found else None)
 
 
-def _measure_parenthesised(text: str, tokens: list[Token], cand: _Candidate) -> None:
+def _measure_parenthesised(text: str, tokens: Tokens, cand: _Candidate) -> None:
     """ "Administration and support workers (-2%) ... saw a drop in their average weekly earnings":
     the group is before the bracket, the quantity and its direction after the list."""
     open_at = cand.first - 1
     span = noun_backward(tokens, open_at - 1)
     group = None
     if span is not None:
-        group = _clean(text[tokens[span[0]].start : tokens[span[1]].end])
+        group = _clean(text[tokens.start[span[0]] : tokens.end[span[1]]])
     quantity, direction = change_phrase_after(tokens, cand.last + 2)
     cand.direction = _signed(cand.num) or direction
     cand.base = _text(text, quantity) if quantity.found else None
     cand.measure = _compose(cand.base, group)
 
 
-def _coordinated(tokens: list[Token], candidates: list[_Candidate], index: int, after: int) -> bool:
+def _coordinated(tokens: Tokens, candidates: list[_Candidate], index: int, after: int) -> bool:
     if index + 1 >= len(candidates) or _low(tokens, after) not in RANGE_WORDS:
         return False
     nxt = candidates[index + 1]
@@ -315,15 +319,14 @@ def _clean(value: str) -> str:
     return _SPACE.sub(" ", value).strip(" ,;:-–")[:MAX_MEASURE_CHARS] or ""
 
 
-def _low(tokens: list[Token], i: int) -> str:
-    return tokens[i].low if 0 <= i < len(tokens) else ""
+def _low(tokens: Tokens, i: int) -> str:
+    return tokens.low[i] if 0 <= i < tokens.n else ""
 
 
 # --- period -----------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Period:
+class _Period(NamedTuple):
     start: int
     end: int
     value: str
