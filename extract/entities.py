@@ -1,6 +1,6 @@
 """Organisations, people, places and acronyms, found from the shape of English text without a model.
 
-Acronyms come with their expansions where the article defines them ("foreign domestic helpers (FDHs)"):
+Acronyms come with their expansions where the article defines them ("short-term rental platforms (STRPs)"):
 the words before the parenthesis whose initials spell the acronym.  Names are runs of capitalised words,
 typed by the words around them (a title before a person, an organisation noun inside an organisation, a
 preposition of place before a place).  Every stage is one regular-expression scan: linear in the text.

@@ -5,7 +5,7 @@ phrase is a run of content words, where "content" means not in the closed-class 
 prepositions, auxiliaries, pronouns, adverbs, reporting verbs, change words).  English puts what is counted
 right after a count ("254 persons were arrested"), what a level belongs to before it ("Average weekly
 earnings were €923", "the launch price of £99"), and what a change belongs to either after the change noun
-("a 29% jump for admin services") or in the clause subject ("ICT wages rose by 10.1%").  Every function
+("a 17% jump for retail services") or in the clause subject ("Farm wages rose by 6.2%").  Every function
 looks at a bounded window of tokens, so the cost per number is constant.
 """
 
@@ -169,7 +169,7 @@ def lookback(toks: Tokens, i: int) -> Phrase:
 
     Skips link words ("were", "rose by", "of", "an estimated"), stops at clause punctuation, and returns the
     nearest noun phrase, extended over one prepositional attachment ("hospital admissions linked to the
-    disease"), or the statistic it runs into ("rose by 10.1% over the year to €1,661"), or a content verb
+    disease"), or the statistic it runs into ("rose by 6.2% over the year to €1,204"), or a content verb
     when there is no subject ("had already repaid about $120,000").
     """
     skipped = 0
@@ -253,7 +253,7 @@ def forward(toks: Tokens, j: int) -> Phrase:
     """What a count counts, read forwards from token ``j`` (the token after the number).
 
     "254 persons were arrested" -> "persons arrested", "seven of the victims" -> "victims",
-    "PHP1.7 million worth of shabu" -> "shabu"; an object pronoun ("3,100 of them") gives nothing.
+    "PHP2.5 million worth of cargo" -> "cargo"; an object pronoun ("3,100 of them") gives nothing.
     """
     n = toks.n
     low = toks.low
@@ -281,7 +281,7 @@ def forward(toks: Tokens, j: int) -> Phrase:
         if last < 0 and is_verbish(toks, j) and not low[j].endswith("ed") and low[j] not in PARTICIPLES:
             break  # "15 months looking into": a verb, not a noun phrase
         if seen_lower and texts[j][0].isupper():
-            break  # "three websites Shadowcrew": a name list starts
+            break  # "three websites Alphasite": a name list starts
         if texts[j].islower():
             seen_lower = True
         last = j
@@ -360,7 +360,7 @@ _CHANGE_MODIFIERS = ADVERBS | frozenset({"annual", "yearly", "quarterly", "month
 
 
 def change_word_after(toks: Tokens, j: int) -> int:
-    """The index of a change noun right after a number ("a 3-percent increase", "an 8.1% year-on-year
+    """The index of a change noun right after a number ("a 3-percent increase", "a 5.5% year-on-year
     increase"), or -1."""
     n = toks.n
     low = toks.low
@@ -384,7 +384,7 @@ def direction_near(toks: Tokens, before: int, after: int) -> tuple[Direction | N
     """The change stated next to a number, and whether the number is a level or a base instead.
 
     ``before`` is the token index just before the number, ``after`` just after it.  Returns
-    ``(direction, is_level)``: "rose by 10.1%" -> increase; "a 29% jump" -> increase; "an increase of 46
+    ``(direction, is_level)``: "rose by 6.2%" -> increase; "a 17% jump" -> increase; "an increase of 12
     percent" -> increase; "2.1% lower" -> decrease; "rose to €1,661" and "up from 1.3%" -> (None, True).
     """
     noun = change_word_after(toks, after)
@@ -417,8 +417,8 @@ def direction_near(toks: Tokens, before: int, after: int) -> tuple[Direction | N
 
 
 def change_phrase_after(toks: Tokens, j: int) -> tuple[Phrase, Direction | None]:
-    """The change a list of parenthesised rates shares: "... (-2%) ... saw a drop in their average weekly
-    earnings" -> ("average weekly earnings", decrease); "... saw the lowest five-year growth" -> growth."""
+    """The change a list of parenthesised rates shares: "... (-2%) ... saw a fall in their typical monthly
+    pay" -> ("typical monthly pay", decrease); "... saw the lowest five-year growth" -> growth."""
     n = toks.n
     low = toks.low
     for k in range(j, n):
@@ -438,7 +438,7 @@ def change_phrase_after(toks: Tokens, j: int) -> tuple[Phrase, Direction | None]
 
 def _joins(toks: Tokens, k: int) -> bool:
     """Whether "and" at ``k`` joins two nouns ("admin and support services") rather than two clauses
-    ("years in office and deliver their verdicts": a verb takes an object after it)."""
+    ("years in post and publish their findings": a verb takes an object after it)."""
     if k + 1 >= toks.n or not is_content(toks, k + 1) or is_verbish(toks, k + 1):
         return False
     after = _low(toks, k + 2)

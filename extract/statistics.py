@@ -2,8 +2,8 @@
 
 Per sentence: one scan for numbers (``numbers.find_numbers``) and one for calendar expressions
 (``periods.find_periods``); sentences without a number cost one regex scan.  A number is dropped when it is
-calendar text (a year, a date, "the past five years"), an age ("a 44-year-old", "'Boyet,' 54"), part of a
-name or a label ("Tier 2", "Super Mario 64", "Section 23"), list numbering, or the pronoun-like "one".  The
+calendar text (a year, a date, "the past five years"), an age ("a 44-year-old", "'Tiny,' 31"), part of a
+name or a label ("Level 2", "Racer 64", "Section 23"), list numbering, or the pronoun-like "one".  The
 rest become ``Statistic`` records; what they measure comes from ``measures``, the period from the nearest
 calendar expression in the sentence that is not a comparison base.  Work per number is bounded, so the
 stage is linear in the article length.
@@ -158,7 +158,7 @@ def _is_age(text: str, num: NumberMention) -> bool:
         return False
     return bool(_NAME_COMMA_BEFORE.search(text, max(0, num.start - 30), num.start)) and bool(
         _AGE_END.match(text, num.end)
-    )  # "Daniel Okafor, 58, pleaded", "'Boyet,' 54, the"
+    )  # "Jane Roe, 58, pleaded", "'Tiny,' 31, the"
 
 
 def _is_label(text: str, num: NumberMention, sentence_start: int) -> bool:
@@ -170,10 +170,10 @@ def _is_label(text: str, num: NumberMention, sentence_start: int) -> bool:
     word = prev.group("word")
     low = word.lower()
     if low in LABEL_WORDS or (low + ".") in LABEL_WORDS:
-        return True  # "Section 23", "No. 9165", "Tier 2"
+        return True  # "Section 23", "No. 4411", "Level 2"
     if word in CURRENCY_CODES or low in _NOT_NAME:
         return False
-    return any(c.isupper() for c in word)  # "Mario 64", "RA 10591", "iPhone 15"
+    return any(c.isupper() for c in word)  # "Racer 64", "RA 2210", "iPhone 15"
 
 
 def _is_list_number(text: str, num: NumberMention, sentence_start: int) -> bool:
@@ -253,7 +253,7 @@ def _measure_one(text: str, tokens: Tokens, candidates: list[_Candidate], index:
     change = change_word_after(tokens, after)
     if base is None and prev is not None and _low(tokens, before) in _RANGE_OR_BASE \
             and before - prev.last <= _NEAR_TOKENS:
-        base = prev.base  # "up from 1.3%", "from £19 to £29", "rose by 10.1% over the year to €1,661"
+        base = prev.base  # "up from 1.3%", "from £19 to £29", "rose by 6.2% over the year to €1,204"
     if base is None:
         look = lookback(tokens, before)
         if look.stat >= 0:
@@ -273,7 +273,7 @@ def _measure_one(text: str, tokens: Tokens, candidates: list[_Candidate], index:
 
 
 def _measure_parenthesised(text: str, tokens: Tokens, cand: _Candidate) -> None:
-    """ "Administration and support workers (-2%) ... saw a drop in their average weekly earnings":
+    """ "Retail workers (-4%) ... saw a fall in their typical monthly pay":
     the group is before the bracket, the quantity and its direction after the list."""
     open_at = cand.first - 1
     span = noun_backward(tokens, open_at - 1)

@@ -50,7 +50,7 @@ GOLDEN = [
     ("Farm workers (-4%) saw a fall in their hourly pay.", -4, "percent", "hourly pay", None, "decrease"),
     ("The museum will charge £12 for adults (15 euros).", 15, "EUR", "charge", None, None),
     ("Tickets are priced from £8 to £14.", 14, "GBP", "tickets", None, None),
-    ("The fraud caused losses of more than $2m, police said on Tuesday.", 2e6, "USD", "losses",
+    ("The scam cost victims more than $2m in losses, police said on Tuesday.", 2e6, "USD", "losses",
      "2025-03-11", None),
     ("Seven of the hikers were rescued by helicopter.", 7, None, "hikers", None, None),
     ("Volunteers planted 12,000 trees, a 15% jump for the district.", 15, "percent", "district", None,
