@@ -95,8 +95,14 @@ class ClaimscopeApp(App[int]):
             self._first_run_import()
         else:
             self.main_screen.reload()
+            self.call_after_refresh(self._warm_search_index)
         if self._auto_refresh:
             self.set_interval(self._auto_refresh, self._check_for_changes)
+
+    @work(thread=True, exclusive=True, group="search-index", exit_on_error=False, description="search index")
+    def _warm_search_index(self) -> None:
+        """Build the search index after the first paint, so start-up never waits for it and `/` is instant."""
+        self.library.warm_search_index()
 
     @work(thread=True, exclusive=True, group="import", exit_on_error=False, description="import samples")
     def _first_run_import(self) -> None:
@@ -107,6 +113,7 @@ class ClaimscopeApp(App[int]):
         self.imported_samples = count
         self.main_screen.query_one(ArticleTree).loading = False
         self.main_screen.reload()
+        self._warm_search_index()
         noun = "article" if count == 1 else "articles"
         self.notify(f"Imported {count} sample {noun}", title="Welcome to claimscope")
 
@@ -168,6 +175,7 @@ class ClaimscopeApp(App[int]):
 
     def _import_done(self, imported: int, unchanged: int, failed: int) -> None:
         self.main_screen.reload()
+        self._warm_search_index()
         message = f"Imported {imported}, unchanged {unchanged}, failed {failed}"
         self.notify(message, severity="warning" if failed else "information")
 
@@ -194,6 +202,7 @@ class ClaimscopeApp(App[int]):
             before = self.main_screen.articles.article_count
             self.main_screen.reload()
             added = self.main_screen.articles.article_count - before
+            self._warm_search_index()
             if added > 0:
                 self.notify(f"{added} new article{'s' if added != 1 else ''} in the store")
             elif announce:

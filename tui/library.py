@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from claimscope.extract.model import Article, Claim, Statistic
 from claimscope.store.db import ArticleSummary, Store
+from claimscope.store.errors import StoreError
 from claimscope.store.export import export_items
 from claimscope.store.search import Hit, SearchIndex
 
@@ -30,6 +31,8 @@ class Library:
         self._articles: OrderedDict[str, Article] = OrderedDict()
         self._index: SearchIndex | None = None
         self._summaries: list[ArticleSummary] | None = None
+        self._generation = 0
+        """Bumped whenever the store changes under the caches."""
 
     @property
     def path(self) -> Path:
@@ -62,12 +65,9 @@ class Library:
             return article
 
     def iter_claims(self, limit: int) -> Iterator[tuple[Article, Claim]]:
-        """Claims of every article, in store order, up to ``limit`` (the "all claims" view)."""
+        """Claims of every article, in list order, up to ``limit`` (the "all claims" view)."""
         count = 0
-        for summary in self.summaries():
-            if not summary.n_claims:
-                continue
-            article = self.article(summary.id)
+        for article in self._iter_articles(lambda summary: summary.n_claims > 0):
             for claim in article.claims:
                 yield article, claim
                 count += 1
@@ -76,15 +76,28 @@ class Library:
 
     def iter_statistics(self, limit: int) -> Iterator[tuple[Article, Statistic]]:
         count = 0
-        for summary in self.summaries():
-            if not summary.n_statistics:
-                continue
-            article = self.article(summary.id)
+        for article in self._iter_articles(lambda summary: summary.n_statistics > 0):
             for statistic in article.statistics:
                 yield article, statistic
                 count += 1
                 if count >= limit:
                     return
+
+    def _iter_articles(self, wanted: Callable[[ArticleSummary], bool]) -> Iterator[Article]:
+        """Every wanted article, read without the cache (a full pass would only evict what is in use).
+
+        The lock is taken per article, so the UI thread never waits long behind a worker doing this.
+        """
+        for summary in self.summaries():
+            if not wanted(summary):
+                continue
+            with self._lock:
+                cached = self._articles.get(summary.id)
+                try:
+                    article = cached if cached is not None else self.store.get_article(summary.id)
+                except StoreError:
+                    continue  # removed by another terminal since the summaries were read
+            yield article
 
     # marks -------------------------------------------------------------------------------------------
 
@@ -106,16 +119,30 @@ class Library:
     # search, import, export ----------------------------------------------------------------------------
 
     def search(self, query: str, limit: int = 60) -> list[Hit]:
-        with self._lock:
-            if self._index is None:
-                self._index = SearchIndex.from_store(self.store)
-            index = self._index
-        return list(index.search(query, limit=limit))
+        return list(self._search_index().search(query, limit=limit))
+
+    def search_ready(self) -> bool:
+        return self._index is not None
 
     def warm_search_index(self) -> None:
+        """Build the index now (a worker calls this after the first paint, so search is instant later)."""
+        self._search_index()
+
+    def _search_index(self) -> SearchIndex:
+        """The index, built outside the lock so cursor moves never wait for it.
+
+        Store reads are safe beside a writer (it swaps in a new corpus rather than changing the one in use);
+        an index built from data that a refresh has since replaced is used once but not kept.
+        """
+        index = self._index
+        if index is not None:
+            return index
+        generation = self._generation
+        index = SearchIndex.from_store(self.store)
         with self._lock:
-            if self._index is None:
-                self._index = SearchIndex.from_store(self.store)
+            if generation == self._generation:
+                self._index = index
+        return index
 
     def import_samples(self) -> int:
         from claimscope.store.importer import import_samples  # the extractor loads only when needed
@@ -148,6 +175,7 @@ class Library:
             return changed
 
     def _forget(self) -> None:
+        self._generation += 1
         self._articles.clear()
         self._index = None
         self._summaries = None

@@ -44,7 +44,7 @@ def fixture_app(store_path: Path, **options: object) -> ClaimscopeApp:
         store_path,
         keymap=options.pop("keymap", LoadedKeymap(store_path.parent / "keymap.toml")),  # type: ignore[arg-type]
         import_samples=False,
-        auto_refresh=None,
+        auto_refresh=options.pop("auto_refresh", None),  # type: ignore[arg-type]
         export_directory=store_path.parent,
         **options,  # type: ignore[arg-type]
     )

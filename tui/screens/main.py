@@ -25,19 +25,20 @@ from claimscope.store.errors import StoreError
 from claimscope.tui.library import Library
 from claimscope.tui.messages import ArticleChosen, ClaimChosen, SectionChosen, StatisticChosen
 from claimscope.tui.widgets.article_tree import ArticleTree
-from claimscope.tui.widgets.claims_list import ClaimsList
+from claimscope.tui.widgets.claims_list import ClaimsList, claim_rows
 from claimscope.tui.widgets.reader import Focus, Reader
-from claimscope.tui.widgets.stats_table import StatsTable
+from claimscope.tui.widgets.stats_table import StatsTable, statistic_rows
 from claimscope.tui.widgets.status_line import Location, StatusLine
+from claimscope.tui.widgets.virtual_table import Row
 
 if TYPE_CHECKING:
     from claimscope.store.search import Hit
 
 ItemT = TypeVar("ItemT", Claim, Statistic)
 
-ALL_ITEMS_LIMIT = 10_000
-"""Rows listed in the "all articles" view; beyond this the status line says the list is cut and
-search (/) reaches the rest.  DataTable renders only visible rows, but adding rows costs ~0.1 ms each."""
+ALL_ITEMS_LIMIT = 1_000_000
+"""Most rows of each kind the "all articles" view lists (the lists are virtual: only visible rows are
+painted, so the cost is building the row tuples in a worker, about a second per 100,000 rows)."""
 
 
 class MainScreen(Screen[None]):
@@ -54,6 +55,10 @@ class MainScreen(Screen[None]):
                 tooltip="List claims and statistics of all articles, or of the chosen one"),
     ]
 
+    AUTO_FOCUS = "#articles"
+    """Focus starts on the articles, even while the first-run import is still filling them, so tab
+    order is always articles → reader → claims → statistics from the first key press."""
+
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012 (typed by Screen)
 
     class Ready(Message):
@@ -67,6 +72,8 @@ class MainScreen(Screen[None]):
         self.scope_all = False
         self.marks: frozenset[str] = frozenset()
         self._all_truncated = False
+        self.loading_all = False
+        """True while the "all articles" lists are being built in a worker."""
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
@@ -230,6 +237,7 @@ class MainScreen(Screen[None]):
             return
         if self.scope_all:
             self.scope_all = False
+            self.article = None  # so the lists are refilled with this article's items
         if hit.kind == "claim":
             claim = _find(article.claims, hit.id)
             self._show_article(article.id, claim.section_id if claim else None)
@@ -314,6 +322,8 @@ class MainScreen(Screen[None]):
     def action_toggle_scope(self) -> None:
         self.scope_all = not self.scope_all
         if self.scope_all:
+            self.loading_all = True
+            self._update_status()
             self._load_all_items()
         elif self.article is not None:
             self._fill_lists(self.article, self.section_id)
@@ -321,22 +331,29 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="all-items", exit_on_error=False, description="all items")
     def _load_all_items(self) -> None:
+        """Build every row off the UI thread; the UI thread only swaps the lists in."""
         worker = get_current_worker()
-        claims = [(a.id, c) for a, c in self.library.iter_claims(ALL_ITEMS_LIMIT)]
-        if worker.is_cancelled:
-            return
-        statistics = [(a.id, s) for a, s in self.library.iter_statistics(ALL_ITEMS_LIMIT)]
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._show_all_items, claims, statistics)
+        try:
+            claims = claim_rows((a.id, c) for a, c in self.library.iter_claims(ALL_ITEMS_LIMIT))
+            if worker.is_cancelled:
+                return
+            pairs = [(a.id, s) for a, s in self.library.iter_statistics(ALL_ITEMS_LIMIT)]
+            statistics = (*statistic_rows(pairs), {s.id: s for _a, s in pairs})
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._show_all_items, claims, statistics)
+        finally:
+            self.loading_all = False
 
     def _show_all_items(
-        self, claims: list[tuple[str, Claim]], statistics: list[tuple[str, Statistic]]
+        self,
+        claims: tuple[list[Row], dict[str, str]],
+        statistics: tuple[list[Row], dict[str, str], dict[str, Statistic]],
     ) -> None:
         if not self.scope_all:
             return
-        self._all_truncated = len(claims) >= ALL_ITEMS_LIMIT or len(statistics) >= ALL_ITEMS_LIMIT
-        self.claims.show_claims(claims)
-        self.stats.show_statistics(statistics)
+        self._all_truncated = len(claims[0]) >= ALL_ITEMS_LIMIT or len(statistics[0]) >= ALL_ITEMS_LIMIT
+        self.claims.show_rows(*claims)
+        self.stats.show_statistic_rows(*statistics)
         self._update_status()
 
     # status --------------------------------------------------------------------------------------
@@ -348,11 +365,11 @@ class MainScreen(Screen[None]):
             section = next(
                 (s.heading or "Opening" for s in article.sections if s.id == self.section_id), None
             )
-        note = (
-            f"first {ALL_ITEMS_LIMIT:,} of each listed; / searches all"
-            if self.scope_all and self._all_truncated
-            else ""
-        )
+        note = ""
+        if self.scope_all and self.loading_all:
+            note = "listing every claim and statistic…"
+        elif self.scope_all and self._all_truncated:
+            note = f"first {ALL_ITEMS_LIMIT:,} of each listed; / searches all"
         self.query_one(StatusLine).show(
             Location(
                 article=(article.title or article.source or article.id) if article is not None else None,

@@ -1,47 +1,50 @@
 """What the claim and statistic panes share: rows keyed by item id, a mark column, focus-gated messages.
 
 A pane only reports cursor moves while it has focus, so when the screen moves a pane's cursor (for
-example to the claim that holds a chosen statistic) no message comes back and nothing loops.
+example to the claim that holds a chosen statistic) no message comes back and nothing loops.  Rows live
+in a ``VirtualTable``, so the "all articles" view can list every item of a large store.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
-from textual.binding import Binding, BindingType
-from textual.widgets import DataTable
-from textual.widgets.data_table import RowDoesNotExist, RowKey
+
+from claimscope.tui.widgets.virtual_table import CELL_PADDING, Cell, Row, VirtualTable
 
 MARK_COLUMN = "mark"
 MARK_SYMBOL = "●"
+MEASURED_ROWS = 2000
+"""Rows read to size the columns: enough to be representative, few enough to stay instant."""
 
 
-class ItemTable(DataTable[Text]):
+class ItemTable(VirtualTable):
     """A row-cursor table of extracted items; subclasses define the columns and the message."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False, id="cursor.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="cursor.up"),
-    ]
 
     COLUMN_LIMITS: ClassVar[dict[str, int]] = {}
     """Widest a column may grow (cells), by column key; the mark column is always one cell."""
     FLEX_COLUMN: ClassVar[str | None] = None
     """The column that takes whatever width the pane has left (the claim text)."""
     SHRINK_TO_FIT: ClassVar[bool] = False
-    """Narrow the other columns so the flexible one keeps half the pane (else scroll sideways)."""
+    """Narrow the other columns so the flexible one keeps half the pane (else they are cut)."""
     NEVER_SHRINK: ClassVar[frozenset[str]] = frozenset()
     """Columns kept at full width even in a narrow pane (a statistic's value)."""
+    HEADER_ROOM: ClassVar[int] = 0
+    """Cells kept free after each header label (for a sort arrow)."""
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        super().__init__(id=id)
         self._natural: dict[str, int] = {}
         self.marks: frozenset[str] = frozenset()
         self.article_of: dict[str, str] = {}
         """Item id -> article id for every row."""
+
+    def add_mark_column(self) -> None:
+        self.add_column(MARK_SYMBOL, key=MARK_COLUMN, width=1, style="bold")
 
     # subclass hooks -----------------------------------------------------------------------------
 
@@ -50,45 +53,49 @@ class ItemTable(DataTable[Text]):
 
     # attributes down ----------------------------------------------------------------------------
 
-    def replace_rows(self, rows: Sequence[tuple[str, str, Sequence[Text]]]) -> None:
+    def replace_rows(self, rows: Iterable[tuple[str, str, Sequence[Cell]]]) -> None:
         """Rows are (article id, item id, cells without the mark column); the cursor returns to the top."""
-        self.clear()
-        self.article_of = {}
-        marks = self.marks
-        prepared = []
-        keys = []
+        article_of: dict[str, str] = {}
+        table_rows: list[Row] = []
         for article_id, item_id, cells in rows:
-            self.article_of[item_id] = article_id
-            prepared.append([_mark_cell(item_id in marks), *cells])
-            keys.append(item_id)
-        self._measure(prepared)
-        self._fit_columns()  # widths are set before rows are added, so no stale row renders remain
-        for key, cells in zip(keys, prepared, strict=True):
-            self.add_row(*cells, key=key)
-        self.move_cursor(row=0, animate=False)
+            article_of[item_id] = article_id
+            table_rows.append((item_id, tuple(cells)))
+        self.show_rows(table_rows, article_of)
 
-    def _measure(self, prepared: list[list[Text]]) -> None:
-        """Natural width of each column: its widest cell (capped) or its label."""
-        columns = list(self.columns.values())
+    def show_rows(self, rows: list[Row], article_of: dict[str, str], *, keep_key: str | None = None) -> None:
+        """Show ready rows (built off the UI thread for big lists) and which article each item is in."""
+        self.article_of = article_of
+        self._measure(rows)
+        self._fit_columns()
+        self.set_rows(rows, keep_key=keep_key)
+
+    def row_cells(self, index: int) -> Sequence[Cell]:
+        key, cells = self.rows[index]
+        return (MARK_SYMBOL if key in self.marks else " ", *cells)
+
+    def _measure(self, rows: list[Row]) -> None:
+        """Natural width of each column: its widest cell among the first rows (capped), or its label."""
         natural: dict[str, int] = {}
-        for index, column in enumerate(columns):
-            key = str(column.key.value)
-            width = column.label.cell_len
-            cap = self.COLUMN_LIMITS.get(key, 40)
-            for cells in prepared:
-                width = max(width, cells[index].cell_len)
+        sample = rows[:MEASURED_ROWS]
+        for index, column in enumerate(self.columns):
+            if column.key == MARK_COLUMN:
+                natural[column.key] = 1
+                continue
+            cap = self.COLUMN_LIMITS.get(column.key, 40)
+            width = cell_len(column.label) + self.HEADER_ROOM
+            for _key, cells in sample:
+                cell = cells[index - 1]
+                width = max(width, cell.cell_len if isinstance(cell, Text) else cell_len(cell))
                 if width >= cap:
                     width = cap
                     break
-            natural[key] = 1 if key == MARK_COLUMN else width
+            natural[column.key] = width
         self._natural = natural
 
     def _fit_columns(self) -> None:
         if not self._natural:
             return
-        columns = list(self.columns.values())
-        padding = 2 * self.cell_padding * len(columns)
-        available = self.scrollable_content_region.width - padding
+        available = self.scrollable_content_region.width - 2 * CELL_PADDING * len(self.columns)
         flex = self.FLEX_COLUMN
         widths = dict(self._natural)
         fixed = sum(w for key, w in widths.items() if key != flex)
@@ -100,67 +107,47 @@ class ItemTable(DataTable[Text]):
             scale = budget / max(1, fixed - kept)
             widths = {key: (w if key in keep else max(3, int(w * scale))) for key, w in widths.items()}
             fixed = sum(w for key, w in widths.items() if key != flex)
-        for column in columns:
-            key = str(column.key.value)
-            width = widths.get(key, column.label.cell_len)
-            if key == flex:
-                width = max(12, available - fixed)
-            column.width = width
-            column.auto_width = False
+        if flex is not None:
+            widths[flex] = max(6, available - fixed)
+        self.set_column_widths(widths)
 
-    def on_resize(self) -> None:
+    def width_changed(self, width: int) -> None:
         self._fit_columns()
-        self.refresh()
 
     def set_marks(self, marks: frozenset[str]) -> None:
-        changed = self.marks.symmetric_difference(marks)
         self.marks = marks
-        for item_id in changed:
-            if item_id in self.article_of:
-                self.update_cell(item_id, MARK_COLUMN, _mark_cell(item_id in marks))
+        self.refresh()
 
     def select_item(self, item_id: str) -> bool:
         """Move the cursor to ``item_id`` (quietly unless focused); false when it is not listed."""
-        try:
-            index = self.get_row_index(item_id)
-        except RowDoesNotExist:
+        index = self.index_of(item_id)
+        if index is None:
             return False
-        self.move_cursor(row=index, animate=False, scroll=True)
+        self.move_cursor(index)
         return True
 
     @property
     def current_item_id(self) -> str | None:
-        if not self.row_count:
-            return None
-        try:
-            key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
-        except Exception:
-            return None
-        return key.value
+        return self.current_key
 
     # events up ----------------------------------------------------------------------------------
 
-    @on(DataTable.RowHighlighted)
-    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+    @on(VirtualTable.RowSelected)
+    def _selected(self, event: VirtualTable.RowSelected) -> None:
+        event.stop()
+        self._post_row(event.key, jump=True)
+
+    @on(VirtualTable.RowHighlighted)
+    def _highlighted(self, event: VirtualTable.RowHighlighted) -> None:
         event.stop()
         if self.has_focus:
-            self._post_row(event.row_key, jump=False)
-
-    @on(DataTable.RowSelected)
-    def _selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        self._post_row(event.row_key, jump=True)
+            self._post_row(event.key, jump=False)
 
     def on_focus(self) -> None:
         item_id = self.current_item_id
         if item_id is not None:
-            self.post_chosen(self.article_of[item_id], item_id, False)
+            self._post_row(item_id, jump=False)
 
-    def _post_row(self, key: RowKey, *, jump: bool) -> None:
-        item_id = key.value
-        if item_id is not None and item_id in self.article_of:
+    def _post_row(self, item_id: str, *, jump: bool) -> None:
+        if item_id in self.article_of:
             self.post_chosen(self.article_of[item_id], item_id, jump)
-
-
-def _mark_cell(marked: bool) -> Text:
-    return Text(MARK_SYMBOL if marked else " ", style="bold")

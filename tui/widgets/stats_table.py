@@ -1,7 +1,8 @@
 """The statistics pane: value, unit, measure, period and change, sortable by any column.
 
 ``s`` cycles the sort column (and reverses on a second press of the same column); clicking a header
-sorts by it.  Rows are kept as model objects and re-added in order, so sorting never parses cell text.
+sorts by it.  The model objects are kept beside the rows, so sorting reorders rows by the statistics'
+values and never parses cell text.
 """
 
 from __future__ import annotations
@@ -9,15 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable
 
 from claimscope.extract.model import Statistic
 from claimscope.tui.messages import StatisticChosen
-from claimscope.tui.widgets.item_table import MARK_COLUMN, ItemTable
+from claimscope.tui.widgets.item_table import ItemTable
 from claimscope.tui.widgets.safe_text import one_line
+from claimscope.tui.widgets.virtual_table import Row, VirtualTable
 
 SortKey = Callable[[Statistic], tuple[int, float | str]]
 
@@ -45,44 +45,58 @@ class StatsTable(ItemTable):
     """One row per statistic; the cursor posts ``StatisticChosen``."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *ItemTable.BINDINGS,
         Binding("s", "cycle_sort", "Sort", tooltip="Sort by the next column (again: reverse)",
                 id="stats.sort"),
     ]
 
     COLUMN_LIMITS: ClassVar[dict[str, int]] = {
-        "value": 10, "unit": 12, "measure": 40, "period": 14, "change": 6,
+        "value": 10, "unit": 12, "measure": 40, "period": 14, "change": 8,
     }
     FLEX_COLUMN: ClassVar[str | None] = "measure"
     SHRINK_TO_FIT: ClassVar[bool] = True
     NEVER_SHRINK: ClassVar[frozenset[str]] = frozenset({"value"})
+    HEADER_ROOM: ClassVar[int] = 2
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.sort_column: str | None = None
         self.sort_reverse = False
-        self._statistics: list[tuple[str, Statistic]] = []
+        self._statistics: dict[str, Statistic] = {}
+        self._article_order: list[Row] = []
 
     def on_mount(self) -> None:
-        self.add_column(Text("●"), key=MARK_COLUMN, width=1)
-        self.add_column("Value", key="value")
+        self.add_mark_column()
+        self.add_column("Value", key="value", style="bold", justify="right")
         self.add_column("Unit", key="unit")
         self.add_column("Measure", key="measure")
         self.add_column("Period", key="period")
         self.add_column("Change", key="change")
 
     def show_statistics(self, statistics: Iterable[tuple[str, Statistic]]) -> None:
-        self._statistics = list(statistics)
-        self._refill()
+        pairs = list(statistics)
+        rows, article_of = statistic_rows(pairs)
+        self.show_statistic_rows(rows, article_of, {s.id: s for _a, s in pairs})
+
+    def show_statistic_rows(
+        self, rows: list[Row], article_of: dict[str, str], statistics: dict[str, Statistic]
+    ) -> None:
+        """Ready rows in article order, kept sorted by the current sort column."""
+        self._statistics = statistics
+        self._article_order = rows
+        self.show_rows(self._sorted(rows), article_of)
 
     def sort_by(self, column: str | None, reverse: bool = False) -> None:
         self.sort_column = column if column in SORT_KEYS else None
         self.sort_reverse = reverse
-        keep = self.current_item_id
-        self._refill()
-        if keep is not None:
-            self.select_item(keep)
+        self.set_rows(self._sorted(self._article_order), keep_key=self.current_item_id)
         self._update_headers()
+
+    def _sorted(self, rows: list[Row]) -> list[Row]:
+        if self.sort_column is None:
+            return rows
+        key = SORT_KEYS[self.sort_column]
+        statistics = self._statistics
+        return sorted(rows, key=lambda row: key(statistics[row[0]]), reverse=self.sort_reverse)
 
     def action_cycle_sort(self) -> None:
         if self.sort_column is None:
@@ -98,11 +112,11 @@ class StatsTable(ItemTable):
         else:
             self.notify("Statistics in article order", timeout=2)
 
-    @on(DataTable.HeaderSelected)
-    def _header(self, event: DataTable.HeaderSelected) -> None:
+    @on(VirtualTable.HeaderSelected)
+    def _header(self, event: VirtualTable.HeaderSelected) -> None:
         event.stop()
-        column = event.column_key.value
-        if column is None or column not in SORT_KEYS:
+        column = event.column_key
+        if column not in SORT_KEYS:
             return
         reverse = self.sort_column == column and not self.sort_reverse
         self.sort_by(column, reverse)
@@ -110,23 +124,14 @@ class StatsTable(ItemTable):
     def post_chosen(self, article_id: str, item_id: str, jump: bool) -> None:
         self.post_message(StatisticChosen(article_id, item_id, jump=jump))
 
-    def _refill(self) -> None:
-        rows = self._statistics
-        if self.sort_column is not None:
-            key = SORT_KEYS[self.sort_column]
-            rows = sorted(rows, key=lambda row: key(row[1]), reverse=self.sort_reverse)
-        self.replace_rows([(article_id, s.id, statistic_cells(s)) for article_id, s in rows])
-
     def _update_headers(self) -> None:
-        for column_key, column in self.columns.items():
-            name = column_key.value
-            if name is None or name == MARK_COLUMN:
+        for column in self.columns:
+            if column.key not in SORT_KEYS:
                 continue
-            title = name.capitalize()
-            if name == self.sort_column:
+            title = column.key.capitalize()
+            if column.key == self.sort_column:
                 title += " ▼" if self.sort_reverse else " ▲"
-            column.label = Text(title)
-        self.refresh()
+            self.set_column_label(column.key, title)
 
 
 def compact_number(value: float) -> str:
@@ -140,13 +145,23 @@ def compact_number(value: float) -> str:
     return f"{value:,.4g}" if size >= 1000 else f"{value:.4g}"
 
 
-def statistic_cells(statistic: Statistic) -> list[Text]:
+def statistic_rows(statistics: Iterable[tuple[str, Statistic]]) -> tuple[list[Row], dict[str, str]]:
+    """Rows for (article id, statistic) pairs and the article of each; cheap enough for 100,000."""
+    rows: list[Row] = []
+    article_of: dict[str, str] = {}
+    for article_id, statistic in statistics:
+        rows.append((statistic.id, statistic_cells(statistic)))
+        article_of[statistic.id] = article_id
+    return rows, article_of
+
+
+def statistic_cells(statistic: Statistic) -> tuple[str, ...]:
     """Compact value (``~`` when approximate), then unit, measure, period and change."""
     value = ("~" if statistic.approximate else "") + compact_number(statistic.value)
-    return [
-        Text(value, style="bold", justify="right"),
-        Text(one_line(statistic.unit or "")),
-        Text(one_line(statistic.measure or "")),
-        Text(one_line(statistic.period or "")),
-        Text(CHANGE_SYMBOLS.get(statistic.direction or "", "")),
-    ]
+    return (
+        value,
+        one_line(statistic.unit or ""),
+        one_line(statistic.measure or ""),
+        one_line(statistic.period or ""),
+        CHANGE_SYMBOLS.get(statistic.direction or "", ""),
+    )
