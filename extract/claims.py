@@ -272,7 +272,7 @@ def _verb_frame(text: str, lo: int, hi: int, v0: int, v1: int, quotes: _Quotes, 
         rest = obj.end()
     if subject.relative:
         return _relative(text, hi, rest, subject, quotes, state, verb)
-    if P.TAIL_ONLY.match(text, rest, hi):
+    if P.TAIL_ONLY.match(text, rest, hi) or (verb in P.AUDIENCE_VERBS and _short_tail(text, rest, hi)):
         return _left_content(text, lo, hi, subject, quotes, state, verb, rest)
     if (
         _continuation_at(text, rest, hi)
@@ -283,6 +283,12 @@ def _verb_frame(text: str, lo: int, hi: int, v0: int, v1: int, quotes: _Quotes, 
         if left:
             return left
     return _right_content(text, lo, hi, v0, rest, subject, quotes, state, verb)
+
+
+def _short_tail(text: str, rest: int, hi: int) -> bool:
+    """ "... told reporters outside the court.": a few words of place or time, not the content."""
+    tail = text[rest:hi].strip(" ,.\t\n\u00a0")
+    return tail.count(" ") < 5 and not P.CONTENT_LEAD.match(text, rest, hi) and not any(c in tail for c in ':"“')
 
 
 def _parenthetical(text: str, lo: int, subject_start: int, rest: int, hi: int) -> bool:
@@ -539,6 +545,8 @@ def _inverted(
     text: str, lo: int, hi: int, v0: int, v1: int, quotes: _Quotes, state: SpeakerState, verb: str
 ) -> list[_Draft]:
     """Handles "..., said the spokesman." / "\"...,\" reads the statement.": the speaker follows the verb."""
+    if verb in P.AUDIENCE_VERBS:
+        return []
     p = v0
     while p > lo and text[p - 1] in " \t\u00a0":
         p -= 1
@@ -812,7 +820,15 @@ def _left_span(text: str, lo: int, end: int, quotes: _Quotes, need_comma: bool =
     q = quotes.starting_at(s)
     if q is not None and q.end >= e:
         return q.inner_start, min(q.inner_end, e), True
+    if q is not None and q.closed and _is_appositive(text[q.end : e]):
+        return q.inner_start, q.inner_end, True  # "\"...,\" the company's lawyer, Anna Berg, said"
     return s, e, False
+
+
+def _is_appositive(between: str) -> bool:
+    """A short role phrase set off by commas between a quotation and its speaker's name."""
+    between = between.strip(" ,\t\n\u00a0")
+    return 0 < len(between) <= 80 and between.count(" ") < 8 and not any(c in between for c in '.;:!?"“”')
 
 
 def _quote_ending_at(quotes: _Quotes, pos: int) -> Quote | None:

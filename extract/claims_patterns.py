@@ -135,3 +135,6 @@ WORD = re.compile(r"[\w'\u2019-]+")
 TOLD_OBJECT = re.compile(
     r"\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:[A-Z][\w.&-]*(?:\s+|$)){1,4}|\s+(?:the\s+)?[a-z]+(?=[\s:,.;])"
 )
+
+AUDIENCE_VERBS = word_set(_LEX, "audience_verbs")
+"""Verbs whose next words are the audience ("told reporters"), so the speaker never follows them."""

@@ -26,6 +26,10 @@ def claim_with(claims: list[Claim], fragment: str) -> Claim:
 
 # (text, fragment of the claim text, fragment of the speaker, cue, kind)
 GOLDEN = [
+    ('"This is a good day for the valley," the growers\' chair, Ida Moss, told reporters outside the court.',
+     "This is a good day for the valley", "Ida Moss", "told", "direct"),
+    ('"We will appeal," the firm\'s lawyer, Tom Reyes, told the radio station on Friday.',
+     "We will appeal", "Tom Reyes", "told", "direct"),
     ("The finance minister said the budget deficit would narrow to 3 percent next year.",
      "the budget deficit would narrow", "finance minister", "said", "indirect"),
     ("Police said that three men had been detained near the border.",
