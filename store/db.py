@@ -1,40 +1,48 @@
-"""The ``Store``: TinyDB tables of articles and their items, safe against crashes and a second process.
+"""The ``Store``: articles and their items, safe against crashes and a second process, opened lazily.
 
-Reads come from the in-memory tables loaded at open (one orjson parse).  Every change is a short
-transaction: take the file lock, re-read the corpus if another process replaced it since we read it (so
-our change lands on top of theirs instead of erasing it), apply the change through TinyDB, write the file
-atomically, release the lock.  The lock is never held between transactions, so an open explorer does not
-block an import running in another terminal; ``changed_on_disk``/``refresh`` let it notice that import.
+Opening reads the file once and parses only the small ``summaries`` table; each article's document is
+parsed when first used (``layout.py``, ``corpus.py``), so the explorer's article list is ready in a
+fraction of a second however large the store.  The TinyDB tables ``articles``, ``sections``, ``claims``,
+``statistics`` and ``entities`` are views over those documents, keyed by the model's stable ids.
+
+Every change is a short transaction: take the file lock, re-read the file if another process replaced it
+since we read it (so our change lands on top of theirs instead of erasing it), change a copy of the
+corpus, write the file atomically, release the lock.  The lock is never held between transactions, so an
+open explorer does not block an import running in another terminal; ``changed_on_disk``/``refresh`` let
+it notice that import.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any, cast
+from typing import Any
 
 import filelock
 from tinydb import TinyDB
-from tinydb.storages import MemoryStorage
-from tinydb.table import Document, Table
+from tinydb.table import Table
 
 from claimscope.extract.model import Article
+from claimscope.store import layout
+from claimscope.store.corpus import Corpus
 from claimscope.store.errors import StoreError, StoreLocked, UnknownId
 from claimscope.store.marks import MarksFile
-from claimscope.store.migrations import ITEM_TABLES, Tables, upgrade
+from claimscope.store.migrations import ITEM_TABLES
 from claimscope.store.paths import default_store_path, lock_path, marks_path
 from claimscope.store.records import (
     KIND_OF_TABLE,
     TABLE_OF_KIND,
     ItemRef,
+    PreparedArticle,
     Record,
-    join_article,
-    split_article,
+    article_id_of,
+    document_to_article,
+    prepare_article,
 )
-from claimscope.store.storage import AtomicJSONStorage, BatchingMiddleware
+from claimscope.store.storage import Fingerprint, ViewStorage, read_store_bytes, write_store_bytes
 
 __all__ = ["AddResult", "ArticleSummary", "ItemRef", "Store"]
 
@@ -68,36 +76,27 @@ class CorpusDB(TinyDB):
     table_class = KeyedTable
 
 
-def _document(record: Record, key: str) -> Document:
-    return Document(record, doc_id=cast(int, key))
-
-
-def _keys(keys: list[str]) -> list[int]:
-    """TinyDB's annotations say int ids; ``KeyedTable`` uses the model's string ids."""
-    return cast(list[int], keys)
-
-
 class Store:
     """One claimscope store: the corpus file, the marks file beside it and the lock that guards both."""
 
     def __init__(self, path: Path | None = None, *, lock_timeout: float = 2.0, in_memory: bool = False) -> None:
         self.lock_timeout = lock_timeout
-        self._middleware = BatchingMiddleware(MemoryStorage if in_memory else AtomicJSONStorage)
+        self._fingerprint: Fingerprint | None = None
         if in_memory:
             self.path = MEMORY
-            self._db = CorpusDB(storage=self._middleware)
-            self._file: AtomicJSONStorage | None = None
+            self._on_disk = False
             self._lock: filelock.BaseFileLock | None = None
             self._marks = MarksFile(None)
         else:
             self.path = Path(path) if path is not None else default_store_path()
             if self.path.is_dir():
                 raise StoreError(f"store path {self.path} is a directory; give a file name such as store.json")
-            self._db = CorpusDB(str(self.path), storage=self._middleware)
-            self._file = cast(AtomicJSONStorage, self._middleware.storage)
+            self._on_disk = True
             self._lock = filelock.FileLock(str(lock_path(self.path)), timeout=lock_timeout)
             self._marks = MarksFile(marks_path(self.path))
+        self._corpus = Corpus(None if in_memory else self.path)
         self._load()
+        self.db = CorpusDB(self._views, storage=ViewStorage)
 
     @classmethod
     def in_memory(cls) -> Store:
@@ -107,7 +106,7 @@ class Store:
     # -- lifecycle ---------------------------------------------------------------------------------
 
     def close(self) -> None:
-        self._db.close()
+        self.db.close()
 
     def __enter__(self) -> Store:
         return self
@@ -118,23 +117,26 @@ class Store:
         self.close()
 
     def _load(self) -> None:
-        tables = self._middleware.reload()
-        upgrade(tables, self.path)
+        if not self._on_disk:
+            return
+        before = Fingerprint.of(self.path)
+        data = read_store_bytes(self.path)
+        self._corpus = layout.decode(data, self.path) if data is not None else Corpus(self.path)
+        self._fingerprint = before
 
-    def _tables(self) -> Tables:
-        tables = self._middleware.read()
-        assert tables is not None
-        return tables
+    def _views(self) -> dict[str, Any]:
+        """The TinyDB tables, as lazy views over the current corpus."""
+        return {name: self._corpus.table(name) for name in ("meta", "articles", *ITEM_TABLES)}
 
     def changed_on_disk(self) -> bool:
         """True when another process has written the corpus or the marks since this store read them."""
-        corpus = self._file is not None and self._file.changed_on_disk()
+        corpus = self._on_disk and Fingerprint.of(self.path) != self._fingerprint
         return corpus or self._marks.changed_on_disk()
 
     def refresh(self) -> bool:
         """Re-read whatever another process changed; True when anything was re-read."""
         did = False
-        if self._file is not None and self._file.changed_on_disk():
+        if self._on_disk and Fingerprint.of(self.path) != self._fingerprint:
             self._load()
             did = True
         if self._marks.changed_on_disk():
@@ -165,41 +167,62 @@ class Store:
             self._lock.release()
 
     @contextlib.contextmanager
-    def _writing(self) -> Iterator[Tables]:
-        """Lock, catch up with the disk, let the caller change the tables, write them once."""
+    def _writing(self) -> Iterator[Corpus]:
+        """Lock, catch up with the disk, let the caller change a copy of the corpus, write it once.
+
+        The copy becomes the store's corpus only after the file is written, so a failed write (or a
+        failed change) leaves the store exactly as the disk has it.  A change that does nothing (the
+        caller leaves the copy equal) writes nothing.
+        """
         with self._locked():
-            if self._file is not None and self._file.changed_on_disk():
+            if self._on_disk and Fingerprint.of(self.path) != self._fingerprint:
                 self._load()
-            try:
-                yield self._tables()
-                self._middleware.flush()
-            except BaseException:
-                if self._file is not None:
-                    self._load()  # drop the half-applied change; the disk still has the last good state
-                raise
+            draft = self._corpus.copy()
+            yield draft
+            if draft.raw.keys() == self._corpus.raw.keys() and draft.meta == self._corpus.meta:
+                return
+            if self._on_disk:
+                self._fingerprint = write_store_bytes(self.path, layout.encode(draft))
+            draft.keep_cache_of(self._corpus)
+            self._corpus = draft
 
     # -- reading -----------------------------------------------------------------------------------
 
     def is_empty(self) -> bool:
-        return not self._tables().get("articles")
+        return not self._corpus.raw
 
-    def records(self, table: str) -> dict[str, Record]:
-        """The raw records of one table keyed by id (read-only: for the search index and exports)."""
-        return self._tables().get(table, {})
+    def records(self, table: str) -> Mapping[str, Record]:
+        """One table keyed by id, read-only (views that parse articles as they are read)."""
+        return self._corpus.table(table)
+
+    def documents(self) -> Iterator[tuple[str, Record]]:
+        """Every article's stored document, parsed one at a time (the search index reads these)."""
+        return self._corpus.iter_documents()
+
+    def document(self, article_id: str) -> Record | None:
+        """One article's stored document (see ``records.py``), or None."""
+        return self._corpus.document(article_id)
+
+    def article_ids(self) -> list[str]:
+        return list(self._corpus.raw)
+
+    def size(self) -> int:
+        """How many articles the store holds."""
+        return len(self._corpus.raw)
 
     def article_summaries(self) -> list[ArticleSummary]:
         """Every article, newest published first (undated last), then by title."""
         summaries = [
             ArticleSummary(
                 id=article_id,
-                title=record["article"].get("title"),
-                published=record["article"].get("published"),
-                source=record["article"].get("source"),
-                n_sections=len(record.get("sections", [])),
-                n_claims=len(record.get("claims", [])),
-                n_statistics=len(record.get("statistics", [])),
+                title=summary.get("title"),
+                published=summary.get("published"),
+                source=summary.get("source"),
+                n_sections=int(summary.get("n_sections", 0)),
+                n_claims=int(summary.get("n_claims", 0)),
+                n_statistics=int(summary.get("n_statistics", 0)),
             )
-            for article_id, record in self.records("articles").items()
+            for article_id, summary in self._corpus.summaries.items()
         ]
         summaries.sort(key=lambda s: ((s.title or "").casefold(), s.id))
         summaries.sort(key=lambda s: s.published or "", reverse=True)
@@ -209,19 +232,28 @@ class Store:
         ref = self.resolve(article_id)
         if ref.kind != "article":
             raise UnknownId(f"{article_id!r} is a {ref.kind}, not an article (its article is {ref.article_id})")
-        return join_article(self.records("articles")[ref.id], self._tables())
+        document = self._corpus.document(ref.id)
+        assert document is not None
+        return document_to_article(document)
+
+    def _find(self, item_id: str) -> ItemRef | None:
+        if item_id in self._corpus.raw:
+            return ItemRef("article", item_id, item_id)
+        document = self._corpus.document(article_id_of(item_id)) if ":" in item_id else None
+        if document is not None:
+            for table in ITEM_TABLES:
+                if item_id in (document.get(table) or {}):
+                    return ItemRef(KIND_OF_TABLE[table], item_id, article_id_of(item_id))
+        return None
 
     def resolve(self, item_id: str) -> ItemRef:
         """What ``item_id`` names; article ids may be shortened to any unique prefix."""
         item_id = item_id.strip()
-        tables = self._tables()
-        for table, kind in KIND_OF_TABLE.items():
-            record = tables.get(table, {}).get(item_id)
-            if record is not None:
-                article_id = item_id if kind == "article" else str(record.get("article_id", ""))
-                return ItemRef(kind, item_id, article_id)
+        found = self._find(item_id)
+        if found is not None:
+            return found
         if item_id and ":" not in item_id:
-            matches = [a for a in tables.get("articles", {}) if a.startswith(item_id)]
+            matches = [a for a in self._corpus.raw if a.startswith(item_id)]
             if len(matches) == 1:
                 return ItemRef("article", matches[0], matches[0])
             if len(matches) > 1:
@@ -233,44 +265,31 @@ class Store:
         return self.records(TABLE_OF_KIND[ref.kind])[ref.id]
 
     def _known(self, item_id: str) -> bool:
-        tables = self._tables()
-        return any(item_id in tables.get(table, {}) for table in KIND_OF_TABLE)
+        return self._find(item_id) is not None
 
     # -- writing -----------------------------------------------------------------------------------
 
     def add_articles(self, articles: Iterable[Article]) -> AddResult:
         """Store new articles in one atomic write; an id already stored counts as unchanged."""
-        batch: dict[str, Article] = {}
+        return self.add_prepared(prepare_article(article) for article in articles)
+
+    def add_prepared(self, prepared: Iterable[PreparedArticle]) -> AddResult:
+        """Like ``add_articles`` for articles already serialised (by the import's worker processes)."""
+        batch: dict[str, PreparedArticle] = {}
         duplicates = 0
-        for article in articles:
-            if article.id in batch:
+        for entry in prepared:
+            if entry.id in batch:
                 duplicates += 1
             else:
-                batch[article.id] = article
+                batch[entry.id] = entry
         if not batch:
             return AddResult(0, duplicates)
-        split = {article_id: split_article(article) for article_id, article in batch.items()}
-        with self._writing() as tables:
-            stored = tables.get("articles", {})
-            new = [article_id for article_id in split if article_id not in stored]
-            if new:
-                self._insert(new, split, tables)
+        with self._writing() as draft:
+            new = [entry for article_id, entry in batch.items() if article_id not in draft.raw]
+            for entry in new:
+                draft.summaries[entry.id] = entry.summary
+                draft.raw[entry.id] = entry.document
         return AddResult(len(new), len(batch) - len(new) + duplicates)
-
-    def _insert(
-        self, new: list[str], split: dict[str, tuple[Record, dict[str, dict[str, Record]]]], tables: Tables
-    ) -> None:
-        self._db.table("articles").insert_multiple(_document(split[a][0], a) for a in new)
-        for table in ITEM_TABLES:
-            existing = tables.get(table, {})
-            docs = [
-                _document(record, item_id)
-                for a in new
-                for item_id, record in split[a][1].get(table, {}).items()
-                if item_id not in existing
-            ]
-            if docs:
-                self._db.table(table).insert_multiple(docs)
 
     def remove_articles(self, ids: Iterable[str]) -> int:
         """Delete articles with all their items and any marks on them; unknown ids remove nothing."""
@@ -278,14 +297,14 @@ class Store:
         if not wanted:
             return 0
         gone: set[str] = set()
-        with self._writing() as tables:
-            articles = tables.get("articles", {})
-            present = [a for a in wanted if a in articles]
-            for table in ITEM_TABLES:
-                item_ids = [i for a in present for i in articles[a].get(table, [])]
-                gone.update(item_ids)
-                self._db.table(table).remove(doc_ids=_keys(item_ids))
-            self._db.table("articles").remove(doc_ids=_keys(present))
+        with self._writing() as draft:
+            present = [a for a in wanted if a in draft.raw]
+            for article_id in present:
+                document = draft.document(article_id)
+                for table in ITEM_TABLES:
+                    gone.update((document or {}).get(table) or {})
+                del draft.raw[article_id]
+                draft.summaries.pop(article_id, None)
             gone.update(present)
         self._change_marks(lambda marks: marks - gone)
         return len(present)
@@ -313,11 +332,11 @@ class Store:
 
     def _resolve_all(self, ids: Iterable[str]) -> list[ItemRef]:
         id_list = list(ids)
-        if self._file is not None and self._file.changed_on_disk():
+        if self._on_disk and Fingerprint.of(self.path) != self._fingerprint:
             self._load()  # an import in another terminal may have just added these ids
         return [self.resolve(i) for i in id_list]
 
-    def _change_marks(self, change: Any) -> None:
+    def _change_marks(self, change: Callable[[set[str]], set[str]]) -> None:
         with self._locked():
             if self._marks.changed_on_disk():
                 self._marks.load()

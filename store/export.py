@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
@@ -126,7 +126,7 @@ def _heading(section: Record) -> str:
     return str(section.get("heading") or "(opening)")
 
 
-def _first_mention_block(entity: Record, article: Record, sections: dict[str, Record]) -> str:
+def _first_mention_block(entity: Record, article: Record, sections: Mapping[str, Record]) -> str:
     mentions = entity.get("mentions") or []
     if not mentions:
         return ""

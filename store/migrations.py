@@ -21,6 +21,8 @@ META_TABLE = "meta"
 SCHEMA_DOC = "schema"
 ITEM_TABLES = ("sections", "claims", "statistics", "entities")
 ALL_TABLES = ("articles", *ITEM_TABLES, META_TABLE)
+SUMMARIES_TABLE = "summaries"
+DOCUMENTS_TABLE = "documents"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,12 +66,43 @@ def _compact_text(tables: Tables) -> None:
                 compact(record, article["article"]["text"])
 
 
+def _article_documents(tables: Tables) -> None:
+    """One document per article plus a small summaries table (see ``store/layout.py``).
+
+    Until now every item table was one big JSON object, so opening a store parsed every record of every
+    article; with one document per article, opening reads only the summaries and an article is parsed
+    when it is first shown.
+    """
+    articles = tables.pop("articles", {})
+    items = {name: tables.pop(name, {}) for name in ITEM_TABLES}
+    documents: dict[str, Any] = {}
+    summaries: dict[str, Any] = {}
+    from claimscope.store.records import summary_of
+
+    for article_id, record in articles.items():
+        document: dict[str, Any] = {"article": record["article"]}
+        for name in ITEM_TABLES:
+            rows = items[name]
+            document[name] = {
+                item_id: {k: v for k, v in rows[item_id].items() if k != "article_id"}
+                for item_id in record.get(name, [])
+                if item_id in rows
+            }
+        documents[article_id] = document
+        summaries[article_id] = summary_of(document)
+    tables[DOCUMENTS_TABLE] = documents
+    tables[SUMMARIES_TABLE] = summaries
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_create_tables", _create_tables),
     Migration("0002_item_article_ids", _item_article_ids),
     Migration("0003_article_item_lists", _article_item_lists),
     Migration("0004_compact_text", _compact_text),
+    Migration("0005_article_documents", _article_documents),
 )
+LAYOUT_STEP = "0005_article_documents"
+"""Stores that record this step use the one-document-per-line layout of ``store/layout.py``."""
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -81,18 +114,27 @@ def applied_names(tables: Tables) -> list[str]:
 
 def upgrade(tables: Tables, path: Path) -> list[str]:
     """Apply the missing steps in order (in memory); return their names."""
+    check_known(tables, path)
     done = applied_names(tables)
-    known = {m.name for m in MIGRATIONS}
-    unknown = [n for n in done if n not in known]
-    if unknown:
-        raise StoreTooNew(
-            f"store file {path} was written by a newer claimscope (unknown schema step {unknown[0]}); "
-            "upgrade claimscope to open it"
-        )
     new = [m for m in MIGRATIONS if m.name not in done]
     for migration in new:
         migration.apply(tables)
         done.append(migration.name)
     if new:
-        tables.setdefault(META_TABLE, {})[SCHEMA_DOC] = {"version": SCHEMA_VERSION, "applied": done}
+        tables.setdefault(META_TABLE, {})[SCHEMA_DOC] = current_schema(done)
     return [m.name for m in new]
+
+
+def check_known(tables: Tables, path: Path) -> None:
+    """Refuse a store that records a step this version does not know (written by a newer claimscope)."""
+    known = {m.name for m in MIGRATIONS}
+    unknown = [n for n in applied_names(tables) if n not in known]
+    if unknown:
+        raise StoreTooNew(
+            f"store file {path} was written by a newer claimscope (unknown schema step {unknown[0]}); "
+            "upgrade claimscope to open it"
+        )
+
+
+def current_schema(done: list[str] | None = None) -> dict[str, Any]:
+    return {"version": SCHEMA_VERSION, "applied": done if done is not None else [m.name for m in MIGRATIONS]}

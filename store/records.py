@@ -1,14 +1,21 @@
-"""How an ``Article`` is laid out over the store's tables, and how it is put back together.
+"""How an ``Article`` is laid out in the store, and how it is put back together.
 
-Each table is keyed by the model's stable ids, so every lookup is one dict access.  Item records are
-exactly the ``Article.to_dict()`` entries plus ``article_id``; the article record holds the metadata and
-text plus the ordered item ids of each kind.
+On disk each article is one *document*: ``{"article": meta, "sections": {id: record}, "claims": {...},
+"statistics": {...}, "entities": {...}}``, items in reading order and keyed by the model's stable ids
+(``<article>:c3``).  Item records are the ``Article.to_dict()`` entries, compacted (see ``compact``).  The
+TinyDB tables the store exposes (``articles``, ``sections``, ``claims``, ``statistics``, ``entities``) are
+views over these documents: an item record there also carries ``article_id``, an article record its item
+ids in reading order.  ``prepare_article`` does all the per-article work (compacting, serialising,
+counting) so it can run in the import's worker processes.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any, Literal
+
+import orjson
 
 from claimscope.extract.model import Article
 from claimscope.store.migrations import ITEM_TABLES
@@ -105,3 +112,114 @@ def join_article(article_record: Record, tables: dict[str, dict[str, Record]]) -
         rows = tables.get(table, {})
         doc[table] = [expand(rows[item_id], text) for item_id in article_record.get(table, []) if item_id in rows]
     return Article.from_dict(doc)
+
+
+# -- article documents (the on-disk unit) ----------------------------------------------------------
+
+SUMMARY_COUNTS = {
+    "sections": "n_sections",
+    "claims": "n_claims",
+    "statistics": "n_statistics",
+    "entities": "n_entities",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedArticle:
+    """An article ready to store: its id, its summary and its document already serialised.
+
+    Import workers return this instead of ``Article.to_dict()``: pickling a few kilobytes of bytes is far
+    cheaper than pickling and rebuilding hundreds of small dicts, and the parent only has to join bytes.
+    """
+
+    id: str
+    summary: Record
+    document: bytes
+
+
+def article_document(article: Article) -> Record:
+    """The stored document of an article (items compacted, keyed by id, in reading order).
+
+    The entries are exactly ``Article.to_dict()``'s (a test holds the two together), built field by field:
+    ``to_dict`` goes through ``dataclasses.asdict``, whose recursive deep copy was most of an import
+    worker's store-side time.
+    """
+    text = article.text
+    meta = {name: getattr(article, name) for name in _META_FIELDS}
+    sections: dict[str, Record] = {}
+    for section in article.sections:
+        entry = _flat(section)
+        entry["blocks"] = [_flat(block) for block in section.blocks]
+        sections[section.id] = compact(entry, text)
+    entities: dict[str, Record] = {}
+    for entity in article.entities:
+        entities[entity.id] = {
+            "id": entity.id,
+            "name": entity.name,
+            "kind": entity.kind,
+            "aliases": list(entity.aliases),
+            "mentions": [list(m) for m in entity.mentions],
+        }
+    return {
+        "article": meta,
+        "sections": sections,
+        "claims": {claim.id: compact(_flat(claim), text) for claim in article.claims},
+        "statistics": {stat.id: compact(_flat(stat), text) for stat in article.statistics},
+        "entities": entities,
+    }
+
+
+_META_FIELDS = ("id", "title", "author", "location", "published", "updated", "source", "format", "text")
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _flat(obj: Any) -> Record:
+    """A dataclass's fields as a dict, one level deep (what ``asdict`` gives for flat dataclasses)."""
+    cls = type(obj)
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return {name: getattr(obj, name) for name in names}
+
+
+def summary_of(document: Record) -> Record:
+    """What the article list needs, kept in the store's small summaries table."""
+    meta = document["article"]
+    summary: Record = {"title": meta.get("title"), "published": meta.get("published"), "source": meta.get("source")}
+    for table, key in SUMMARY_COUNTS.items():
+        summary[key] = len(document.get(table) or {})
+    return summary
+
+
+def prepare_article(article: Article) -> PreparedArticle:
+    document = article_document(article)
+    return PreparedArticle(article.id, summary_of(document), orjson.dumps(document))
+
+
+def document_to_article(document: Record) -> Article:
+    """Rebuild the ``Article`` from its stored document."""
+    text = document["article"]["text"]
+    doc: Record = {"article": document["article"]}
+    for table in ITEM_TABLES:
+        doc[table] = [expand(record, text) for record in (document.get(table) or {}).values()]
+    return Article.from_dict(doc)
+
+
+def article_view(document: Record) -> Record:
+    """The ``articles`` table record: metadata and text plus the item ids of each kind in reading order."""
+    record: Record = {"article": document["article"]}
+    for table in ITEM_TABLES:
+        record[table] = list(document.get(table) or {})
+    return record
+
+
+def item_view(record: Record, article_id: str) -> Record:
+    """An item table record: the stored item plus the id of its article."""
+    return {**record, "article_id": article_id}
+
+
+def article_id_of(item_id: str) -> str:
+    """Item ids are ``<article id>:<kind letter><n>`` (the extractor's convention), so this is a split."""
+    return item_id.split(":", 1)[0]

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Iterable, Iterator
+from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -88,51 +89,106 @@ def _typo_budget(token: str) -> int:
     return 1 if len(token) <= 6 else 2
 
 
-class SearchIndex:
-    """An immutable index built once per process; see the module docstring for how it ranks."""
+class _Builder:
+    """Collects items into flat lists and arrays; see ``SearchIndex`` for what they mean.
 
-    def __init__(self, entries: Iterable[IndexEntry]) -> None:
-        self.kinds: list[str] = []
+    Tokens become integer ids (``_Vocabulary``) as soon as they are read, the posting lists grow as
+    ``array('i')`` (4 bytes a posting, not a Python int and a list slot), and which item and weight each
+    posting has is rebuilt afterwards with ``numpy.repeat`` from per-item counts, so the per-item Python
+    work is a few set operations on small ints.
+    """
+
+    def __init__(self) -> None:
+        self.kinds = array("b")
         self.ids: list[str] = []
         self.article_ids: list[str] = []
         self.texts: list[str] = []
         self.labels: list[str] = []
         self.keys: list[str] = []
-        vocab: dict[str, int] = {}
-        post_tokens: list[int] = []
-        post_items: list[int] = []
-        post_weights: list[float] = []
-        lengths: list[int] = []
-        for n, entry in enumerate(entries):
-            self.kinds.append(entry.kind)
-            self.ids.append(entry.id)
-            self.article_ids.append(entry.article_id)
-            self.texts.append(entry.text)
-            self.labels.append(entry.label)
+        self.vocab = _Vocabulary()
+        self.postings = array("i")
+        self.counts = array("i")  # per item: primary postings, then body postings
+
+    def add(
+        self,
+        kind: str,
+        item_id: str,
+        article_id: str,
+        text: str,
+        label: str,
+        primary_tokens: list[str],
+        body: set[int],
+    ) -> None:
+        self.kinds.append(KIND_ORDER.get(kind, 0))
+        self.ids.append(item_id)
+        self.article_ids.append(article_id)
+        self.texts.append(text)
+        self.labels.append(label)
+        self.keys.append(" ".join(primary_tokens))
+        primary = set(map(self.vocab.__getitem__, primary_tokens))
+        body = body - primary
+        self.postings.extend(primary)
+        self.postings.extend(body)
+        self.counts.append(len(primary))
+        self.counts.append(len(body))
+
+    def token_ids(self, words: list[str]) -> set[int]:
+        return set(map(self.vocab.__getitem__, words))
+
+
+class _Vocabulary(dict[str, int]):
+    """Token -> id; an unseen token gets the next id (``__missing__`` runs only for new tokens)."""
+
+    def __missing__(self, token: str) -> int:
+        token_id = self[token] = len(self)
+        return token_id
+
+
+class SearchIndex:
+    """An immutable index built once per process; see the module docstring for how it ranks."""
+
+    def __init__(self, entries: Iterable[IndexEntry] = ()) -> None:
+        builder = _Builder()
+        for entry in entries:
             primary_tokens = [t for text in entry.primary for t in tokens(text)]
-            self.keys.append(" ".join(primary_tokens))
-            primary = set(primary_tokens)
-            body = {t for text in entry.body for t in tokens(text)}
+            body_words = [t for text in entry.body for t in tokens(text)]
             if entry.acronyms:
-                body.update(_expand(primary | body, entry.acronyms))
-            body -= primary
-            lengths.append(len(primary) + len(body))
-            for token_set, weight in ((primary, PRIMARY_WEIGHT), (body, BODY_WEIGHT)):
-                ids = [vocab.setdefault(t, len(vocab)) for t in token_set]
-                post_tokens.extend(ids)
-                post_items.extend([n] * len(ids))
-                post_weights.extend([weight] * len(ids))
-        self.kind_codes = np.array([KIND_ORDER.get(k, 0) for k in self.kinds], dtype=np.int8)
-        self.lengths = np.array(lengths, dtype=np.float32)
-        token_array = np.array(post_tokens, dtype=np.int32)
+                body_words.extend(_expand(set(primary_tokens) | set(body_words), entry.acronyms))
+            builder.add(
+                entry.kind,
+                entry.id,
+                entry.article_id,
+                entry.text,
+                entry.label,
+                primary_tokens,
+                builder.token_ids(body_words),
+            )
+        self._finish(builder)
+
+    def _finish(self, builder: _Builder) -> None:
+        self.ids = builder.ids
+        self.article_ids = builder.article_ids
+        self.texts = builder.texts
+        self.labels = builder.labels
+        self.keys = builder.keys
+        self.kind_codes = np.frombuffer(builder.kinds, dtype=np.int8).copy()
+        kinds = list(KIND_ORDER)
+        self.kinds = [kinds[code] for code in builder.kinds]
+        n_items = len(self.ids)
+        counts = np.frombuffer(builder.counts, dtype=np.intc).astype(np.int64)
+        per_item = counts.reshape(-1, 2)
+        self.lengths = per_item.sum(axis=1).astype(np.float32)
+        token_array = np.frombuffer(builder.postings, dtype=np.intc)
+        item_of = np.repeat(np.repeat(np.arange(n_items, dtype=np.int32), 2), counts)
+        weight_of = np.repeat(np.tile(np.array([PRIMARY_WEIGHT, BODY_WEIGHT], dtype=np.float32), n_items), counts)
         order = np.argsort(token_array, kind="stable")
-        self.post_items = np.array(post_items, dtype=np.int32)[order]
-        self.post_weights = np.array(post_weights, dtype=np.float32)[order]
-        counts = np.bincount(token_array, minlength=len(vocab))
-        self.offsets = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
-        self.vocab = list(vocab)
-        self.token_ids = vocab
-        self.df = counts.astype(np.float32)
+        self.post_items = item_of[order]
+        self.post_weights = weight_of[order]
+        df = np.bincount(token_array, minlength=len(builder.vocab))
+        self.offsets = np.concatenate(([0], np.cumsum(df))).astype(np.int64)
+        self.vocab = list(builder.vocab)
+        self.token_ids = dict(builder.vocab)
+        self.df = df.astype(np.float32)
         self.sorted_vocab = sorted(self.vocab)
         by_length: dict[int, list[str]] = {}
         for token in self.vocab:
@@ -141,9 +197,18 @@ class SearchIndex:
 
     @classmethod
     def from_store(cls, store: Store) -> SearchIndex:
-        """Index everything in the store as it is now; later queries never touch the store again."""
+        """Index everything in the store as it is now; later queries never touch the store again.
+
+        Articles are parsed one at a time and dropped once indexed, so building the index does not
+        leave the whole corpus parsed in memory.
+        """
+        builder = _Builder()
         with gc_paused():
-            return cls(entries_from_store(store))
+            for article_id, document in store.documents():
+                _index_article(builder, article_id, document)
+        index = cls.__new__(cls)
+        index._finish(builder)
+        return index
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -301,82 +366,98 @@ def _expand(present: set[str], forms: list[tuple[set[str], list[str]]]) -> list[
     return extra
 
 
-def entries_from_store(store: Store) -> Iterator[IndexEntry]:
-    articles = store.records("articles")
-    tables = {name: store.records(name) for name in ("sections", "claims", "statistics", "entities")}
-    for article_id, record in articles.items():
-        meta = record["article"]
-        article_text = meta.get("text") or ""
-        title = meta.get("title") or ""
-        yield IndexEntry(
-            "article",
+def _index_article(builder: _Builder, article_id: str, document: Record) -> None:
+    """Add one article and all its items; each distinct string is tokenised once per article."""
+    meta = document["article"]
+    article_text = meta.get("text") or ""
+    title = meta.get("title") or ""
+    memo: dict[str, list[str]] = {}
+    id_memo: dict[str, set[int]] = {}
+    no_ids: set[int] = set()
+
+    def words(text: str) -> list[str]:
+        found = memo.get(text)
+        if found is None:
+            found = memo[text] = tokens(text) if text else []
+        return found
+
+    def text_ids(text: str) -> set[int]:
+        found = id_memo.get(text)
+        if found is None:
+            found = id_memo[text] = builder.token_ids(words(text)) if text else no_ids
+        return found
+
+    def body_ids(texts: list[str], primary: list[str]) -> set[int]:
+        body = set().union(*map(text_ids, texts))
+        if forms:
+            present = body | builder.token_ids(primary)
+            for short, long in forms:
+                if present & short:
+                    body |= long
+                elif long <= present:
+                    body |= short
+        return body
+
+    builder.add(
+        "article",
+        article_id,
+        article_id,
+        _clip(title or meta.get("source") or article_id),
+        meta.get("published") or "",
+        words(title),
+        text_ids(meta.get("author") or ""),
+    )
+    entities = [dict(e, id=entity_id) for entity_id, e in (document.get("entities") or {}).items()]
+    forms = [(builder.token_ids(list(short)), builder.token_ids(long)) for short, long in _acronym_forms(entities)]
+    for section_id, section in (document.get("sections") or {}).items():
+        heading = section.get("heading") or ""
+        blocks = [block_text(b, article_text) for b in section.get("blocks", [])]
+        first = next((b for b in blocks if b), "")
+        primary = words(heading)
+        builder.add(
+            "section",
+            section_id,
             article_id,
-            article_id,
-            _clip(title or meta.get("source") or article_id),
-            meta.get("published") or "",
-            primary=[title],
-            body=[meta.get("author") or ""],
+            _clip(f"{heading}: {first}" if heading else first),
+            heading or "(opening)",
+            primary,
+            body_ids(blocks, primary),
         )
-        entities = [tables["entities"][e] for e in record.get("entities", []) if e in tables["entities"]]
-        forms = _acronym_forms(entities)
-        for section_id in record.get("sections", []):
-            section = tables["sections"].get(section_id)
-            if section is None:
-                continue
-            heading = section.get("heading") or ""
-            blocks = [block_text(b, article_text) for b in section.get("blocks", [])]
-            first = next((b for b in blocks if b), "")
-            yield IndexEntry(
-                "section",
-                section_id,
-                article_id,
-                _clip(f"{heading}: {first}" if heading else first),
-                heading or "(opening)",
-                primary=[heading],
-                body=blocks,
-                acronyms=forms,
-            )
-        for claim_id in record.get("claims", []):
-            claim = tables["claims"].get(claim_id)
-            if claim is None:
-                continue
-            speaker = claim.get("speaker") or ""
-            text = claim.get("text") or ""
-            claim_sentence = sentence_of(claim, article_text)
-            yield IndexEntry(
-                "claim",
-                claim_id,
-                article_id,
-                _clip(text),
-                speaker,
-                primary=[text, speaker],
-                body=[claim_sentence],
-                acronyms=forms,
-            )
-        for statistic_id in record.get("statistics", []):
-            stat = tables["statistics"].get(statistic_id)
-            if stat is None:
-                continue
-            parts = [stat.get(k) or "" for k in ("raw", "measure", "unit", "period")]
-            sentence = sentence_of(stat, article_text)
-            yield IndexEntry(
-                "statistic",
-                statistic_id,
-                article_id,
-                _clip(sentence or " ".join(parts)),
-                single_line(" ".join(p for p in (parts[0], parts[1]) if p)),
-                primary=parts,
-                body=[sentence],
-                acronyms=forms,
-            )
-        for entity in entities:
-            aliases = [a for a in entity.get("aliases", []) if a]
-            name = entity.get("name") or ""
-            yield IndexEntry(
-                "entity",
-                entity["id"],
-                article_id,
-                _clip(f"{name} ({', '.join(aliases)})" if aliases else name),
-                entity.get("kind") or "",
-                primary=[name, *aliases],
-            )
+    for claim_id, claim in (document.get("claims") or {}).items():
+        speaker = claim.get("speaker") or ""
+        text = claim.get("text") or ""
+        primary = words(text) + words(speaker)
+        builder.add(
+            "claim",
+            claim_id,
+            article_id,
+            _clip(text),
+            speaker,
+            primary,
+            body_ids([sentence_of(claim, article_text)], primary),
+        )
+    for statistic_id, stat in (document.get("statistics") or {}).items():
+        parts = [stat.get(k) or "" for k in ("raw", "measure", "unit", "period")]
+        sentence = sentence_of(stat, article_text)
+        primary = [w for part in parts for w in words(part)]
+        builder.add(
+            "statistic",
+            statistic_id,
+            article_id,
+            _clip(sentence or " ".join(parts)),
+            single_line(" ".join(p for p in (parts[0], parts[1]) if p)),
+            primary,
+            body_ids([sentence], primary),
+        )
+    for entity in entities:
+        aliases = [a for a in entity.get("aliases", []) if a]
+        name = entity.get("name") or ""
+        builder.add(
+            "entity",
+            entity["id"],
+            article_id,
+            _clip(f"{name} ({', '.join(aliases)})" if aliases else name),
+            entity.get("kind") or "",
+            [w for text in (name, *aliases) for w in words(text)],
+            set(),
+        )

@@ -1,14 +1,11 @@
-"""A TinyDB storage that never leaves a half-written file, and a middleware that writes only when told.
+"""Files that are never half-written, fingerprints that tell when another process replaced one, and the
+read-only TinyDB storage over the store's views.
 
 TinyDB's ``JSONStorage`` re-reads and rewrites the whole file on every operation, in place (seek, write,
-truncate), so a crash mid-write loses the store and every click costs a full rewrite.  Here:
-
-* ``AtomicJSONStorage`` serialises first (orjson), writes a temporary file in the same directory, fsyncs
-  it, ``os.replace``s it over the store and fsyncs the directory: a reader or a ``kill -9`` sees either
-  the old file or the new one.  It remembers the file's fingerprint (inode, size, mtime) so the store can
-  tell when another process replaced it.  A file that is not a store is reported, never rewritten.
-* ``BatchingMiddleware`` keeps the tables in memory; TinyDB's ``write`` calls only update that copy, and
-  the store calls ``flush()`` once per batch, under its lock.
+truncate), so a crash mid-write loses the store and every click costs a full rewrite.  Here a write
+serialises first, writes a temporary file in the same directory, fsyncs it, ``os.replace``s it over the
+target and fsyncs the directory: a reader or a ``kill -9`` sees either the old file or the new one.  The
+store remembers the file's fingerprint (inode, size, mtime) to tell when another process replaced it.
 """
 
 from __future__ import annotations
@@ -17,18 +14,15 @@ import contextlib
 import gc
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import orjson
-from tinydb.middlewares import Middleware
 from tinydb.storages import Storage
 
 from claimscope.store.errors import StoreDamaged, StoreError
-
-Tables = dict[str, dict[str, Any]]
 
 TEMP_PREFIX = ".claimscope-"
 TEMP_SUFFIX = ".tmp"
@@ -138,80 +132,37 @@ def read_json_file(path: Path, *, what: str) -> Any:
         raise StoreDamaged(f"{what} {path} is damaged (not valid JSON: {exc}); it was left untouched") from None
 
 
-class AtomicJSONStorage(Storage):
-    """TinyDB storage over one JSON file, written atomically; see the module docstring."""
-
-    def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
-        self.fingerprint: Fingerprint | None = None
-
-    def read(self) -> Tables | None:
-        before = Fingerprint.of(self.path)
-        data = read_json_file(self.path, what="store file")
-        if data is not None:
-            check_shape(data, self.path)
-        self.fingerprint = before
-        return data  # type: ignore[no-any-return]
-
-    def write(self, data: Tables) -> None:
-        blob = orjson.dumps(data)
-        remove_stale_temp_files(self.path)
-        atomic_write_bytes(self.path, blob)
-        self.fingerprint = Fingerprint.of(self.path)
-
-    def changed_on_disk(self) -> bool:
-        return Fingerprint.of(self.path) != self.fingerprint
+def read_store_bytes(path: Path) -> bytes | None:
+    """The store file's bytes, or None when there is no store yet."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        raise StoreDamaged(f"store file {path} is a directory, not a store file") from None
+    except OSError as exc:
+        raise StoreError(f"cannot read store file {path}: {exc.strerror or exc}") from None
 
 
-def check_shape(data: Any, path: Path) -> None:
-    """A TinyDB file is ``{table: {doc_id: {field: value}}}``; anything else is reported as damaged."""
-    problem: str | None = None
-    if not isinstance(data, dict):
-        problem = "top level is not an object"
-    else:
-        for name, table in data.items():
-            if not isinstance(table, dict):
-                problem = f"table {name!r} is not an object"
-                break
-            if not all(isinstance(doc, dict) for doc in table.values()):
-                problem = f"table {name!r} holds a record that is not an object"
-                break
-    if problem:
-        raise StoreDamaged(f"store file {path} is damaged ({problem}); it was left untouched")
+def write_store_bytes(path: Path, blob: bytes) -> Fingerprint | None:
+    """Replace the store file atomically (the caller holds the lock); returns the new fingerprint."""
+    remove_stale_temp_files(path)
+    atomic_write_bytes(path, blob)
+    return Fingerprint.of(path)
 
 
-class BatchingMiddleware(Middleware):
-    """Hold the tables in memory; TinyDB's writes touch only this copy until ``flush()``.
+class ViewStorage(Storage):
+    """A read-only TinyDB storage whose tables are the store's lazy views (``corpus.py``).
 
-    Unlike TinyDB's ``CachingMiddleware`` there is no write counter that flushes behind the store's back:
-    the store decides when to write, and does it under its lock.
+    TinyDB's queries (``table.get``, ``table.search``) run over these views; every change goes through
+    the ``Store``'s transactions instead, because TinyDB's own writes rebuild and rewrite whole tables.
     """
 
-    def __init__(self, storage_cls: type[Storage]) -> None:
-        super().__init__(storage_cls)
-        self.cache: Tables | None = None
-        self.dirty = False
+    def __init__(self, tables: Callable[[], dict[str, Any]]) -> None:
+        self._tables = tables
 
-    def read(self) -> Tables | None:
-        if self.cache is None:
-            self.cache = self.storage.read() or {}
-        return self.cache
+    def read(self) -> dict[str, Any] | None:
+        return self._tables()
 
-    def write(self, data: Tables) -> None:
-        self.cache = data
-        self.dirty = True
-
-    def reload(self) -> Tables:
-        """Drop the in-memory copy (and any unflushed change) and read the storage again."""
-        self.cache = self.storage.read() or {}
-        self.dirty = False
-        return self.cache
-
-    def flush(self) -> None:
-        if self.dirty and self.cache is not None:
-            self.storage.write(self.cache)
-            self.dirty = False
-
-    def close(self) -> None:
-        """Closing never writes: an unflushed change is one the store chose not to commit."""
-        self.storage.close()
+    def write(self, data: dict[str, Any]) -> None:
+        raise StoreError("the store is changed through Store methods (add_articles, remove_articles), not TinyDB")

@@ -10,8 +10,9 @@ import re
 import unicodedata
 
 _APOSTROPHES = re.compile(r"['’‘`´]")
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_THOUSANDS = re.compile(r",(?<=\d,)(?=\d{3}(?!\d))")  # starts with the comma, so the scan is a fast search
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+")
+_ASCII_TOKEN = re.compile(r"\d+(?:\.\d+)?|[a-z]+")  # the same tokens on ASCII text, without Unicode classes
 
 
 def normalise(text: str) -> str:
@@ -26,7 +27,18 @@ def normalise(text: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    """The words and numbers of ``text`` in order, normalised."""
+    """The words and numbers of ``text`` in order, normalised.
+
+    ASCII text (most English news) takes a shortcut that gives the same tokens about twice as fast:
+    lower-casing is casefolding there, nothing needs decomposing, and ``[a-z]`` is the whole letter class.
+    """
+    if text.isascii():
+        text = text.lower()
+        if "'" in text or "`" in text:
+            text = text.replace("'", "").replace("`", "")
+        if "," in text:
+            text = _THOUSANDS.sub("", text)
+        return _ASCII_TOKEN.findall(text)
     return _TOKEN.findall(normalise(text))
 
 

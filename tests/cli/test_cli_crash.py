@@ -1,7 +1,8 @@
 """Crash and concurrency: kill -9 mid-import, and two writers on one store.
 
 The imports run the real command code in a child process with a small batch size (set through
-``claimscope.store.importer.BATCH_SIZE`` before ``main`` runs), so a short run makes many atomic writes.
+``claimscope.store.importer.BATCH_SIZE`` and no batch growth before ``main`` runs), so a short run makes
+many atomic writes.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ def import_process(store_path: Path, folder: Path, batch: int, workers: int) -> 
         "import sys\n"
         "import claimscope.store.importer as importer\n"
         f"importer.BATCH_SIZE = {batch}\n"
+        "importer.BATCH_GROWTH = 0\n"
         "from claimscope.tui.cli import main\n"
         "raise SystemExit(main(sys.argv[1:]))\n"
     )
@@ -74,7 +76,10 @@ def test_kill_during_import_keeps_earlier_data(tmp_path: Path, store_path: Path)
     deadline = time.monotonic() + 90
     while Fingerprint.of(store_path) == first and child.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
-    time.sleep(0.15)  # let it get into later batches, then kill it wherever it is
+    second = Fingerprint.of(store_path)
+    while Fingerprint.of(store_path) == second and child.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    time.sleep(0.03)  # into a later batch, then kill it wherever it is
     os.killpg(child.pid, signal.SIGKILL)
     child.wait()
     assert child.returncode == -signal.SIGKILL, "the import finished before it could be killed"

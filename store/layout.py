@@ -1,0 +1,152 @@
+"""The store file: one valid JSON object, laid out one article per line so it can be opened lazily.
+
+    {"meta":{"schema":{...}},
+    "summaries":{"<article id>":{"title":...,"published":...,"n_claims":...},...},
+    "documents":{
+    "<article id>":{"article":{...},"sections":{...},"claims":{...},"statistics":{...},"entities":{...}},
+    ...
+    }}
+
+orjson never writes a raw newline inside a value (newlines in strings are escaped), so the newlines above
+are exactly the boundaries between the meta line, the summaries line and the article documents.  Opening
+parses the first two lines and only *finds* the articles (one ``bytes.find`` per line); each article's
+JSON is parsed when first used (``corpus.py``).  The whole file is still plain JSON, readable by ``jq`` or
+any JSON library.
+
+Files written before this layout (schema step ``0005_article_documents``) are one JSON object of TinyDB
+tables; they are parsed in full, migrated in memory and written in this layout by the next change.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from claimscope.store.corpus import Corpus, RawDocument
+from claimscope.store.errors import StoreDamaged
+from claimscope.store.migrations import (
+    DOCUMENTS_TABLE,
+    LAYOUT_STEP,
+    META_TABLE,
+    SUMMARIES_TABLE,
+    applied_names,
+    check_known,
+    upgrade,
+)
+from claimscope.store.storage import gc_paused
+
+META_PREFIX = b'{"meta":'
+SUMMARIES_PREFIX = b'"summaries":'
+DOCUMENTS_OPEN = b'"documents":{'
+CLOSE = b"}}"
+
+
+def encode(corpus: Corpus) -> bytes:
+    """The file's bytes: untouched articles are copied as the raw bytes they were read as."""
+    parts: list[RawDocument] = [
+        META_PREFIX,
+        orjson.dumps(corpus.meta),
+        b",\n",
+        SUMMARIES_PREFIX,
+        orjson.dumps(corpus.summaries),
+        b",\n",
+        DOCUMENTS_OPEN,
+    ]
+    separator = b"\n"
+    for article_id, raw in corpus.raw.items():
+        parts.extend((separator, orjson.dumps(article_id), b":", raw))
+        separator = b",\n"
+    parts.append(b"\n" + CLOSE + b"\n")
+    return b"".join(parts)
+
+
+def decode(data: bytes, path: Path) -> Corpus:
+    """A ``Corpus`` from the file's bytes; ``StoreDamaged`` (naming ``path``) for anything malformed."""
+    if not data.strip():
+        return Corpus(path)
+    first_end = data.find(b"\n")
+    if data.startswith(META_PREFIX) and first_end > 0 and data[first_end - 1 : first_end] == b",":
+        meta = _loads(memoryview(data)[len(META_PREFIX) : first_end - 1], path, "the meta line")
+        if not isinstance(meta, dict):
+            raise _damaged(path, "the meta line is not an object")
+        check_known({META_TABLE: meta}, path)
+        if LAYOUT_STEP in applied_names({META_TABLE: meta}):
+            return _decode_documents(data, first_end + 1, meta, path)
+    return _decode_legacy(data, path)
+
+
+def _decode_documents(data: bytes, pos: int, meta: dict[str, Any], path: Path) -> Corpus:
+    view = memoryview(data)
+    end = data.find(b"\n", pos)
+    if end < 0 or not data.startswith(SUMMARIES_PREFIX, pos) or data[end - 1 : end] != b",":
+        raise _damaged(path, "the summaries line is missing or cut short")
+    summaries = _loads(view[pos + len(SUMMARIES_PREFIX) : end - 1], path, "the summaries line")
+    if not isinstance(summaries, dict) or not all(isinstance(s, dict) for s in summaries.values()):
+        raise _damaged(path, "the summaries line is not an object of objects")
+    pos = end + 1
+    end = data.find(b"\n", pos)
+    if end < 0 or view[pos:end] != DOCUMENTS_OPEN:
+        raise _damaged(path, "the documents table does not open where expected")
+    raw: dict[str, RawDocument] = {}
+    pos = end + 1
+    while True:
+        end = data.find(b"\n", pos)
+        if end < 0:
+            raise _damaged(path, "the file is cut short (the documents table never closes)")
+        if view[pos:end] == CLOSE:
+            if data[end + 1 :].strip():
+                raise _damaged(path, "unexpected data after the documents table")
+            break
+        line_end = end - 1 if data[end - 1 : end] == b"," else end
+        key_end = data.find(b'":{', pos, line_end)
+        if data[pos : pos + 1] != b'"' or key_end < 0 or data[line_end - 1 : line_end] != b"}":
+            line = data.count(b"\n", 0, pos) + 1
+            raise _damaged(path, f"line {line} is not an article document")
+        article_id = _loads(view[pos : key_end + 1], path, "an article id")
+        raw[str(article_id)] = view[key_end + 2 : line_end]
+        pos = end + 1
+    if summaries.keys() != raw.keys():
+        raise _damaged(path, "the summaries and the documents list different articles")
+    return Corpus(path, meta, summaries, raw)
+
+
+def _decode_legacy(data: bytes, path: Path) -> Corpus:
+    """A store from before the document layout: parse it all, check its shape, migrate in memory."""
+    with gc_paused():
+        tables = _loads(data, path, "")
+        check_shape(tables, path)
+        upgrade(tables, path)
+    documents = tables.get(DOCUMENTS_TABLE, {})
+    raw: dict[str, RawDocument] = {article_id: orjson.dumps(doc) for article_id, doc in documents.items()}
+    return Corpus(path, tables.get(META_TABLE, {}), tables.get(SUMMARIES_TABLE, {}), raw)
+
+
+def check_shape(data: Any, path: Path) -> None:
+    """A TinyDB file is ``{table: {doc_id: {field: value}}}``; anything else is reported as damaged."""
+    problem: str | None = None
+    if not isinstance(data, dict):
+        problem = "top level is not an object"
+    else:
+        for name, table in data.items():
+            if not isinstance(table, dict):
+                problem = f"table {name!r} is not an object"
+                break
+            if not all(isinstance(doc, dict) for doc in table.values()):
+                problem = f"table {name!r} holds a record that is not an object"
+                break
+    if problem:
+        raise _damaged(path, problem)
+
+
+def _loads(data: bytes | memoryview, path: Path, where: str) -> Any:
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError as exc:
+        place = f" in {where}" if where else ""
+        raise _damaged(path, f"not valid JSON{place}: {exc}") from None
+
+
+def _damaged(path: Path, problem: str) -> StoreDamaged:
+    return StoreDamaged(f"store file {path} is damaged ({problem}); it was left untouched")
