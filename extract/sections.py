@@ -50,7 +50,8 @@ _SENTENCE_END = re.compile(r"[.!?\"”’…)]$")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _DATELINE_RE = re.compile(
     r"^(?P<place>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|del|la|da|do|dos|of|el|al|upon|on|sur|am|an|der))"
-    r"{0,4})(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?\s*(?:\([^()]{1,40}\)\s*)?(?P<sep>:|\s[-–—]{1,2})\s+(?=\S)"
+    r"{0,4})(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?\s*(?:(?P<agency>\([A-Z][\w.&'-]*(?:[ /][A-Z][\w.&'-]*){0,3}\))\s*)?"
+    r"(?P<sep>:|(?<=\s)[-–—]{1,2}|(?<=\))(?=\s))\s+(?=\S)"
 )
 _COMMON_TIMESTAMP = re.compile(
     r"(?:(?P<h1>\d{1,2}):(?P<m1>\d{2}),?\s+)?"

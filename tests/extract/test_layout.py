@@ -150,3 +150,17 @@ def test_markdown_front_matter_gives_metadata_and_keeps_offsets() -> None:
     assert article.published == "2024-08-19"
     assert "title:" not in article.text
     assert [b.kind for s in article.sections for b in s.blocks] == ["paragraph"]
+
+
+@pytest.mark.parametrize(
+    ("first_paragraph", "place"),
+    [
+        ("CAIRO, May 2 (Wire) - Bread prices rose again on Sunday, traders said.", "Cairo"),
+        ("Quito, Jan 9 (NewsAgency) The city council approved the plan on Monday, officials said.", "Quito"),
+        ("OSLO (AP) — The central bank kept rates on hold, it said.", "Oslo"),
+        ("Parliament (the upper house) voted on Tuesday to approve the measure, officials said.", None),
+        ("The minister said on Monday that the plan would go ahead.", None),
+    ],
+)
+def test_dateline_place_at_the_start_of_the_body(first_paragraph: str, place: str | None) -> None:
+    assert extract_text("Rates decision due\n\n" + first_paragraph).location == place
