@@ -44,33 +44,42 @@ class StatusLine(Widget):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._text = Text()
+        self._location = Location()
 
     def render(self) -> Text:
-        return self._text
-
-    def show(self, location: Location) -> None:
+        """Counts keep their place at the right; the article and section give way on narrow terminals."""
+        location = self._location
         place = self.get_component_rich_style("status-line--place", partial=True)
         count = self.get_component_rich_style("status-line--count", partial=True)
         marked = self.get_component_rich_style("status-line--marked", partial=True)
-        text = Text(no_wrap=True, overflow="ellipsis", end="")
-        if location.scope_all:
-            text.append(f"All {location.articles} articles", place)
-        elif location.article:
-            text.append(one_line(location.article), place)
-            if location.section:
-                text.append(" › ")
-                text.append(one_line(location.section), place)
-        else:
-            text.append(f"{location.articles} articles", place)
-        text.append("  ·  ")
-        text.append(f"{location.claims} claims", count)
-        text.append(" · ")
-        text.append(f"{location.statistics} statistics", count)
-        text.append(" · ")
-        text.append(f"{location.marked} marked", marked if location.marked else count)
+        counts = Text(no_wrap=True, end="")
+        counts.append(f"{location.claims} claims", count)
+        counts.append(" · ")
+        counts.append(f"{location.statistics} statistics", count)
+        counts.append(" · ")
+        counts.append(f"{location.marked} marked", marked if location.marked else count)
         if location.note:
-            text.append(f"  ·  {location.note}", count)
-        if text != self._text:
-            self._text = text
+            counts.append(f" · {location.note}", count)
+        where = Text(no_wrap=True, overflow="ellipsis", end="")
+        if location.scope_all:
+            where.append(f"All {location.articles} articles", place)
+        elif location.article:
+            where.append(one_line(location.article), place)
+            if location.section:
+                where.append(" › ")
+                where.append(one_line(location.section), place)
+        else:
+            where.append(f"{location.articles} articles", place)
+        room = max(0, self.size.width - counts.cell_len - 3)
+        if where.cell_len > room:
+            where.truncate(room, overflow="ellipsis")
+        line = Text(no_wrap=True, end="")
+        line.append_text(where)
+        line.append(" " * max(1, self.size.width - where.cell_len - counts.cell_len))
+        line.append_text(counts)
+        return line
+
+    def show(self, location: Location) -> None:
+        if location != self._location:
+            self._location = location
             self.refresh()
