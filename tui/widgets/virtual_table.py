@@ -101,31 +101,24 @@ class VirtualTable(ScrollView, can_focus=True):
 
     cursor_row: reactive[int] = reactive(0, always_update=False, init=False)
 
-    class RowHighlighted(Message):
+    class RowMessage(Message):
+        """A message about one row: which table, which row, and the row's key."""
+
+        def __init__(self, table: VirtualTable, index: int, key: str) -> None:
+            super().__init__()
+            self.table = table
+            self.index = index
+            self.key = key
+
+        @property
+        def control(self) -> VirtualTable:
+            return self.table
+
+    class RowHighlighted(RowMessage):
         """The cursor moved to a row."""
 
-        def __init__(self, table: VirtualTable, index: int, key: str) -> None:
-            super().__init__()
-            self.table = table
-            self.index = index
-            self.key = key
-
-        @property
-        def control(self) -> VirtualTable:
-            return self.table
-
-    class RowSelected(Message):
+    class RowSelected(RowMessage):
         """The user pressed enter on a row, or clicked the row the cursor is on."""
-
-        def __init__(self, table: VirtualTable, index: int, key: str) -> None:
-            super().__init__()
-            self.table = table
-            self.index = index
-            self.key = key
-
-        @property
-        def control(self) -> VirtualTable:
-            return self.table
 
     class HeaderSelected(Message):
         """A column header was clicked."""
