@@ -23,6 +23,7 @@ from claimscope.extract import claims_patterns as P
 from claimscope.extract.document import Document
 from claimscope.extract.model import Claim, ClaimKind, Sentence
 from claimscope.extract.quotes import QUOTE_MARKS, Quote, find_quotes
+from claimscope.extract.sections import _DATELINE_RE, _DATELINE_STOP
 from claimscope.extract.speakers import (
     DOCUMENT_NOUNS,
     NP_LINKS,
@@ -38,6 +39,10 @@ _MAX_VERBS_PER_SENTENCE = 12
 _SUBJECT_WINDOW = 240
 _HEAD_WINDOW = 90
 _STRIP_END = " \t\n\r,;:\u00a0"
+_DATELINE_PARAGRAPHS = 2
+_DATELINE_WINDOW = 160
+_MAX_HANDOVERS = 3
+_UNREAD_SENTENCES = 6
 
 
 @dataclass(slots=True)
@@ -84,6 +89,9 @@ class _Quotes:
         return None
 
 
+_NO_QUOTES = _Quotes([])
+
+
 def find_claims(doc: Document) -> list[Claim]:
     """Every attributed statement in the paragraphs of ``doc``, in reading order."""
     text = doc.text
@@ -96,13 +104,19 @@ def find_claims(doc: Document) -> list[Claim]:
         if not 0 <= block_index < len(doc.blocks):
             continue
         block = doc.blocks[block_index]
-        quotes = _Quotes(find_quotes(text, block.start, block.end))
+        found_quotes = find_quotes(text, block.start, block.end)
+        quotes = _Quotes(found_quotes) if found_quotes else _NO_QUOTES
         drafts: list[_Draft] = []
         covered = block.start
+        if paragraph_no < _DATELINE_PARAGRAPHS:
+            covered = _after_dateline(text, block.start, block.end)
         for sentence in sentences:
             if sentence.end <= covered:
                 continue
-            found = _sentence_claims(text, max(sentence.start, covered), sentence.end, quotes, state)
+            lo = max(sentence.start, covered)
+            found = _sentence_claims(text, lo, sentence.end, quotes, state)
+            if not found:
+                state.unread.append((lo, sentence.end))
             for d in found:
                 covered = max(covered, d.end if d.end > sentence.end else covered)
             drafts.extend(found)
@@ -119,6 +133,35 @@ def find_claims(doc: Document) -> list[Claim]:
             for start, end in _pieces(text, d):
                 claims.append(_claim(doc, len(claims), d, start, end, section_id, sentences, starts))
     return claims
+
+
+def _after_dateline(text: str, start: int, end: int) -> int:
+    """Where the story starts in "LONDON (Reuters) - ..." or "City, Aug 14 (PTI) ...": a dateline asserts nothing."""
+    m = _DATELINE_RE.match(text[start : min(end, start + _DATELINE_WINDOW)])
+    if m is None:
+        return start
+    words = m.group("place").lower().split()
+    if not words or words[0] in _DATELINE_STOP or m.end() >= end - start:
+        return start
+    return start + m.end()
+
+
+def _note_subject(text: str, lo: int, hi: int, state: SpeakerState) -> None:
+    """A sentence that claims nothing may still introduce whom a later "she" or "it" means.
+
+    Read lazily, only when a pronoun is about to be resolved: most such sentences are never needed."""
+    end = _leading_np(text, lo, hi)
+    if end <= lo:
+        return
+    phrase = parse_speaker(text[lo:end].rstrip(","))
+    if phrase is not None:
+        state.mention(phrase)
+    if text[end - 1] == ",":
+        appositive = _leading_np(text, end, hi)
+        if appositive > end and text[appositive - 1] == ",":
+            named = parse_speaker(text[end:appositive].strip(" ,"))
+            if named is not None:
+                state.mention(named)
 
 
 def _claim(
@@ -181,6 +224,9 @@ def _leading_np(text: str, lo: int, hi: int) -> int:
     for n in range(8):
         q, word = _word_after(text, p, hi)
         bare = word.strip(",.;:").lower()
+        if bare.endswith(("'s", "\u2019s")):
+            bare = bare[:-2]
+        bare = bare.rstrip("'\u2019")
         if not word or not (word[:1].isupper() or (n == 0 and bare in {"the", "a", "an"}) or _np_word(bare)):
             break
         p = end = q
@@ -191,6 +237,8 @@ def _leading_np(text: str, lo: int, hi: int) -> int:
 
 def _participial_only(text: str, lo: int, hi: int, quotes: _Quotes, state: SpeakerState) -> list[_Draft]:
     """Handles "Stressing that A, the ministry urged ...": A is a claim even when the main verb reports nothing."""
+    if text.find("ing ", lo, min(hi, lo + P.PARTICIPIAL_REACH)) < 0:
+        return []
     front = P.PARTICIPIAL_FRONT.match(text, lo, hi)
     if front is None:
         return []
@@ -228,12 +276,10 @@ def _subject_continuation(text: str, lo: int, hi: int, quotes: _Quotes, state: S
 
 
 def _word_after(text: str, p: int, hi: int) -> tuple[int, str]:
-    while p < hi and text[p].isspace():
-        p += 1
-    e = p
-    while e < hi and not text[e].isspace():
-        e += 1
-    return e, text[p:e]
+    m = P.NEXT_WORD.match(text, p, hi)
+    if m is None:
+        return p, ""
+    return m.end(), m.group(1)
 
 
 def _np_word(word: str) -> bool:
@@ -253,15 +299,19 @@ def _with_according_before(
     return _according_frame(text, lo, first.speaker_end, quotes, state) + found
 
 
-def _verb_frame(text: str, lo: int, hi: int, v0: int, v1: int, quotes: _Quotes, state: SpeakerState) -> list[_Draft]:
-    if _noun_or_passive(text, max(lo, v0 - _HEAD_WINDOW), v0):
-        return []
+def _verb_frame(
+    text: str, lo: int, hi: int, v0: int, v1: int, quotes: _Quotes, state: SpeakerState, depth: int = 0
+) -> list[_Draft]:
     verb = text[v0:v1].lower()
+    if verb in P.NAMING_VERBS and not _names_something(text, v1, hi, quotes):
+        return []
+    if verb not in P.PASSIVE_EXEMPT_VERBS and _noun_or_passive(text, max(lo, v0 - _HEAD_WINDOW), v0):
+        return []
     inverted = _inverted(text, lo, hi, v0, v1, quotes, state, verb)
     if inverted:
         return inverted
     subject_end = _strip_lead_ins(text, max(lo, v0 - _HEAD_WINDOW), v0)
-    subject = _subject(text, lo, subject_end, quotes)
+    subject = _subject(text, lo, subject_end, quotes) or _shared_subject(text, lo, subject_end)
     if subject is None:
         return []
     rest = v1
@@ -278,11 +328,41 @@ def _verb_frame(text: str, lo: int, hi: int, v0: int, v1: int, quotes: _Quotes, 
         _continuation_at(text, rest, hi)
         or _opens_quote_after_comma(text, rest, hi)
         or _parenthetical(text, lo, subject.start, rest, hi)
+        or (_quote_before(text, lo, subject.start, quotes) and not P.CONTENT_LEAD.match(text, rest, hi))
     ):
         left = _left_content(text, lo, hi, subject, quotes, state, verb, rest)
         if left:
             return left
-    return _right_content(text, lo, hi, v0, rest, subject, quotes, state, verb)
+    return _right_content(text, lo, hi, v0, rest, subject, quotes, state, verb, depth)
+
+
+def _quote_before(text: str, lo: int, pos: int, quotes: _Quotes) -> bool:
+    """Handles "\"...,\" she said with a laugh.": a quotation closed by a comma just before the speaker."""
+    p = pos
+    while p > lo and text[p - 1] in " \t\u00a0":
+        p -= 1
+    comma = p > lo and text[p - 1] == ","
+    if comma:
+        p -= 1
+    q = _quote_ending_at(quotes, p)
+    if q is None:
+        return False
+    return comma or text[q.inner_end - 1 : q.inner_end] in (",", "?", "!")
+
+
+def _shared_subject(text: str, lo: int, end: int) -> _Subject | None:
+    """Handles "The union welcomed the move but said ...": the sentence's subject speaks after "and"/"but"."""
+    s, word = _word_before(text, lo, end)
+    if word not in ("and", "but") or s <= lo:
+        return None
+    np_end = _leading_np(text, lo, s)
+    if np_end <= lo:
+        return None
+    ps, pe = _trim_span(text, lo, np_end)
+    phrase = parse_speaker(text[ps:pe].rstrip(","))
+    if phrase is None:
+        return None
+    return _Subject(ps, pe, phrase)
 
 
 def _short_tail(text: str, rest: int, hi: int) -> bool:
@@ -388,7 +468,7 @@ def _subject(text: str, lo: int, end: int, quotes: _Quotes) -> _Subject | None:
             return _Subject(tail_start, e, phrase, relative=True)
         if trailing_comma and i > 0:
             return _relative_clause_subject(text, segments, i, quotes)
-        return None
+        return _head_before_relative(text, s, rel.start())
     phrase = parse_speaker(text[s:e]) or _modified_head(text, s, e)
     if phrase is None:
         s = _after_subordinator(text, s, e)
@@ -403,6 +483,15 @@ def _subject(text: str, lo: int, end: int, quotes: _Quotes) -> _Subject | None:
             start = ext
             phrase = parse_speaker(text[start:e]) or phrase
     return _Subject(start, e, phrase)
+
+
+def _head_before_relative(text: str, s: int, rel_start: int) -> _Subject | None:
+    """Handles "Officials who spoke on condition of anonymity said ...": the noun phrase before "who" speaks."""
+    hs, he = _trim_span(text, s, rel_start)
+    phrase = parse_speaker(text[hs:he]) if he > hs else None
+    if phrase is None or phrase.pronoun is not None:
+        return None
+    return _Subject(hs, he, phrase)
 
 
 def _segments(text: str, lo: int, end: int, quotes: _Quotes) -> list[tuple[int, int]]:
@@ -494,7 +583,12 @@ def _skippable(text: str, s: int, e: int) -> bool:
 @lru_cache(maxsize=8192)
 def _names_no_one(piece: str) -> bool:
     """Memoised: the same pieces ("the spokesman", "however") recur, and three case-folded regexes are dear."""
-    return bool(P.DISCOURSE_SEGMENT.match(piece) or P.AGE.match(piece) or P.TAIL_ONLY.match(piece))
+    return bool(
+        P.DISCOURSE_SEGMENT.match(piece)
+        or P.AGE.match(piece)
+        or P.PARTICIPLE_PIECE.match(piece)
+        or P.TAIL_ONLY.match(piece)
+    )
 
 
 def _skip_discourse(text: str, s: int, e: int) -> int:
@@ -515,7 +609,7 @@ def _appositive_start(text: str, segments: list[tuple[int, int]], i: int) -> int
         phrase = parse_speaker(text[s:e])
         if phrase is None or phrase.pronoun is not None:
             return None
-        if phrase.kind != "person" and not all(w[:1].isupper() for w in text[s:e].split()):
+        if phrase.kind != "person" and not all(w[:1].isupper() or w == "and" for w in text[s:e].split()):
             return None
     return segments[0][0]
 
@@ -525,7 +619,10 @@ def _relative_clause_subject(text: str, segments: list[tuple[int, int]], i: int,
     for j in range(i, 0, -1):
         s, e = segments[j]
         if P.RELATIVE.match(text, s, e):
-            ps, pe = segments[j - 1]
+            k = j - 1
+            while k > 0 and P.AGE.match(text, *segments[k]):
+                k -= 1
+            ps, pe = segments[k]
             ps = _skip_discourse(text, ps, pe)
             phrase = parse_speaker(text[ps:pe])
             if phrase is not None:
@@ -535,6 +632,14 @@ def _relative_clause_subject(text: str, segments: list[tuple[int, int]], i: int,
 
 
 def _speaker(subject: _Subject, state: SpeakerState, text: str, tail_from: int, tail_to: int) -> str:
+    unread = state.unread
+    if unread:
+        phrase = subject.phrase
+        new_name = phrase.short and phrase.surname is not None and phrase.surname not in state.by_surname
+        if phrase.pronoun is not None or new_name:
+            for lo, hi in unread[-_UNREAD_SENTENCES:]:
+                _note_subject(text, lo, hi, state)
+        unread.clear()
     name = state.resolve(subject.phrase)
     if P.STATEMENT_TAIL.search(text, tail_from, tail_to):
         state.note_statement(name)
@@ -635,17 +740,24 @@ def _right_content(
     quotes: _Quotes,
     state: SpeakerState,
     verb: str,
+    depth: int = 0,
 ) -> list[_Draft]:
     """Handles "X said (that) content" and "X said: \"content\"", plus a leading "Pointing out that A," claim."""
-    lead = P.CONTENT_LEAD.match(text, rest, hi)
-    start = lead.end() if lead else P.PLAIN_LEAD.match(text, rest, hi).end()  # type: ignore[union-attr]
-    sep = lead.group("sep") if lead else None
+    lead = P.CONTENT_LEAD.match(text, rest, hi) or P.PREP_THAT.match(text, rest, hi)
+    if lead is not None:
+        start = lead.end()
+        sep: str | None = lead.group("sep")
+    else:
+        tails = P.LEAD_TAILS.match(text, rest, hi)
+        start = tails.end() if tails else P.PLAIN_LEAD.match(text, rest, hi).end()  # type: ignore[union-attr]
+        sep = None
     if start >= hi:
         return []
     needs_clause = verb in P.CLAUSAL_VERBS or verb in P.QUOTE_ONLY_VERBS or verb in P.EVIDENCE_VERBS
     if needs_clause and sep is None:
         documentary = subject.phrase.role in DOCUMENT_NOUNS
-        if not (verb in P.EVIDENCE_VERBS and documentary):
+        clause = verb not in P.QUOTE_ONLY_VERBS and P.CLAUSE_START.match(text, start, hi) is not None
+        if not ((verb in P.EVIDENCE_VERBS and documentary) or clause):
             return []
     if verb in P.QUOTE_ONLY_VERBS and sep is not None and sep.lower() == "that":
         return []
@@ -667,12 +779,59 @@ def _right_content(
         boundary = _boundary_before(text, front.end(), subject.start)
         if boundary is not None:
             out.append(_draft(front.end(), boundary, name, front.group("cue").lower() + " that", False, subject))
+    handover = None if span[2] or stance or depth >= _MAX_HANDOVERS else _handover(text, span, hi, quotes, state, depth)
+    if handover is not None:
+        out.append(_draft(span[0], handover[0], name, verb, False, subject))
+        out.extend(handover[1])
+        return out
     out.append(_draft(span[0], span[1], name, verb, span[2] and not stance, subject))
     if cont is not None:
         tail = _content(text, cont[1], hi, quotes)
         if tail is not None:
             out.append(_draft(tail[0], tail[1], name, cont[2], tail[2], subject))
     return out
+
+
+def _handover(
+    text: str, span: tuple[int, int, bool], hi: int, quotes: _Quotes, state: SpeakerState, depth: int
+) -> tuple[int, list[_Draft]] | None:
+    """Handles "X said A, while Y said B": where A ends, and Y's claims, when a second frame follows a link."""
+    if P.CONTRAST.search(text, span[0], span[1]) is None:
+        return None
+    v = P.VERB.search(text, span[0], span[1])
+    tried = 0
+    while v is not None and tried < _MAX_VERBS_PER_SENTENCE:
+        tried += 1
+        verb = v.group().lower()
+        link = None
+        if verb not in P.STANCE_VERBS and quotes.at(v.start()) is None:
+            for m in P.CONTRAST.finditer(text, max(span[0], v.start() - _HEAD_WINDOW), v.start()):
+                link = m
+        if link is not None:
+            found = _verb_frame(text, link.end(), hi, v.start(), v.end(), quotes, state, depth + 1)
+            if found and found[0].speaker_start is not None and found[0].speaker_start >= link.end():
+                cut = link.start()
+                while cut > span[0] and text[cut - 1] in " ,\t\n":
+                    cut -= 1
+                return cut, [d for d in found if not _bare_stance(text, d)]
+        v = P.VERB.search(text, v.end(), span[1])
+    return None
+
+
+def _bare_stance(text: str, d: _Draft) -> bool:
+    """ "..., but the ministry rejected it.": a stance with no content of its own is not a claim."""
+    return d.cue in P.STANCE_VERBS and text.count(" ", d.start, d.end) < 3
+
+
+def _names_something(text: str, start: int, hi: int, quotes: _Quotes) -> bool:
+    """ "called the plan \"a stunt\"", "described it as reckless": not "called on", "described the scene"."""
+    if P.NAMING_REFUSED.match(text, start, hi):
+        return False
+    stop = min(hi, start + _HEAD_WINDOW)
+    for m in P.NAMING_HINT.finditer(text, start, stop):
+        if m.group()[0] not in P.OPEN_MARKS or quotes.starting_at(m.start()) is not None:
+            return True
+    return False
 
 
 def _relative(
@@ -837,17 +996,16 @@ def _quote_ending_at(quotes: _Quotes, pos: int) -> Quote | None:
 
 
 def _find_continuation(text: str, start: int, hi: int, quotes: _Quotes) -> tuple[int, int, str] | None:
-    best: tuple[int, int, str] | None = None
-    for pattern in (P.CONTINUATION_COMMA, P.CONTINUATION_AND):
-        for m in pattern.finditer(text, start, best[0] if best else hi):
-            if quotes.at(m.start()) is None:
-                best = m.start(), m.end(), m.group("cue").lower() + (" that" if "that" in m.group("sep") else "")
-                break
-    return best
+    if not quotes.items and text.find("that", start, hi) < 0 and text.find(":", start, hi) < 0:
+        return None  # every continuation ends in "that", a colon or a quotation: two C scans rule most out
+    for m in P.CONTINUATION.finditer(text, start, hi):
+        if quotes.at(m.start()) is None:
+            return m.start(), m.end(), m.group("cue").lower() + (" that" if "that" in m.group("sep") else "")
+    return None
 
 
 def _continuation_at(text: str, pos: int, hi: int) -> bool:
-    return bool(P.CONTINUATION_COMMA.match(text, pos, hi) or P.CONTINUATION_AND.match(text, pos, hi))
+    return P.CONTINUATION.match(text, pos, hi) is not None
 
 
 def _comma_quote(text: str, start: int, stop: int) -> int | None:
@@ -979,6 +1137,9 @@ def _pieces(text: str, d: _Draft) -> list[tuple[int, int]]:
     """One span per sentence of a direct quotation (indirect content stays whole), trimmed of marks."""
     if not d.direct:
         s, e = _trim_span(text, d.start, d.end)
+        citing = P.CITING_CUT.search(text, s, e)
+        if citing is not None:
+            e = citing.start()
         while e > s and text[e - 1] in _STRIP_END:
             e -= 1
         return [(s, e)] if e > s else []

@@ -49,6 +49,8 @@ CLAUSAL_VERBS = word_set(_LEX, "clausal_verbs")
 EVIDENCE_VERBS = word_set(_LEX, "evidence_verbs")
 QUOTE_ONLY_VERBS = word_set(_LEX, "quote_only_verbs")
 STANCE_VERBS = word_set(_LEX, "stance_verbs")
+NAMING_VERBS = word_set(_LEX, "naming_verbs")
+PASSIVE_EXEMPT_VERBS = word_set(_LEX, "passive_exempt_verbs")
 ALL_VERBS = FREE_VERBS | CLAUSAL_VERBS | EVIDENCE_VERBS | QUOTE_ONLY_VERBS | STANCE_VERBS
 DISCOURSE = word_set(_LEX, "discourse_openers")
 ABBREVIATIONS = word_set(_LEX, "abbreviations")
@@ -77,6 +79,29 @@ CONTENT_LEAD = re.compile(
 """Attribution tails then "that", a colon or an opening quote: what to skip before the content."""
 
 PLAIN_LEAD = re.compile(r"[\s,:]*")
+_LEAD_TAIL = "(?:" + "|".join(str(t) for t in _DATA["lead_tails"]) + r")(?![\w'\u2019-])"
+LEAD_TAILS = re.compile(r"[\s,]*+(?:" + _LEAD_TAIL + r"[\s,]*+)+(?=[\w" + OPEN_MARKS + r"])", re.IGNORECASE)
+"""Tails between the verb and content without "that": "said on Tuesday its output ...", "said in a statement it ...".
+Shorter than ``_TAIL`` on purpose: with no "that" to stop at, an open-ended tail would swallow the content."""
+PREP_THAT = re.compile(
+    r"[\s,]*+(?:in|on|to|at|via|through|during|from|after|before|with)\s+(?:(?!that\b)[\w'\u2019&.-]+\s+){1,5}?"
+    r"(?P<sep>that)" + _E + r"\s*",
+    re.IGNORECASE,
+)
+"""A short prepositional phrase, then "that": "wrote in a weekend newspaper column that ..."."""
+NAMING_HINT = re.compile(r"\sas\s|[" + OPEN_MARKS + "]")
+NAMING_REFUSED = re.compile(r"\s+(?:for|on|off|up|in|out|back|upon|to)\b")
+"""After "called": "as" or a quotation names the thing ("called it \"a stunt\""); "called for/on/off" never does."""
+CITING_CUT = re.compile(r",\s+(?:citing|quoting)\s")
+"""Where "..., citing hospital records" starts at the end of an indirect claim: the source of the source."""
+_CONTRAST = _alternation(str(w) for w in _DATA["contrast_links"])
+CONTRAST = re.compile(r" (?:" + _CONTRAST + r")\s+|;\s+")
+"""Where "X said A, while Y said B" may hand over to a second speaker (a literal space first: a fast scan)."""
+_AUX = _alternation(str(w) for w in _DATA["clause_auxiliaries"])
+CLAUSE_START = re.compile(
+    r"(?:(?!(?:that|which|who|whom|whose|where|when|to|of|for|with)\b)[\w'\u2019$%.-]+(?:,\d+)*\s+){0,6}?" + _AUX + _E
+)
+"""Content that is a clause though it has no "that": "announced it would cut 500 jobs", not "announced a plan"."""
 TAIL_CUT = re.compile(r"(?:[\s,]+" + _TAIL + r")+\s*\Z", re.IGNORECASE)
 ADVERBS_END = re.compile(r"(?<![\w-])(?:" + _ADVERB + r"\s+(?:and\s+)?)+\Z")
 STATEMENT_TAIL = re.compile(r"\b(?:statement|release|report|filing|letter|submission)s?\b", re.IGNORECASE)
@@ -95,6 +120,8 @@ TIME_OPENERS = word_set(_LEX, "time_word_openers")
 LY_NOUNS = word_set(_LEX, "ly_nouns")
 
 _PARTS = _alternation(str(w) for w in _DATA["participial_cues"])
+PARTICIPIAL_REACH = 48
+"""A participial cue ("Pointing out that", "However, noting that") sits within this many characters of the start."""
 PARTICIPIAL_FRONT = re.compile(
     r"(?:(?:" + _alternation(DISCOURSE) + r")\s*,?\s+)?(?P<cue>" + _PARTS + r")\s+that\s+", re.IGNORECASE
 )
@@ -103,9 +130,11 @@ _CONT_BODY = (
     r"(?P<cue>" + _PARTS + "|" + _CONT_VERBS + r")"
     r"(?P<sep>\s+that" + _E + r"\s*|\s*:\s*|\s*,?\s*(?=[" + OPEN_MARKS + r"]))"
 )
-CONTINUATION_COMMA = re.compile(r"[,;]\s*(?:(?:and|but|while|before)\s+)?" + _CONT_BODY)
-CONTINUATION_AND = re.compile(r"(?:a(?<=\sa)nd|b(?<=\sb)ut)\s+(?:then\s+)?" + _CONT_BODY)
+CONTINUATION = re.compile(
+    r"(?:[,;]\s*(?:(?:and|but|while|before)\s+)?|(?:a(?<=\sa)nd|b(?<=\sb)ut)\s+(?:then\s+)?)" + _CONT_BODY
+)
 """Handles ", adding that ...", ", stating, '...'", "and added that ...": a second claim by the same speaker.
+Both shapes (after a comma, after "and"/"but") are one alternation, so a sentence costs one scan, not two.
 Case-sensitive on purpose: these cues are lower-case mid-sentence, and case folding makes the scan 3x slower.
 The "after a space" test sits after the first letter so the engine can skip to the next "a" or "b" in C."""
 
@@ -129,9 +158,12 @@ DISCOURSE_SEGMENT = re.compile(r"(?:" + _alternation(DISCOURSE) + "|" + _ADVERB 
 DISCOURSE_START = re.compile(r"(?:" + _alternation(DISCOURSE) + r")(?:\s*,)?\s+", re.IGNORECASE)
 SUBORDINATORS = word_set(_LEX, "subordinators")
 AGE = re.compile(r"\d{1,3}\Z")
+PARTICIPLE_PIECE = re.compile(r"(?-i:[a-z]+ed)\s")
+"""A comma piece such as "published on Tuesday" between a speaker and its verb: it names no one."""
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?\u2026])[" + CLOSE_MARKS + r")]*\s+(?=[" + OPEN_MARKS + r"(]*[A-Z0-9])")
 LAST_WORD = re.compile(r"([\w.]+)\.\Z")
 WORD = re.compile(r"[\w'\u2019-]+")
+NEXT_WORD = re.compile(r"\s*+(\S*)")
 TOLD_OBJECT = re.compile(
     r"\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:[A-Z][\w.&-]*(?:\s+|$)){1,4}|\s+(?:the\s+)?[a-z]+(?=[\s:,.;])"
 )

@@ -58,10 +58,17 @@ NP_LINKS = word_set(_LEX, "np_links")
 CLAUSE_WORDS = word_set(_LEX, "clause_words")
 REJECTED_OPENERS = word_set(_LEX, "np_openers_rejected")
 HONORIFICS = word_set(_LEX, "honorifics")
+PERSONAL_TITLES = word_set(_LEX, "personal_titles")
 PERSON_PRONOUNS = word_set(_LEX, "person_pronouns")
 GROUP_PRONOUNS = word_set(_LEX, "group_pronouns")
 THING_PRONOUNS = word_set(_LEX, "thing_pronouns")
 FIRST_PERSON = word_set(_LEX, "first_person")
+QUANTIFIED_OPENERS = word_set(_LEX, "quantified_openers")
+_GENDERED: dict[str, str] = {
+    str(w).lower(): pronoun for pronoun, words in load_json(_LEX)["gendered_words"].items() for w in words
+}
+_RECENT_PEOPLE = 6
+_ORG_OF_ROLE = re.compile(r"^(?P<pos>.+?)['\u2019]s?\s+\S|\s(?:for|of|at)\s+(?P<obj>.+)$")
 PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | FIRST_PERSON
 MAX_WORDS = int(load_json(_LEX)["max_speaker_words"])
 MAX_LOWER = int(load_json(_LEX)["max_np_lowercase_words"])
@@ -103,6 +110,9 @@ class SpeakerPhrase:
     role: str | None
     short: bool
     names: tuple[str, ...] = ()
+    gender: str | None = None
+    bare_name: bool = False
+    """A capitalised name with no determiner ("Tom Baker", "Moss"): a person if a later "he" points to it."""
 
 
 @lru_cache(maxsize=8192)
@@ -144,8 +154,12 @@ def parse_speaker(phrase: str) -> SpeakerPhrase | None:
     if lower_free > MAX_LOWER:
         return None
     if not (has_name or role or source):
-        # "The airline said", "A 45-year-old said": a determiner phrase right before a reporting verb.
-        if low[0] not in {"the", "a", "an"} or not 2 <= len(words) <= 4:
+        # "The airline said", "A 45-year-old said", "Both sides said": a determiner phrase before a verb.
+        if not 2 <= len(words) <= 4:
+            return None
+        if low[0] in QUANTIFIED_OPENERS:
+            return SpeakerPhrase(phrase, "group", None, None, None, False)
+        if low[0] not in {"the", "a", "an"}:
             return None
         return SpeakerPhrase(phrase, "unknown", None, None, low[-1], len(words) <= 3)
     if role is not None:
@@ -156,12 +170,48 @@ def parse_speaker(phrase: str) -> SpeakerPhrase | None:
         kind = "person"
     else:
         kind = "unknown"
-    if low[0] in HONORIFICS and _capitalised(words[0]) and has_name:
+    if has_name and (kind == "unknown" or low[0] in HONORIFICS) and _titled_name(words, low):
         kind = "person"
+    if kind == "person" and "and" in low[1:-1] and _coordinated(words, low):
+        return SpeakerPhrase(phrase, "group", None, None, None, False)
     short = len(words) <= 3 and (low[0] in DETERMINERS or low[0] in HONORIFICS or len(words) == 1)
     key_role = role if role is not None else source
     names = _full_names(words, low) if kind == "person" else ()
-    return SpeakerPhrase(phrase, kind, None, surname, key_role, short, names)
+    gender = next((g for g in map(_GENDERED.get, low[:4]) if g is not None), None)
+    bare_name = kind == "unknown" and surname is not None and len(words) <= 4 and low[0] not in DETERMINERS
+    bare_name = bare_name and all(_capitalised(w) for w in words)
+    return SpeakerPhrase(phrase, kind, None, surname, key_role, short, names, gender, bare_name)
+
+
+def _titled_name(words: list[str], low: list[str]) -> bool:
+    """ "Dr Nadia Petrova", "Urban planner Prof Ng": a personal title right before a capitalised name."""
+    if low[0] in HONORIFICS and _capitalised(words[0]):
+        return True
+    return any(
+        lw in PERSONAL_TITLES and _capitalised(w) and _capitalised(nxt)
+        for w, lw, nxt in zip(words, low, words[1:], strict=False)
+    )
+
+
+def _coordinated(words: list[str], low: list[str]) -> bool:
+    """Handles "Mr Tan and Ms Nair, the agency's chief": two people speaking together are a group, not one name."""
+    i = low.index("and", 1)
+    left = parse_speaker(" ".join(words[:i]))
+    right = parse_speaker(" ".join(words[i + 1 :]))
+    return left is not None and right is not None and left.kind == "person" and right.kind == "person"
+
+
+@lru_cache(maxsize=4096)
+def _organisation_in(phrase: str) -> SpeakerPhrase | None:
+    """The organisation a person speaks for, named in their phrase ("the company's", "for the ministry")."""
+    m = _ORG_OF_ROLE.search(phrase)
+    if m is None:
+        return None
+    org_text = (m.group("pos") or m.group("obj") or "").strip(" ,")
+    org = parse_speaker(org_text) if org_text else None
+    if org is None or org.kind not in ("group", "thing"):
+        return None
+    return org
 
 
 def _full_names(words: list[str], low: list[str]) -> tuple[str, ...]:
@@ -190,6 +240,10 @@ class SpeakerState:
     by_surname: dict[str, str] = field(default_factory=dict)
     by_role: dict[str, str] = field(default_factory=dict)
     surname_kind: dict[str, SpeakerKind] = field(default_factory=dict)
+    people: list[str] = field(default_factory=list)
+    unread: list[tuple[int, int]] = field(default_factory=list)
+    """Sentences with no claim since the last speaker: read for a subject only if a pronoun needs one."""
+    gender: dict[str, str] = field(default_factory=dict)
 
     def resolve(self, phrase: SpeakerPhrase) -> str:
         """The speaker ``phrase`` stands for, and remember it for later mentions."""
@@ -218,8 +272,13 @@ class SpeakerState:
         role = phrase.role
         if role is not None and role not in {"statement", "release"} and len(name) > len(self.by_role.get(role, "")):
             self.by_role[role] = name
+        if kind == "person" or phrase.bare_name:
+            self._person(name, phrase.gender)
         if kind == "person":
             self.last_person = name
+            org = self._organisation_of(phrase)
+            if org is not None:
+                self.last_thing = org
         elif kind == "group":
             self.last_group = name
             self.last_thing = name
@@ -231,10 +290,43 @@ class SpeakerState:
                 self.last_person = name
         self.last_any = name
 
+    def mention(self, phrase: SpeakerPhrase) -> None:
+        """Someone named as a sentence subject without speaking ("Ana Ruiz was asked ..."): a later "she"."""
+        if phrase.pronoun is not None:
+            return
+        if phrase.kind == "person":
+            name = phrase.text
+            if phrase.short and phrase.surname is not None:
+                name = self.by_surname.get(phrase.surname, name)
+            for key in phrase.names:
+                if len(name) > len(self.by_surname.get(key, "")):
+                    self.by_surname[key] = name
+                    self.surname_kind[key] = "person"
+            self._person(name, phrase.gender)
+        elif phrase.kind in ("group", "thing") and phrase.role is not None and phrase.role not in DOCUMENT_NOUNS:
+            self.last_thing = self.by_role.get(phrase.role, phrase.text) if phrase.short else phrase.text
+
+    def _person(self, name: str, gender: str | None) -> None:
+        if gender is not None:
+            self.gender[name] = gender
+        people = self.people
+        if name in people:
+            people.remove(name)
+        people.append(name)
+        if len(people) > _RECENT_PEOPLE:
+            del people[0]
+
+    def _organisation_of(self, phrase: SpeakerPhrase) -> str | None:
+        """ "the company's spokesperson", "a spokesman for the ministry": the body a later "it" means."""
+        org = _organisation_in(phrase.text)
+        if org is None or org.role is None:
+            return None
+        return self.by_role.get(org.role, org.text) if org.short else org.text
+
     def _pronoun(self, phrase: SpeakerPhrase) -> str:
         pron = phrase.pronoun
         if pron in PERSON_PRONOUNS:
-            found = self.last_person
+            found = self._person_for(pron)
         elif pron in GROUP_PRONOUNS:
             found = self.last_group or self.last_thing
         elif pron in THING_PRONOUNS:
@@ -245,6 +337,17 @@ class SpeakerState:
             return phrase.text
         self.last_any = found
         return found
+
+    def _person_for(self, pronoun: str | None) -> str | None:
+        """The latest person (or bare name) whose known gender does not contradict ``pronoun``."""
+        for name in reversed(self.people):
+            known = self.gender.get(name)
+            if known is None or known == pronoun:
+                if pronoun is not None:
+                    self.gender[name] = pronoun
+                self._person(name, pronoun)
+                return name
+        return self.last_person
 
     def note_statement(self, speaker: str) -> None:
         """``speaker`` issued a statement or report: "the statement" now means them."""
