@@ -11,6 +11,7 @@ looks at a bounded window of tokens, so the cost per number is constant.
 
 from __future__ import annotations
 
+import operator
 import re
 from typing import NamedTuple
 
@@ -43,10 +44,17 @@ COMPARATIVES = _words("comparatives")
 LABEL_WORDS = _words("label_words")
 PARTITIVE_PRONOUNS = _words("partitive_pronouns")
 GROUP_PREPOSITIONS = _words("group_prepositions")
+DENOMINATORS = _words("denominators")
+DITRANSITIVE = _words("ditransitive_verbs")
+BEFORE_A_VERB = _words("before_a_verb")
+APPOSITIVE_OPENERS = _words("appositive_openers")
+FILLER_BEFORE_OF = _words("filler_before_of")
 INCREASE = _words("increase", _C)
 DECREASE = _words("decrease", _C)
 CHANGE_NOUNS = _words("change_nouns", _C)
 LEVEL_WORDS = _words("level_verbs", _C)
+PHRASAL_VERBS = _words("phrasal_verbs", _C)
+PARTICLE_CHANGES = frozenset({"up", "down"})
 POST_DIRECTION: dict[str, str] = {str(k): str(v) for k, v in _C["comparatives"].items()}
 APPROX_WORDS = frozenset(w for phrase in load_words("approximators.txt") for w in phrase.split())
 BASE_WORDS = frozenset({"from", "than", "versus", "vs", "against", "compared"})
@@ -60,11 +68,13 @@ NP_STOP = (
 )
 SKIP_BACK = (
     DETERMINERS | PREPOSITIONS | AUXILIARIES | ADVERBS | CHANGE_WORDS | CHANGE_NOUNS | COMPARATIVES
-    | APPROX_WORDS | frozenset({"worth", "estimated", "year-on-year", "year-over-year"})
+    | APPROX_WORDS | frozenset({"worth", "estimated", "year-on-year", "year-over-year", "equivalent", "equal"})
 ) - frozenset({"and", "or", "but", "that", "which", "who"})
 
 TOKEN_RE = re.compile(r"\w+(?:[-'’.,]\w+)*(?:(?<=s)['’](?!\w))?|[^\w\s]")
 _ARTICLES = frozenset({"a", "an", "the", "further", "another", "additional", "extra"})
+_ADJ_BEFORE = frozenset({"the", "of", "a", "an", "its", "their", "all"})
+"""Words after which an -ed word is an adjective: "the number of injured people"."""
 MAX_NP_WORDS = 6
 MAX_SKIP = 8
 
@@ -84,8 +94,8 @@ class Tokens:
         self.start = start
         self.end = end
         self.text = text
-        self.low = [t.lower() for t in text]
-        self.word = [t[0].isalpha() for t in text]
+        self.low = list(map(str.lower, text))  # map over C methods: no Python frame per token
+        self.word = list(map(str.isalpha, map(_FIRST, text)))
         self.n = len(text)
         self.stat = [-1] * self.n
         self.masked = [False] * self.n
@@ -105,19 +115,22 @@ class Phrase(NamedTuple):
     stat: int = -1
     text: str = ""  # when set, the measure reads differently from the span ("persons arrested")
     verb_only: bool = False  # no noun phrase, only the verb that takes the number ("repaid")
-
-    @property
-    def found(self) -> bool:
-        return self.end > self.start or self.stat >= 0
+    found: bool = True  # a field, not a property: it is read for every number, and a field read costs no call
 
 
-NOTHING = Phrase()
+NOTHING = Phrase(found=False)
 
 
 def tokenize(text: str, start: int, end: int) -> Tokens:
     """The tokens of ``text[start:end]`` with absolute offsets."""
     matches = list(TOKEN_RE.finditer(text, start, end))
-    return Tokens([m.start() for m in matches], [m.end() for m in matches], [m.group() for m in matches])
+    return Tokens(list(map(_START, matches)), list(map(_END, matches)), list(map(_GROUP, matches)))
+
+
+_START = re.Match.start
+_END = re.Match.end
+_GROUP = re.Match.group
+_FIRST = operator.itemgetter(0)
 
 
 def is_verbish(toks: Tokens, i: int) -> bool:
@@ -152,7 +165,8 @@ def noun_backward(toks: Tokens, i: int, head_is_noun: bool = False) -> tuple[int
     j = i
     count = 1
     while j - 1 >= 0 and count < MAX_NP_WORDS:
-        if is_content(toks, j - 1) and not (is_verbish(toks, j - 1) and not low[j - 1].endswith("ing")):
+        if is_content(toks, j - 1) and not (is_verbish(toks, j - 1) and not low[j - 1].endswith("ing")
+                                            and not (low[j - 1].endswith("ed") and _low(toks, j - 2) in _ADJ_BEFORE)):
             j -= 1
             count += 1
             continue
@@ -176,6 +190,7 @@ def lookback(toks: Tokens, i: int) -> Phrase:
     verb_at = -1
     after_verb = False
     low = toks.low
+    last_skipped = ""
     while i >= 0 and skipped < MAX_SKIP:
         if toks.masked[i]:
             i -= 1
@@ -183,20 +198,35 @@ def lookback(toks: Tokens, i: int) -> Phrase:
         if toks.stat[i] >= 0:
             return Phrase(stat=toks.stat[i])
         if not toks.word[i]:
+            if low[i] == "," and (last_skipped in APPOSITIVE_OPENERS or after_verb):
+                opening = i if last_skipped in APPOSITIVE_OPENERS else _parenthetical_start(toks, i)
+                if opening >= 0:  # "rebates, worth $300," / "Network charges, which make up ..., rose 6%"
+                    i = opening - 1
+                    last_skipped = ","
+                    continue
             break
         word = low[i]
+        if word in FILLER_BEFORE_OF and _low(toks, i + 1) == "of":
+            i -= 1  # "a total of", "an average of": the number itself
+            continue
         if word in NOUN_BEFORE_OF and _low(toks, i + 1) == "of":
-            break  # "the estimated cost of", "a total of": a noun
+            break  # "the estimated cost of", "the value of": a noun
         if word in SKIP_BACK:
             after_verb = after_verb or word in CHANGE_WORDS or word in AUXILIARIES
+            last_skipped = word
             i -= 1
             skipped += 1
             continue
         verbish = is_verbish(toks, i)
         if verbish and after_verb and word in VERBS and not word.endswith(("ed", "ing")):
             break  # "operating costs climbed": a noun that can be a verb, before the real verb
+        if verbish and word.endswith("ing") and word not in VERBS and i >= 1 and is_content(toks, i - 1) \
+                and not is_verbish(toks, i - 1) and toks.text[i - 1].islower():
+            after_verb = True  # "defence spending rose": a noun compound whose head is this word
+            break
         if verbish:
             after_verb = True
+            last_skipped = word
             if verb_at < 0:
                 verb_at = i
             i -= 1
@@ -204,6 +234,16 @@ def lookback(toks: Tokens, i: int) -> Phrase:
             continue
         break
     span = noun_backward(toks, i, head_is_noun=after_verb) if i >= 0 else None
+    if span is not None and span[0] > 0:
+        verb = span[0] - 1
+        while verb >= 0 and low[verb] in DETERMINERS:
+            verb -= 1  # the word before the noun phrase, past its determiners
+        if verb >= 0 and low[verb] in DITRANSITIVE and verb_at < 0:
+            return _subject_and_verb(toks, verb)  # "The rebates cost the budget $3.5bn": not "budget"
+        if verb >= 0 and low[verb] not in DITRANSITIVE and _low(toks, span[0] - 1) in BEFORE_A_VERB:
+            if span[0] == span[1]:
+                return Phrase(toks.start[span[0]], toks.end[span[0]], verb_only=True)  # "does not undo a 5% rise"
+            span = (span[0] + 1, span[1])
     if span is None:
         if verb_at >= 0 and not _after_preposition(toks, verb_at):
             return Phrase(toks.start[verb_at], toks.end[verb_at], verb_only=True)
@@ -212,7 +252,7 @@ def lookback(toks: Tokens, i: int) -> Phrase:
     a = _attach_outer(toks, a)
     end = toks.end[b]
     between = range(b + 1, verb_at) if verb_at > b else range(0)
-    if verb_at > b and all(low[k] in AUXILIARIES for k in between) \
+    if verb_at > b and all(low[k] in AUXILIARIES or low[k] in ADVERBS for k in between) \
             and low[verb_at] not in LINK_VERBS and not low[verb_at].endswith("ing"):
         if verb_at == b + 1:
             end = toks.end[verb_at]  # "Shoppers spent", "The campaign cost"
@@ -220,6 +260,34 @@ def lookback(toks: Tokens, i: int) -> Phrase:
             return Phrase(toks.start[a], toks.end[verb_at],
                           text=f"{toks.text[a] if a == b else _join(toks, a, b)} {toks.text[verb_at]}")
     return Phrase(toks.start[a], end)
+
+
+def _subject_and_verb(toks: Tokens, verb: int) -> Phrase:
+    """ "The recruitment drive will cost": the subject and the verb of a clause whose verb takes two
+    objects; the verb alone when there is no subject."""
+    k = verb - 1
+    while k >= 0 and (toks.low[k] in AUXILIARIES or toks.low[k] in ADVERBS):
+        k -= 1
+    span = noun_backward(toks, k, head_is_noun=True) if k >= 0 else None
+    if span is None:
+        return Phrase(toks.start[verb], toks.end[verb], verb_only=True)
+    a, b = span
+    return Phrase(toks.start[a], toks.end[verb], text=f"{_join(toks, a, b)} {toks.text[verb]}")
+
+
+_PARENTHETICAL_REACH = 24
+
+
+def _parenthetical_start(toks: Tokens, close: int) -> int:
+    """The opening comma of ", which make up half the bill," that ends at ``close``, or -1."""
+    k = close - 1
+    while k >= 0 and close - k <= _PARENTHETICAL_REACH:
+        if not toks.word[k] and toks.low[k] in {",", ";", ":", "(", ")"}:
+            if toks.low[k] == "," and _low(toks, k + 1) in APPOSITIVE_OPENERS:
+                return k
+            return -1
+        k -= 1
+    return -1
 
 
 def _join(toks: Tokens, a: int, b: int) -> str:
@@ -236,6 +304,8 @@ def _attach_outer(toks: Tokens, a: int) -> int:
         if k < 0 or low[k] not in CHAIN_PREPOSITIONS:
             return a
         k -= 1
+        if k >= 2 and low[k] == ")" and low[k - 2] == "(":
+            k -= 3  # "The default market offer (DMO) in the south": past the bracketed short form
         if k >= 0 and toks.word[k] and is_verbish(toks, k) and low[k] not in VERBS:
             k -= 1  # a participle: "admissions linked to"
         outer = noun_backward(toks, k) if k >= 0 else None
@@ -278,8 +348,10 @@ def forward(toks: Tokens, j: int) -> Phrase:
             break
         if last >= 0 and is_verbish(toks, j) and not is_noun_verb(toks, j):
             break
-        if last < 0 and is_verbish(toks, j) and not low[j].endswith("ed") and low[j] not in PARTICIPLES:
-            break  # "15 months looking into": a verb, not a noun phrase
+        if last < 0 and is_verbish(toks, j) and not low[j].endswith("ed") and low[j] not in PARTICIPLES \
+                and not (low[j].endswith("ing") and j + 1 < n and is_content(toks, j + 1)
+                         and not is_verbish(toks, j + 1)):
+            break  # "15 months looking into": a verb, not a noun phrase ("120,000 working days" is one)
         if seen_lower and texts[j][0].isupper():
             break  # "three websites Alphasite": a name list starts
         if texts[j].islower():
@@ -341,7 +413,7 @@ def forward_noun(toks: Tokens, j: int) -> Phrase:
     while k < n and k - j < MAX_NP_WORDS:
         if is_content(toks, k) and not (last >= 0 and is_verbish(toks, k) and not is_noun_verb(toks, k)) \
                 and not (seen_lower and texts[k][0].isupper()):
-            if last < 0 and is_verbish(toks, k) and not toks.low[k].endswith("ing"):
+            if last < 0 and is_verbish(toks, k) and not toks.low[k].endswith("ing") and not is_noun_verb(toks, k):
                 break
             seen_lower = seen_lower or texts[k].islower()
             last = k
@@ -391,15 +463,17 @@ def direction_near(toks: Tokens, before: int, after: int) -> tuple[Direction | N
     if noun >= 0:
         return direction_of(toks.low[noun]), False
     lows = toks.low
-    if after < toks.n and lows[after] in POST_DIRECTION and _low(toks, after + 1) != "than":
+    if after < toks.n and lows[after] in POST_DIRECTION \
+            and (_low(toks, after + 1) != "than" or _masked(toks, after + 1)):  # "higher than the previous quarter"
         word = POST_DIRECTION[lows[after]]
         return ("increase" if word == "increase" else "decrease"), False
     i = before
-    while i >= 0 and (lows[i] in _ARTICLES or lows[i] in ADVERBS):
+    while i >= 0 and (lows[i] in _ARTICLES or lows[i] in ADVERBS or lows[i] == "between"):
         i -= 1
     low = _low(toks, i)
     if low == "of":
-        return direction_of(_low(toks, i - 1)), False  # "an increase of 46 percent"
+        found = direction_of(_low(toks, i - 1))  # "an increase of 46 percent"
+        return found, found is None and toks.word[i - 1] if i >= 1 else False  # "an estimate of 1.5%": a level
     if low in BASE_WORDS:
         return None, True  # "up from 1.3%", "compared with €885": the other side of a change
     if low in {"to", "at"}:
@@ -409,11 +483,27 @@ def direction_near(toks: Tokens, before: int, after: int) -> tuple[Direction | N
         while i >= 0 and lows[i] in ADVERBS:
             i -= 1
         low = _low(toks, i)
+        if low not in CHANGE_WORDS:  # "cut its main interest rate by 25 basis points": past the object
+            k = i
+            while k >= 0 and i - k < _OBJECT_REACH and toks.word[k] and toks.stat[k] < 0 \
+                    and lows[k] not in CHANGE_WORDS and lows[k] not in AUXILIARIES and not toks.masked[k]:
+                k -= 1
+            if k >= 0 and lows[k] in CHANGE_WORDS and toks.stat[k] < 0:
+                return direction_of(lows[k]), False
+    if low in PARTICLE_CHANGES and _low(toks, i - 1) in PHRASAL_VERBS:
+        return None, False  # "made up 40% of the crews": a particle, not a rise
     if low in CHANGE_WORDS:
         return direction_of(low), False
     if low in LEVEL_WORDS:
         return None, True
     return None, False
+
+
+_OBJECT_REACH = 5
+
+
+def _masked(toks: Tokens, i: int) -> bool:
+    return 0 <= i < toks.n and toks.masked[i]
 
 
 def change_phrase_after(toks: Tokens, j: int) -> tuple[Phrase, Direction | None]:

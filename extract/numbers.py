@@ -10,6 +10,7 @@ in the text.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Iterable
@@ -17,7 +18,7 @@ from typing import Literal, NamedTuple
 
 from claimscope.extract.lexicons import load_json, load_words
 
-UnitKind = Literal["percent", "currency", "time", "measure"]
+UnitKind = Literal["percent", "currency", "time", "measure", "fraction"]
 
 _WORDS = load_json("number_words.json")
 _CURRENCIES = load_json("currencies.json")
@@ -41,6 +42,12 @@ GLUED_UNITS = frozenset(u.lower() for u in _UNITS["glued"])
 TIME_UNITS = frozenset(_UNITS["time_units"])
 PERCENT_UNITS = frozenset(_UNITS["percent_units"])
 APPROXIMATORS = load_words("approximators.txt")
+FRACTIONS: dict[str, int] = {k: int(v) for k, v in _WORDS["fractions"].items()}
+FRACTION_NUMERATORS: dict[str, int] = {k: int(v) for k, v in _WORDS["fraction_numerators"].items()}
+FRACTION_AFTER = frozenset(_WORDS["fraction_after"])
+FRACTION_BEFORE = frozenset(_WORDS["fraction_before"])
+FRACTION_NOT_AFTER = frozenset(_WORDS["fraction_not_after"])
+FRACTION_UNIT = "fraction"
 
 MAX_DIGITS = 24
 """Longer digit runs are identifiers (card numbers, hashes), not quantities."""
@@ -107,11 +114,22 @@ DIGITS_RE = re.compile(
     r"(?P<digits>\d(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?)"
     rf"(?P<scale>[ \t]?{_SCALE_WORD}(?![a-z])|{_SUFFIX}(?![a-z]))?"
 )
+_FIRST_WORD = trie_alt([*UNIT_WORDS, *TEN_WORDS, *MULTIPLIER_WORDS, *FRACTIONS])
 WORDS_RE = re.compile(
-    rf"(?P<words>{_NUMBER_WORD}(?:(?:[ \t]*-[ \t]*|[ \t]+and[ \t]+|[ \t]+){_NUMBER_WORD})*)(?![a-z])"
+    rf"(?P<words>{_FIRST_WORD}(?:(?:[ \t]*-[ \t]*|[ \t]+and[ \t]+|[ \t]+){_NUMBER_WORD})*)(?![a-z])"
 )
+"""A run of number words, or a fraction word ("third"): one trie, so one scan finds both (a top-level
+alternation of two patterns would cost the regex engine its first-character shortcut)."""
 """Both run on the ASCII-lowered text (``ASCII_LOWER``) and start with a digit or a lower-case literal, which
 lets the regex engine skip non-candidate positions in C instead of trying every alternative at each one."""
+FRACTION_RE = re.compile(
+    rf"(?:(?P<num>{trie_alt(FRACTION_NUMERATORS)})(?:[ \t]+|-))?(?P<den>{trie_alt(FRACTIONS)})(?![a-z-])"
+)
+"""A share written in words: "a third", "two-thirds", "half"; run on the lowered text."""
+_FRACTION_FIRST = frozenset(w[0] for w in FRACTIONS)
+_LOWER_WORD = re.compile(r"[a-z]+")
+_NUMERATOR_REACH = max(len(w) for w in FRACTION_NUMERATORS) + 3
+IN_EVERY_RE = re.compile(r"[ \t]+in[ \t]+(?:every[ \t]+)?$")
 _WORD_TOKEN = re.compile(r"[A-Za-z]+")
 _DIGIT_RUN = re.compile(r"\d+")
 
@@ -175,9 +193,59 @@ def scan_numbers(
     """
     stop = len(text) if end is None else min(end, len(text))
     low = lowered_copy(text) if lowered is None else lowered
+    return _collect(text, low, start, stop, DIGITS_RE.finditer(low, start, stop),
+                    WORDS_RE.finditer(low, start, stop))
+
+
+class TextScan:
+    """The digit and number-word candidates of a whole text, found with one regex pass each and handed out
+    per sentence: a sentence without a number then costs a few bisections instead of two regex scans."""
+
+    __slots__ = ("_digit_at", "_digits", "_low", "_text", "_word_at", "_words", "starts")
+
+    def __init__(self, text: str, lowered: str) -> None:
+        self._text, self._low = text, lowered
+        self._digits = list(DIGITS_RE.finditer(lowered))
+        self._digit_at = list(map(_MATCH_START, self._digits))
+        self._words = list(WORDS_RE.finditer(lowered))
+        self._word_at = list(map(_MATCH_START, self._words))
+        self.starts = sorted([*self._digit_at, *self._word_at])
+        """Where a number may start: a sentence with none of these between its ends has no number."""
+
+    def numbers(self, start: int, end: int) -> tuple[list[NumberMention], list[int]]:
+        """What ``scan_numbers(text, start, end, lowered)`` returns."""
+        any_at = self.starts
+        first = bisect.bisect_left(any_at, start)
+        if first == len(any_at) or any_at[first] >= end:
+            return [], []  # most sentences: nothing that can be a number starts here
+        digits, words = self._digits, self._words
+        a = bisect.bisect_left(self._digit_at, start)
+        b = bisect.bisect_left(self._digit_at, end, a)
+        c = bisect.bisect_left(self._word_at, start)
+        d = bisect.bisect_left(self._word_at, end, c)
+        crossing = (a > 0 and digits[a - 1].end() > start) or (b > a and digits[b - 1].end() > end) \
+            or (c > 0 and words[c - 1].end() > start) or (d > c and words[d - 1].end() > end)
+        if crossing:  # a match runs over the span's edge: scan the span itself, as scan_numbers does
+            return scan_numbers(self._text, start, end, self._low)
+        if a == b and c == d:
+            return [], []
+        return _collect(self._text, self._low, start, end, digits[a:b], words[c:d])
+
+
+_MATCH_START = re.Match.start
+
+
+def _collect(
+    text: str,
+    low: str,
+    start: int,
+    stop: int,
+    digit_matches: Iterable[re.Match[str]],
+    word_matches: Iterable[re.Match[str]],
+) -> tuple[list[NumberMention], list[int]]:
     out: list[NumberMention] = []
     starts: list[int] = []
-    for match in DIGITS_RE.finditer(low, start, stop):
+    for match in digit_matches:
         at = match.start()
         starts.append(at)
         if at > start and low[at - 1].isdigit():
@@ -186,14 +254,120 @@ def scan_numbers(
         if mention is not None:
             out.append(mention)
     words = False
-    for match in WORDS_RE.finditer(low, start, stop):
-        if match.start() > start and low[match.start() - 1].isalpha():
-            continue  # "someone", "often"
+    fractions: list[NumberMention] = []
+    for match in word_matches:
+        at = match.start()
+        if at > start and low[at - 1].isalpha():
+            continue  # "someone", "often", "behalf"
+        word_end = match.end()
+        if low[at:word_end] not in FRACTIONS and low[at] in _FRACTION_FIRST:  # a run that starts with one
+            first = _LOWER_WORD.match(low, at, word_end)
+            word_end = first.end() if first is not None else at
+        if low[at:word_end] in FRACTIONS:  # "third": read the numerator before it, if any ("two-thirds")
+            if word_end < stop and (low[word_end] == "-" or low[word_end].isalpha()):
+                continue  # "half-time"
+            whole = FRACTION_RE.search(low, max(start, at - _NUMERATOR_REACH), word_end)
+            fraction = None
+            if whole is not None and whole.end() == word_end:
+                fraction = _fraction(text, low, whole, start, stop)
+            if fraction is None and (whole is None or whole.start() < at):
+                whole = FRACTION_RE.match(low, at, word_end)  # "xtwo-thirds": try the bare word
+                fraction = _fraction(text, low, whole, start, stop) if whole is not None else None
+            if fraction is not None:
+                fractions.append(fraction)
+            continue
         out.extend(_word_mentions(text, match, start, stop))
         words = True
-    if words:
+    if words or fractions:
         out.sort(key=lambda m: m.start)
+    if len(out) > 1:
+        out = _one_in_n(text, out)
+    if fractions:
+        out = _merge_fractions(out, fractions)
     return out, starts
+
+
+def _fraction(text: str, low: str, match: re.Match[str], lo: int, hi: int) -> NumberMention | None:
+    """ "two-thirds of", "a third of", "half of", "by a fifth": a share, not an ordinal ("the third month")
+    or a period ("the first half")."""
+    at = match.start()
+    if at > lo and (low[at - 1].isalnum() or low[at - 1] == "-"):
+        return None
+    numerator_word, den_word = match.group("num"), match.group("den")
+    den = FRACTIONS[den_word]
+    plural = den_word.endswith("s")
+    numerator = FRACTION_NUMERATORS[numerator_word] if numerator_word else (1 if den == 2 else 0)
+    if numerator == 0 or numerator >= den or (plural != (numerator > 1)):
+        return None  # "third" alone is an ordinal; "one thirds", "five quarters" are not shares
+    before = _word_before(low, at, lo)
+    if before in FRACTION_NOT_AFTER:
+        return None  # "the first half", "two and a half", "the other half"
+    after = _word_after(low, match.end(), hi)
+    end_punct = match.end() >= hi or low[match.end()] in ".,;:)"
+    if not (after in FRACTION_AFTER or before in FRACTION_BEFORE or (end_punct and before)):
+        return None  # "a quarter century", "half-time", "third place"
+    if not numerator_word and after not in FRACTION_AFTER and before != "by":
+        return None
+    start = at
+    approx_start = _approximator_before(text, start, lo)
+    return NumberMention(
+        start=approx_start if approx_start >= 0 else start, end=match.end(), num_start=at, num_end=match.end(),
+        value=numerator / den, unit=FRACTION_UNIT, unit_kind="fraction", unit_text=text[match.start("den"):match.end()],
+        approximate=approx_start >= 0, sign=0, in_words=True, scaled=False,
+    )
+
+
+def _one_in_n(text: str, numbers: list[NumberMention]) -> list[NumberMention]:
+    """ "one in five households", "1 in 3": one share instead of two counts."""
+    out: list[NumberMention] | None = None
+    i = 0
+    while i < len(numbers) - 1:
+        a, b = numbers[i], numbers[i + 1]
+        if b.start - a.end > 10 or a.unit is not None or b.unit is not None or a.scaled or b.scaled:
+            i += 1
+            continue  # the common case, decided on the tuple fields alone
+        if b.start == b.num_start and 1 <= a.value < b.value <= 1000 and float(a.value).is_integer() \
+                and IN_EVERY_RE.search(text, a.end, b.start) and _word_after(text, b.end, len(text)).isalpha():
+            if out is None:
+                out = numbers[:i]
+            out.append(a._replace(end=b.end, num_end=b.num_end, value=a.value / b.value, unit=FRACTION_UNIT,
+                                  unit_kind="fraction", unit_text=""))
+            i += 2
+            continue
+        if out is not None:
+            out.append(a)
+        i += 1
+    if out is None:
+        return numbers
+    out.extend(numbers[i:])
+    return out
+
+
+def _merge_fractions(numbers: list[NumberMention], fractions: list[NumberMention]) -> list[NumberMention]:
+    """Fractions replace the number words inside them ("one" in "one half")."""
+    spans = [(f.num_start, f.end) for f in fractions]
+    kept = [m for m in numbers if not any(a <= m.num_start < b for a, b in spans)]
+    return sorted([*kept, *fractions], key=lambda m: m.start)
+
+
+def _word_before(low: str, at: int, lo: int) -> str:
+    i = at
+    while i > lo and low[i - 1] in " \t":
+        i -= 1
+    j = i
+    while j > lo and low[j - 1].isalpha():
+        j -= 1
+    return low[j:i]
+
+
+def _word_after(low: str, at: int, hi: int) -> str:
+    i = at
+    while i < hi and low[i] in " \t":
+        i += 1
+    j = i
+    while j < hi and low[j].isalpha():
+        j += 1
+    return low[i:j].lower()
 
 
 def digit_runs(lowered: str, start: int, end: int) -> list[int]:

@@ -31,6 +31,8 @@ RELATIVE_DAYS: dict[str, int] = {k: int(v) for k, v in _LEX["relative_days"].ite
 QUARTERS: dict[str, int] = {k: int(v) for k, v in _LEX["quarters"].items()}
 HALVES: dict[str, int] = {k: int(v) for k, v in _LEX["halves"].items()}
 BASE_PREPOSITIONS = frozenset(_LEX["base_prepositions"])
+MASKS = frozenset(_LEX["masks"])
+ANAPHORIC_NOT_BEFORE = tuple(_LEX["anaphoric_not_before"])
 REPORTING_VERBS = frozenset(_LEX["reporting_verbs"])
 
 
@@ -74,8 +76,12 @@ _DURATION_UNITS = _alt(_LEX["duration_units"])
 _OPENERS = _alt(_LEX["duration_openers"])
 _ADJ_NOUNS = _alt([*_MEASURE["period_nouns"], *_CHANGES["change_nouns"]])
 _HYPHEN_DURATION = rf"-(?:year|month|week|day|quarter|decade)(?:-long)?[ \t]+(?:{_ADJ_NOUNS})(?![a-z])"
+_AGO = rf"[ \t]+(?:years?|decades?|months?)[ \t]+(?:{_alt(_LEX['ago_words'])})(?![a-z])"
 _MON_TAIL = rf"\.?(?![a-z])(?:[ \t]+{_DAYS})?(?:,?[ \t]+{_YEAR})?"
 _QUARTER_TAIL = rf"(?:[ \t]+of)?[ \t,]+(?:(?:the[ \t]+)?(?:fiscal|financial)[ \t]+(?:year[ \t]+)?)?{_YEAR}"
+
+
+_ANAPHORIC_HEADS = frozenset(_LEX["anaphoric"])
 
 
 def _word_heads() -> dict[str, str]:
@@ -92,11 +98,14 @@ def _word_heads() -> dict[str, str]:
     for phrase in [*QUARTERS, *HALVES]:
         heads[phrase] = _QUARTER_TAIL
         if " " in phrase:
-            heads[f"the {phrase}"] = _QUARTER_TAIL
+            open_ended = f"the {phrase}" in _ANAPHORIC_HEADS
+            heads[f"the {phrase}"] = f"(?:{_QUARTER_TAIL}|(?![a-z]))" if open_ended else _QUARTER_TAIL
+    for phrase in MASKS:
+        heads[phrase] = "(?![a-z])"
     for article in ("the", "these", "those"):
         heads[article] = rf"[ \t]+(?:(?:{_OPENERS})[ \t]+)?{_DURATION_N}[ \t]+(?:{_DURATION_UNITS})(?![a-z])"
     for word in _NUMWORDS:
-        heads[word] = _HYPHEN_DURATION
+        heads[word] = f"(?:{_HYPHEN_DURATION}|{_AGO})"
     return heads
 
 
@@ -113,6 +122,7 @@ DIGIT_PERIOD_RE = re.compile(
     | (?P<decade>(?:1[89]|20)\d0s(?![a-z]))
     | (?P<year>{_YEAR})
     | (?P<hyphen>\d+(?:\.\d+)?{_HYPHEN_DURATION})
+    | (?P<ago>\d{{1,3}}{_AGO})
     """,
     re.VERBOSE,
 )
@@ -198,6 +208,12 @@ def _word_kind(text: str, surface: str, at: int) -> str:
     if first in WEEKDAYS:
         return "weekday" if text[at].isupper() else ""
     phrase = " ".join(surface.split())
+    if phrase in MASKS:
+        return "mask"
+    if phrase.endswith(_AGO_ENDINGS) and first in _NUMWORDS:
+        return "ago"
+    if phrase in _ANAPHORIC_SET and _ANAPHORIC_STOP.match(text, at + len(surface)):
+        return ""  # "the year to March": the month says which year
     if any(c.isdigit() for c in surface) and (first in {"the", "these", "those"} and "quarter" not in phrase
                                                and "half" not in phrase):
         return "duration"
@@ -215,6 +231,13 @@ def _word_kind(text: str, surface: str, at: int) -> str:
     if phrase.split()[0] in {"last", "this", "next"} and phrase.split()[-1].rstrip(".") in MONTHS:
         return "relative" if text[at + len(surface) - len(phrase.split()[-1])].isupper() else ""
     return "relative"
+
+
+_AGO_ENDINGS = tuple(f" {w}" for w in _LEX["ago_words"])
+
+
+_ANAPHORIC_STOP = re.compile(rf"[ \t]+(?i:{_alt(ANAPHORIC_NOT_BEFORE)})[ \t]+(?:the[ \t]+end[ \t]+of[ \t]+)?[A-Z]")
+"""After "the year": "to March", "ending June" say which year it is ("the quarter to 4.6%" does not)."""
 
 
 def _year_text(surface: str) -> str:
@@ -314,8 +337,12 @@ def _resolve(kind: str, surface: str, ref: date | None) -> tuple[PeriodKind, str
         return "month", f"{year}-{month:02d}" if month and year else None
     if kind == "quarter":
         return "quarter", _quarter(surface)
-    if kind in {"year", "fiscal"}:
-        if kind == "year" and not surface.strip().isdigit():
+    if kind == "ago":
+        return "relative", _ago(surface, ref)
+    if kind == "fiscal":
+        return "year", _fiscal(surface)
+    if kind == "year":
+        if not surface.strip().isdigit():
             return "mask", None
         year = _year_in(surface)
         return "year", str(year) if year else None
@@ -366,6 +393,58 @@ def _relative(surface: str, ref: date | None) -> str | None:
             day = ref - timedelta(days=back) if which == "last" else ref + timedelta(days=(7 - back) % 7 or 7)
             return day.isoformat() if which != "this" else (ref - timedelta(days=back % 7)).isoformat()
     return None
+
+
+def _fiscal(surface: str) -> str | None:
+    """ "2024-25", "2024/25", "2024-2025" -> "2024-25" (a year that starts in one calendar year and ends in the
+    next); "2019-2023" (a span) -> "2019"."""
+    digits = _DIGITS.findall(surface)
+    if not digits:
+        return None
+    year = int(digits[0])
+    if len(digits) > 1 and int(digits[1]) in {year + 1, (year + 1) % 100}:
+        return f"{year}-{(year + 1) % 100:02d}"
+    return str(year)
+
+
+_NUMBER_VALUES: dict[str, int] = {k: int(v) for k, v in [*_NUMBERS["units"].items(), *_NUMBERS["tens"].items()]}
+
+
+def _ago(surface: str, ref: date | None) -> str | None:
+    """ "five years ago", "20 years ago", "two decades ago", "six months ago" against the published date."""
+    words = surface.lower().split()
+    if ref is None or len(words) < 3:
+        return None
+    n = int(words[0]) if words[0].isdigit() else _NUMBER_VALUES.get(words[0])
+    if n is None:
+        return None
+    unit = words[1]
+    if unit.startswith("month"):
+        index = ref.year * 12 + ref.month - 1 - n
+        return f"{index // 12}-{index % 12 + 1:02d}"
+    return str(ref.year - n * (10 if unit.startswith("decade") else 1))
+
+
+_PREVIOUS = ("previous", "preceding", "prior")
+
+
+def resolve_anaphoric(surface: str, carry: str | None, ref: date | None) -> str | None:
+    """ "the quarter" is the period the article named last; "the first quarter" is a quarter of that
+    period's year (or of the published year); "the previous quarter" the quarter before it."""
+    low = " ".join(surface.lower().split())
+    year = carry[:4] if carry and carry[:4].isdigit() else (str(ref.year) if ref else None)
+    if any(word in low for word in _PREVIOUS):
+        if carry and len(carry) == 7 and carry[5] == "Q" and carry[6] in "1234" and year:
+            n = int(carry[6]) - 1
+            return f"{year}-Q{n}" if n else f"{int(year) - 1}-Q4"
+        return None
+    for phrase, n in QUARTERS.items():
+        if " " in phrase and phrase in low and not phrase.startswith("last"):
+            return f"{year}-Q{n}" if year else None
+    for phrase, n in HALVES.items():
+        if " " in phrase and phrase in low:
+            return f"{year}-H{n}" if year else None
+    return carry
 
 
 def _full_date(surface: str) -> str | None:

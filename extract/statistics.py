@@ -12,18 +12,23 @@ stage is linear in the article length.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import NamedTuple
 
 from claimscope.extract.document import Document
 from claimscope.extract.measures import (
     ADVERBS,
     AUXILIARIES,
+    CHANGE_NOUNS,
     CHANGE_WORDS,
     CONJUNCTIONS,
+    DENOMINATORS,
     DETERMINERS,
     LABEL_WORDS,
+    LINK_VERBS,
     NOTHING,
     PREPOSITIONS,
     PRONOUNS,
@@ -37,6 +42,7 @@ from claimscope.extract.measures import (
     forward,
     forward_noun,
     group_after,
+    is_verbish,
     lookback,
     noun_backward,
     tokenize,
@@ -45,14 +51,28 @@ from claimscope.extract.model import Claim, Direction, Sentence, Statistic
 from claimscope.extract.numbers import (
     APPROXIMATORS,
     CURRENCY_CODES,
+    CURRENCY_WORDS,
+    SCALE_WORDS,
+    UNIT_SURFACES,
     NumberMention,
+    TextScan,
     lowered_copy,
-    scan_numbers,
 )
-from claimscope.extract.periods import MONTHS, WEEKDAYS, PeriodMention, find_periods, published_date
+from claimscope.extract.periods import (
+    MONTHS,
+    WEEKDAYS,
+    PeriodMention,
+    find_periods,
+    published_date,
+    resolve_anaphoric,
+)
 
 _AGE_AFTER = re.compile(r"[ \t-]*(?:(?:years?|yrs?)[ \t-]*)?old\b", re.IGNORECASE)
-_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)(?:[ \t]+of)?[ \t]+$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)(?:[ \t]+(?:of|between|from))?[ \t]+$", re.IGNORECASE)
+_RANGE_BETWEEN = re.compile(r"[ \t]*(?:-|–|to|and)[ \t]*$")
+_RATE_BEFORE = re.compile(r"(?:\bper|\bevery|\bin[ \t]+every|\bfor[ \t]+every)[ \t]+$", re.IGNORECASE)
+_RATE_NOUN = re.compile(r"[ \t]+(?:of[ \t]+)?(?:the[ \t]+)?([a-z][a-z-]*)(?:[ \t]+([a-z][a-z-]*))?")
+_DURING_BEFORE = re.compile(r"(?P<word>[\w%’'-]+)[ \t]+(?P<prep>over|in|within|across)[ \t]+$", re.IGNORECASE)
 _NAME_COMMA_BEFORE = re.compile(r"[A-Z][\w.'’-]*[’'\"”]?,[’'\"”]?[ \t]*$")
 _AGE_END = re.compile(r"[ \t]*(?:[,;:.)]|$|and\b)")
 _PREV_WORD = re.compile(r"(?P<word>[A-Za-z][\w'’-]*)(?P<dot>\.?)[ \t]+$")
@@ -65,6 +85,12 @@ _NOT_NAME = (
 MAX_MEASURE_CHARS = 120
 _RANGE_OR_BASE = RANGE_WORDS | frozenset({"from", "than", "versus", "vs", "against", "with"})
 _NEAR_TOKENS = 7
+_SHARE = frozenset({"percent", "fraction"})
+_AFTER_A_QUANTITY = CHANGE_WORDS | CHANGE_NOUNS | frozenset(UNIT_SURFACES) | frozenset(SCALE_WORDS) \
+    | frozenset(CURRENCY_WORDS) | frozenset({"%", "cent", "points"})
+_BEFORE_A_PERIOD = frozenset({"time", "record", "years", "decades", "months", "weeks", "days", "level", "levels",
+                              "pace", "high", "low", "worst", "best", "most", "least"})
+"""Words after which "in five years" says when ("the first time in five years"), not how long something took."""
 _TOKEN_REACH = 160
 """How far around the numbers of a sentence the measure finder reads (it looks a few words each way)."""
 
@@ -78,31 +104,62 @@ class _Candidate:
     measure: str | None = None  # with the group ("labour costs (Transportation & Storage)")
     direction: Direction | None = None
     coordinated: bool = False  # "56 months' and 36 months' imprisonment": the measure is the next one's
+    range_end: bool = False  # the second end of "between 4 and 6 per cent": shares the first one's direction
 
 
 def find_statistics(doc: Document, claims: list[Claim]) -> list[Statistic]:
     """Every statistic in the paragraphs of ``doc``; ``claims`` lets a number point at its claim."""
     text = doc.text
     lowered = lowered_copy(text)
+    scan = TextScan(text, lowered)
     ref = published_date(doc.published)
     claim_index = _ClaimIndex(claims)
     out: list[Statistic] = []
     carry: str | None = None
+    maybe_at = scan.starts
     for sentence in doc.sentences:
         start, end = max(0, sentence.start), min(len(text), sentence.end)
-        numbers, digit_starts = scan_numbers(text, start, end, lowered)
+        first = bisect.bisect_left(maybe_at, start)
+        if first == len(maybe_at) or maybe_at[first] >= end:
+            continue  # no digit, number word or fraction word: most sentences
+        numbers, digit_starts = scan.numbers(start, end)
         if not numbers:
             continue
         periods = find_periods(text, start, end, ref, lowered, digit_starts)
-        values, carry = _period_values(periods, carry)
-        candidates = [_Candidate(n) for n in numbers if _is_statistic(text, n, periods, start)]
+        values, carry = _period_values(text, periods, carry, ref)
+        candidates: list[_Candidate] = []
+        dropped: list[tuple[int, int]] = []  # numbers that are not statistics but name a calendar span or an age
+        rates: list[tuple[int, str]] = []  # "per 100,000 people": (candidate it belongs to, text)
+        previous_age = False
+        for n in numbers:
+            if previous_age and _RANGE_BETWEEN.match(text, dropped[-1][1], n.start):
+                dropped.append((n.start, n.end))  # "aged 16 to 64": both ends are ages
+                continue
+            previous_age = False
+            verdict = _verdict(text, n, periods, start)
+            if verdict is _STAT:
+                if candidates and _is_rate(text, n, start):
+                    rates.append((len(candidates) - 1, _rate_text(text, n, end)))
+                    dropped.append((n.start, n.end))
+                elif n.unit_kind == "time" and _is_during(text, lowered, n, start):
+                    dropped.append((n.start, n.end))  # "a 25% rise over two years": when, not how long
+                else:
+                    candidates.append(_Candidate(n))
+            elif verdict is _AGE:
+                dropped.append((n.start, n.end))
+                previous_age = True
         if not candidates:
             continue
+        if len(candidates) > 1:
+            _share_range_units(text, candidates)
         window_start = max(start, candidates[0].num.start - _TOKEN_REACH)
         window_end = min(end, candidates[-1].num.end + _TOKEN_REACH)
         tokens = tokenize(text, window_start, window_end)
-        _mark(tokens, candidates, periods)
+        _mark(tokens, candidates, periods, dropped)
         _measure_all(text, tokens, candidates)
+        for index, rate in rates:
+            cand = candidates[index]
+            cand.measure = _clean(f"{cand.measure} {rate}" if cand.measure else rate)
         section_id = _section_id(doc, sentence)
         sentence_text = text[start:end]
         for i, cand in enumerate(candidates):
@@ -133,24 +190,74 @@ def find_statistics(doc: Document, claims: list[Claim]) -> list[Statistic]:
 # --- which numbers are statistics -------------------------------------------------------------------------
 
 
-def _is_statistic(text: str, num: NumberMention, periods: list[PeriodMention], sentence_start: int) -> bool:
+_STAT, _AGE, _OTHER = "statistic", "age", "other"
+
+
+def _verdict(text: str, num: NumberMention, periods: list[PeriodMention], sentence_start: int) -> str:
+    """``_STAT`` for a statistic, ``_AGE`` for an age (its tokens are then hidden from the measure finder),
+    ``_OTHER`` for calendar text, labels, list numbers and the pronoun "one"."""
     for period in periods:
         if period.core_start <= num.num_start < period.end:
-            return False  # a year, a date, a time, "the past five years"
+            return _OTHER  # a year, a date, a time, "the past five years"
     if num.in_words and num.value == 1 and not num.scaled and num.unit_kind not in {"percent", "currency"}:
-        return False  # "one of the ringleaders", "one thing": a pronoun more often than a count
+        return _OTHER  # "one of the ringleaders", "one thing": a pronoun more often than a count
     if _is_age(text, num):
-        return False
+        return _AGE
     if num.unit is None and _is_label(text, num, sentence_start):
+        return _OTHER
+    return _OTHER if _is_list_number(text, num, sentence_start) else _STAT
+
+
+
+def _is_rate(text: str, num: NumberMention, sentence_start: int) -> bool:
+    """ "11.2 deaths per 100,000 people": the 100,000 is the base of a rate, not a statistic."""
+    if num.unit is not None or num.approximate or num.start < 2 or text[num.start - 2] not in "ryRY":
+        return False  # cheap test first: "per " and "every " end in r or y
+    return bool(_RATE_BEFORE.search(text, max(sentence_start, num.start - 14), num.start))
+
+
+def _rate_text(text: str, num: NumberMention, sentence_end: int) -> str:
+    per = _RATE_BEFORE.search(text, max(0, num.start - 14), num.start)
+    begin = per.start() if per is not None else num.start
+    stop = num.end
+    noun = _RATE_NOUN.match(text, num.end, sentence_end)
+    if noun is not None:
+        first, second = noun.group(1), noun.group(2)
+        if first not in _NOT_NAME:
+            stop = noun.end(1)
+            if second and second not in _NOT_NAME and not second.endswith("ed"):
+                stop = noun.end(2)
+    return _SPACE.sub(" ", text[begin:stop])
+
+
+def _is_during(text: str, lowered: str, num: NumberMention, sentence_start: int) -> bool:
+    """ "rose 25% over two years", "the slowest growth in four years", "$5bn over five years": a span of
+    time that says when the number applies; "waited over five years" and "for over a decade" stay."""
+    head = lowered[num.start : num.num_start]
+    if head.strip() == "over":  # read as an approximator; here it may be the preposition
+        begin = max(sentence_start, num.start - 30)
+        match = re.search(r"([\w%’'-]+)[ \t]+$", text[begin : num.start])
+        word = match.group(1).lower() if match else ""
+        prep = "over"
+    elif head:
         return False
-    return not _is_list_number(text, num, sentence_start)
+    else:
+        match = _DURING_BEFORE.search(text, max(sentence_start, num.start - 40), num.start)
+        if match is None:
+            return False
+        word, prep = match.group("word").lower(), match.group("prep").lower()
+    if not word:
+        return False
+    if any(c.isdigit() for c in word) or word in _AFTER_A_QUANTITY:
+        return True  # after a number, a change or a unit: "a 25% rise over two years", "$5bn over five years"
+    return prep == "in" and (word in _BEFORE_A_PERIOD or word.endswith("est"))
 
 
 def _is_age(text: str, num: NumberMention) -> bool:
     if num.unit_kind in {"time", None} and _AGE_AFTER.match(text, num.end) and num.unit in {None, "year"}:
         return True  # "a 19 year old man", "a 44-year-old trader"
-    before = text[max(0, num.start - 10) : num.start]
-    if ("g" in before or "G" in before) and _AGE_BEFORE.search(text, max(0, num.start - 10), num.start):
+    before = text[max(0, num.start - 16) : num.start]
+    if ("g" in before or "G" in before) and _AGE_BEFORE.search(text, max(0, num.start - 16), num.start):
         return True  # "aged 54"
     if num.unit is not None or num.in_words or not float(num.value).is_integer() or not 0 < num.value <= 120:
         return False
@@ -185,7 +292,23 @@ def _is_list_number(text: str, num: NumberMention, sentence_start: int) -> bool:
 # --- measure and direction --------------------------------------------------------------------------------
 
 
-def _mark(tokens: Tokens, candidates: list[_Candidate], periods: list[PeriodMention]) -> None:
+def _share_range_units(text: str, candidates: list[_Candidate]) -> None:
+    """ "between 1.5 and 3.2 per cent", "from 4 to 6%": the first end takes the unit of the second."""
+    for first, second in itertools.pairwise(candidates):
+        a, b = first.num, second.num
+        if a.unit is not None or a.scaled or b.unit is None or b.scaled:
+            continue  # "2 to 3 million tonnes": the first end would also need the scale
+        if b.unit_kind == "currency" and not b.unit_text:
+            continue  # "4 to $7": a symbol belongs to its own number
+        if _RANGE_BETWEEN.match(text, a.end, b.start) is None:
+            continue
+        first.num = a._replace(unit=b.unit, unit_kind=b.unit_kind)
+        second.range_end = True
+
+
+def _mark(
+    tokens: Tokens, candidates: list[_Candidate], periods: list[PeriodMention], dropped: list[tuple[int, int]]
+) -> None:
     starts, ends, stat, masked, n = tokens.start, tokens.end, tokens.stat, tokens.masked, tokens.n
     for index, cand in enumerate(candidates):
         a = bisect.bisect_left(starts, cand.num.start)
@@ -198,6 +321,11 @@ def _mark(tokens: Tokens, candidates: list[_Candidate], periods: list[PeriodMent
     for period in periods:
         a = bisect.bisect_left(starts, period.start)
         while a < n and ends[a] <= period.end:
+            masked[a] = True
+            a += 1
+    for span_start, span_end in dropped:
+        a = bisect.bisect_left(starts, span_start)
+        while a < n and ends[a] <= span_end:
             masked[a] = True
             a += 1
 
@@ -223,14 +351,20 @@ def _measure_one(text: str, tokens: Tokens, candidates: list[_Candidate], index:
         cand.base, cand.measure = prev.base, prev.measure  # "£99 in the UK (149 euros)": a conversion
         cand.direction = prev.direction
         return
+    if in_parens and num.unit_kind in _SHARE and prev is not None and prev.last == before - 1:
+        cand.base, cand.measure = prev.base, prev.measure  # "fell by 109,000 (0.4%)": the same change
+        cand.direction = prev.direction
+        return
     if in_parens and num.unit_kind == "percent":
         _measure_parenthesised(text, tokens, cand)
         return
 
     direction, is_level = direction_near(tokens, before, after)
     cand.direction = _signed(num) or direction
-    if cand.direction is None and not is_level and num.unit_kind == "percent" and prev is not None \
-            and prev.num.unit_kind == "percent":
+    if cand.direction is None and cand.range_end and prev is not None:
+        cand.direction = prev.direction  # "grow between 4 and 6 per cent"
+    if cand.direction is None and not is_level and num.unit_kind in _SHARE and prev is not None \
+            and prev.num.unit_kind in _SHARE:
         cand.direction = prev.direction  # "a 27% increase in food and 25% in the arts"
 
     if num.unit_kind == "time":
@@ -242,34 +376,78 @@ def _measure_one(text: str, tokens: Tokens, candidates: list[_Candidate], index:
         if not own.found and _coordinated(tokens, candidates, index, after):
             cand.coordinated = True
         unit_word = num.unit_text or ""
-        cand.base = _clean(f"{unit_word} {_text(text, own)}" if own.found else unit_word)
+        subject = None if own.found else _level_subject(text, tokens, before)
+        if subject:  # "Response times averaged 31 minutes", "delays of up to two years": both words count
+            cand.base = _compose(subject, unit_word)
+        else:
+            cand.base = _clean(f"{unit_word} {_text(text, own)}" if own.found else unit_word)
         cand.measure = cand.base
         return
 
     own = forward(tokens, after)
+    if own.found and num.unit_kind == "measure":
+        if _low(tokens, before) == "of" and _level_subject(text, tokens, before):
+            own = NOTHING  # "Winds of up to 90 mph tore through": the winds, not what follows
+    elif own.found and num.unit_kind in _SHARE:
+        own_text = _text(text, own)
+        if own_text and own_text.lower() in DENOMINATORS:
+            subject = _level_subject(text, tokens, before, verbs_too=True)
+            if subject:  # "The deficit was 2.2% of GDP": the deficit, as a share of GDP
+                cand.base = subject
+                cand.measure = _compose(subject, own_text)
+                return
     if not own.found and _coordinated(tokens, candidates, index, after):
         cand.coordinated = True
     base: str | None = _text(text, own) if own.found else None
     change = change_word_after(tokens, after)
-    if base is None and prev is not None and _low(tokens, before) in _RANGE_OR_BASE \
-            and before - prev.last <= _NEAR_TOKENS:
-        base = prev.base  # "up from 1.3%", "from £19 to £29", "rose by 6.2% over the year to €1,204"
+    if base is None and prev is not None:
+        lead = _skip_filler(tokens, before)
+        if _low(tokens, lead) in _RANGE_OR_BASE \
+                and (lead - prev.last <= _NEAR_TOKENS or _low(tokens, lead - 1) == "compared"):
+            base = prev.base  # "up from 1.3%", "from £19 to £29", "rose by 6.2% over the year to €1,204"
     if base is None:
         look = lookback(tokens, before)
         if look.stat >= 0:
             base = candidates[look.stat].base
-        elif look.found and not (look.verb_only and (num.unit_kind == "percent" or change >= 0)):
+        elif look.found and not (look.verb_only and (num.unit_kind in _SHARE or change >= 0)):
             base = _text(text, look)
         elif prev is not None:
             base = prev.base
+        elif change >= 0:
+            base = tokens.text[change]  # "does not undo a 25% rise": what is known is that it is a rise
     group: Phrase = NOTHING
-    if num.unit_kind in {"percent", "currency"} and not own.found:
+    if num.unit_kind in {"percent", "fraction", "currency"} and not own.found:
         at = after
         if change >= 0:
             at = change + 1
         group = group_after(tokens, at)
     cand.base = base
     cand.measure = _compose(base, _text(text, group) if group.found else None)
+
+
+_FILLER = frozenset({"a", "an", "the", "total", "sum", "average", "of", "record", "tally"})
+
+
+def _skip_filler(tokens: Tokens, i: int) -> int:
+    """The token before "an average of", "a total of", "a record" (words that only restate the number)."""
+    k = i
+    while k >= 0 and i - k < 4 and tokens.low[k] in _FILLER:
+        k -= 1
+    return k
+
+
+def _level_subject(text: str, tokens: Tokens, before: int, verbs_too: bool = False) -> str | None:
+    """The noun phrase a duration or a measured level belongs to, when the number follows its verb or "of"
+    ("Response times averaged 31 minutes", "delays of up to two years"); None when that is unclear."""
+    if before < 0:
+        return None
+    low = tokens.low[before]
+    if not verbs_too and not (low == "of" or low in LINK_VERBS or low in AUXILIARIES or is_verbish(tokens, before)):
+        return None
+    look = lookback(tokens, before)
+    if look.stat >= 0 or not look.found or look.verb_only:
+        return None
+    return _text(text, look)
 
 
 def _measure_parenthesised(text: str, tokens: Tokens, cand: _Candidate) -> None:
@@ -334,13 +512,15 @@ class _Period(NamedTuple):
     reported: bool  # "said on Tuesday"
 
 
-def _period_values(periods: list[PeriodMention], carry: str | None) -> tuple[list[_Period], str | None]:
+def _period_values(
+    text: str, periods: list[PeriodMention], carry: str | None, ref: date | None
+) -> tuple[list[_Period], str | None]:
     """The periods of a sentence that resolve; "the quarter" takes the last period the article named."""
     out: list[_Period] = []
     for period in periods:
         value = period.value
         if period.kind == "anaphoric":
-            value = carry
+            value = resolve_anaphoric(text[period.core_start : period.end], carry, ref)
         elif period.kind == "mask":
             continue
         if value is None:

@@ -35,6 +35,15 @@ READS = [
     ("Rs 500 crore was set aside", "Rs 500 crore", 5e9, "INR", False),
     ("2.8m viewers watched", "2.8m", 2.8e6, None, False),
     ("at least 40 boats", "at least 40", 40.0, None, True),
+    # shares written in words, and currency words after a scale
+    ("cut by two-thirds", "two-thirds", 2 / 3, "fraction", False),
+    ("almost half of the wells ran dry", "almost half", 0.5, "fraction", True),
+    ("a quarter of the fleet", "a quarter", 0.25, "fraction", False),
+    ("one in four riders paid", "one in four", 0.25, "fraction", False),
+    ("roughly 1 in 3 tenants", "roughly 1 in 3", 1 / 3, "fraction", True),
+    ("a deficit of 95 billion crowns", "95 billion crowns", 95e9, "crown", False),
+    ("a loan of 12 million forints", "12 million forints", 12e6, "HUF", False),
+    ("fares rose 15 cents", "15 cents", 15.0, "cent", False),
 ]
 
 
@@ -57,8 +66,11 @@ NOT_NUMBERS = [
     "music of the 1990s",
     "the value 1e999 overflowed",
     "call 0958 321 4567 now",
-    "cut by two-thirds",
     "a one-off payment",
+    "in the first half of the match",
+    "the third day of talks",
+    "a quarter century later",
+    "at half-time they led",
     "the Q1 results",
     "ran the 100m race",
     "someone often said so",
