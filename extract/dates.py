@@ -17,6 +17,8 @@ warnings.filterwarnings("ignore", category=date_parser.UnknownTimezoneWarning)
 _DEFAULT_A = datetime(1901, 1, 1, 0, 0)
 _DEFAULT_B = datetime(1902, 2, 2, 1, 1)
 _HAS_DIGIT = re.compile(r"\d")
+_DOT_TIME = re.compile(r"(?<![\d.])([01]?\d|2[0-3])\.([0-5]\d)(?![\d.])")
+"""Times written with a dot ("06.00 GMT"), as several British outlets print them; dateutil wants a colon."""
 _YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 
 
@@ -26,6 +28,7 @@ def parse_date(text: str, *, require_year: bool = True) -> str | None:
         return None
     if require_year and not _YEAR.search(text):
         return None
+    text = _DOT_TIME.sub(r"\1:\2", text)
     try:
         a = _parse(text, _DEFAULT_A)
         b = _parse(text, _DEFAULT_B)
@@ -55,7 +58,9 @@ def is_date_line(text: str) -> bool:
     if len(text) > 80 or parse_date(text) is None:
         return False
     try:
-        _, skipped = date_parser.parse(text, fuzzy_with_tokens=True, dayfirst=True, default=_DEFAULT_A)
+        _, skipped = date_parser.parse(
+            _DOT_TIME.sub(r"\1:\2", text), fuzzy_with_tokens=True, dayfirst=True, default=_DEFAULT_A
+        )
     except (ValueError, OverflowError, TypeError):
         return False
     words = [w for part in skipped for w in re.findall(r"[A-Za-z]{2,}", part)]

@@ -164,3 +164,18 @@ def test_markdown_front_matter_gives_metadata_and_keeps_offsets() -> None:
 )
 def test_dateline_place_at_the_start_of_the_body(first_paragraph: str, place: str | None) -> None:
     assert extract_text("Rates decision due\n\n" + first_paragraph).location == place
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "updated"),
+    [
+        ("Tue 12 Nov 2024 06.00 GMT", "2024-11-12T06:00", None),
+        ("Last modified on Wed 13 Nov 2024 09.14 GMT", None, "2024-11-13T09:14"),
+        ("Nov. 12, 2024, 6:00 a.m. ET", "2024-11-12T06:00", None),
+        ("Posted Tue 3 Jun 2025 at 5:12am", "2025-06-03T05:12", None),
+    ],
+)
+def test_timestamp_lines_in_other_outlets_shapes(line: str, published: str | None, updated: str | None) -> None:
+    article = extract_text(f"Ferry fares to rise\n{line}\n\nFares will rise by 5% next year, the operator said.\n")
+    assert (article.published, article.updated) == (published, updated)
+    assert [b.kind for s in article.sections for b in s.blocks] == ["headline", "dateline", "paragraph"]
