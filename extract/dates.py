@@ -46,11 +46,11 @@ _ISO = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}(?!\d)")
 
 def _parse(text: str, default: datetime) -> datetime:
     if _ISO.search(text):
-        return date_parser.parse(text, fuzzy=True, yearfirst=True, dayfirst=False, default=default)
+        return date_parser.parse(text, fuzzy=True, yearfirst=True, dayfirst=False, default=default, ignoretz=True)
     try:
-        return date_parser.parse(text, fuzzy=True, dayfirst=True, default=default)
+        return date_parser.parse(text, fuzzy=True, dayfirst=True, default=default, ignoretz=True)
     except ValueError:
-        return date_parser.parse(text, fuzzy=True, dayfirst=False, default=default)
+        return date_parser.parse(text, fuzzy=True, dayfirst=False, default=default, ignoretz=True)
 
 
 def is_date_line(text: str) -> bool:
@@ -59,7 +59,7 @@ def is_date_line(text: str) -> bool:
         return False
     try:
         _, skipped = date_parser.parse(
-            _DOT_TIME.sub(r"\1:\2", text), fuzzy_with_tokens=True, dayfirst=True, default=_DEFAULT_A
+            _DOT_TIME.sub(r"\1:\2", text), fuzzy_with_tokens=True, dayfirst=True, default=_DEFAULT_A, ignoretz=True
         )
     except (ValueError, OverflowError, TypeError):
         return False
