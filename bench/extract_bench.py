@@ -80,6 +80,12 @@ def main() -> int:
     print("rates are per CPU-second of this process (see rate()); stages are median CPU ms per article")
     ours = rate(lambda b: extract_bytes(b), blobs, args.rounds)
     print(f"claimscope pipeline: {ours:8.1f} articles/s (median of {args.rounds})")
+    shared = Path(__file__).resolve().parent.parent.parent / "shared"
+    real = [p.read_bytes() for p in sorted([*shared.glob("seeds/*"), *shared.glob("eval/dev/*")]) if p.is_file()]
+    if real:
+        size = statistics.median(len(b) for b in real)
+        real_rate = rate(lambda b: extract_bytes(b), real * max(1, 200 // len(real)), args.rounds)
+        print(f"  on the {len(real)} real articles in ../shared (median {size:.0f} bytes): {real_rate:8.1f} articles/s")
     try:
         from quantulum3 import parser as q3
     except ImportError:
