@@ -385,7 +385,11 @@ def _word_before(text: str, floor: int, p: int) -> tuple[int, str]:
     """The whitespace-delimited word that ends before ``p`` (and where it starts)."""
     while p > floor and text[p - 1].isspace():
         p -= 1
-    start = max(text.rfind(" ", floor, p), text.rfind("\n", floor, p), text.rfind("\u00a0", floor, p), floor - 1) + 1
+    # The last space first, then a newline or no-break space only after it: the later scans stay inside the
+    # word instead of running back to ``floor``.
+    start = text.rfind(" ", floor, p) + 1 or floor
+    start = text.rfind("\n", start, p) + 1 or start
+    start = text.rfind("\u00a0", start, p) + 1 or start
     return start, text[start:p]
 
 

@@ -117,4 +117,19 @@ def looks_like_markdown(text: str) -> bool:
     head = text[:20000]
     if head.startswith("---\n") and "\n---" in head[4:4000]:
         return True
-    return bool(re.search(r"(?m)^#{1,6}\s+\S", head)) or bool(re.search(r"(?m)^\s*!\[[^\]]*\]\(", head))
+    if _ATX_HEADING.match(head) or _ATX_HEADING_AFTER_NEWLINE.search(head):
+        return True
+    for image in _IMAGE_OPENING.finditer(head):
+        at = image.start()
+        while at > 0 and head[at - 1].isspace() and head[at - 1] != "\n":
+            at -= 1
+        if at == 0 or head[at - 1] == "\n":
+            return True  # only whitespace between a line start and "!["
+    return False
+
+
+# Line-start patterns written without ``(?m)^``, which the regex engine tries at every position; these start
+# with a literal, so it skips ahead in C.
+_ATX_HEADING = re.compile(r"#{1,6}\s+\S")
+_ATX_HEADING_AFTER_NEWLINE = re.compile(r"\n#{1,6}\s+\S")
+_IMAGE_OPENING = re.compile(r"!(?=\[[^\]]*\]\()")

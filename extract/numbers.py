@@ -599,9 +599,9 @@ def _finish(
 
 def _approximator_before(text: str, start: int, lo: int) -> int:
     """Where an approximator ("more than", "an estimated", "around") ends right before ``start``, or -1."""
+    if start <= lo or not text[start - 1].isspace():
+        return -1  # the window below would be empty or end in a non-space: decided without slicing
     window = text[max(lo, start - _APPROX_REACH) : start]
-    if not window or not window[-1].isspace():
-        return -1
     words = window.split()
     if len(words) > 1 and start - _APPROX_REACH > lo:
         words = words[1:]  # the first word of the window may be cut

@@ -269,8 +269,8 @@ def _is_age(text: str, num: NumberMention) -> bool:
 
 
 def _is_label(text: str, num: NumberMention, sentence_start: int) -> bool:
-    if num.approximate:
-        return False
+    if num.approximate or num.start <= sentence_start or text[num.start - 1] not in " \t\n":
+        return False  # _PREV_WORD ends in spaces or tabs (then "$", which also matches before a last "\n")
     prev = _PREV_WORD.search(text, max(sentence_start, num.start - 24), num.start)
     if prev is None:
         return False
