@@ -321,6 +321,14 @@ def _timestamp(value: str) -> str | None:
 
 def _read_byline(body: str, layout: Layout) -> None:
     name = _BYLINE_RE.sub("", body, count=1).strip(" *_")
+    parts = re.split(r"\s*[|·•]\s*", name)
+    if len(parts) > 1:  # "By Jo Bloggs | Sept 2, 2024": a byline that carries the date
+        name = parts[0]
+        for part in parts[1:]:
+            when = parse_date(part)
+            if when is not None:
+                layout.published = layout.published or when
+                break
     place = _BYLINE_PLACE.search(name)
     if place:
         if layout.location is None:

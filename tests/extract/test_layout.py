@@ -179,3 +179,8 @@ def test_timestamp_lines_in_other_outlets_shapes(line: str, published: str | Non
     article = extract_text(f"Ferry fares to rise\n{line}\n\nFares will rise by 5% next year, the operator said.\n")
     assert (article.published, article.updated) == (published, updated)
     assert [b.kind for s in article.sections for b in s.blocks] == ["headline", "dateline", "paragraph"]
+
+
+def test_byline_that_carries_the_date() -> None:
+    article = extract_text("Ferry fares to rise\n\nBy Jo Bloggs | Sept 2, 2024\n\nFares will rise by 5% next year.\n")
+    assert (article.author, article.published) == ("Jo Bloggs", "2024-09-02")
