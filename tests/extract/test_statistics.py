@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from claimscope.extract.document import Document
 from claimscope.extract.model import Block, Claim, Section, Statistic
+from claimscope.extract.pipeline import extract_text
 from claimscope.extract.sentences import split_sentences
 from claimscope.extract.statistics import find_statistics
 
@@ -236,3 +237,14 @@ def test_statistics_quality_on_shared_gold() -> None:
     assert totals["stats.r"] >= 0.9
     assert totals["stats.measure"] >= 0.85
     assert totals["stats.period"] >= 0.85
+
+
+def test_same_period_of_an_earlier_year_is_the_base_not_the_period() -> None:
+    text = (
+        "Refund complaints climb\n\nPublished: 09:00, Sept 2, 2024\n\n"
+        "In the first half of the year the regulator received 1,900 complaints, up 12 per cent from the "
+        "same period in 2023, it said.\n"
+    )
+    stats = {s.raw: s for s in extract_text(text).statistics}
+    assert stats["12 per cent"].period is not None
+    assert not stats["12 per cent"].period.startswith("2023")
