@@ -654,8 +654,8 @@ def _inverted(
     text: str, lo: int, hi: int, v0: int, v1: int, quotes: _Quotes, state: SpeakerState, verb: str
 ) -> list[_Draft]:
     """Handles "..., said the spokesman." / "\"...,\" reads the statement.": the speaker follows the verb."""
-    if verb in P.AUDIENCE_VERBS:
-        return []
+    if verb in P.AUDIENCE_VERBS or verb in P.STANCE_VERBS:
+        return []  # "X, the chair, told reporters" / "X, an MP, called the plan ...": the speaker comes first
     p = v0
     while p > lo and text[p - 1] in " \t\u00a0":
         p -= 1

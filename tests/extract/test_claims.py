@@ -26,6 +26,8 @@ def claim_with(claims: list[Claim], fragment: str) -> Claim:
 
 # (text, fragment of the claim text, fragment of the speaker, cue, kind)
 GOLDEN = [
+    ("But the council's transport lead, Omar Reyes, called the plan \"a road to nowhere\".",
+     "a road to nowhere", "Omar Reyes", "called", "indirect"),
     ('"This is a good day for the valley," the growers\' chair, Ida Moss, told reporters outside the court.',
      "This is a good day for the valley", "Ida Moss", "told", "direct"),
     ('"We will appeal," the firm\'s lawyer, Tom Reyes, told the radio station on Friday.',
