@@ -43,6 +43,8 @@ REPORTING = _words("reporting_verbs")
 COMPARATIVES = _words("comparatives")
 LABEL_WORDS = _words("label_words")
 PARTITIVE_PRONOUNS = _words("partitive_pronouns")
+MODIFIERS_AFTER_NUMBER = _words("modifiers_after_number")
+"""Words between a count and its noun that belong to the phrase ("2,000 extra beds", "300 more staff")."""
 GROUP_PREPOSITIONS = _words("group_prepositions")
 DENOMINATORS = _words("denominators")
 DITRANSITIVE = _words("ditransitive_verbs")
@@ -337,6 +339,8 @@ def forward(toks: Tokens, j: int) -> Phrase:
         if j < n and low[j] in PARTITIVE_PRONOUNS:
             return NOTHING
     first = j
+    while j < n and low[j] in MODIFIERS_AFTER_NUMBER and j + 1 < n and is_content(toks, j + 1):
+        j += 1
     last = -1
     seen_lower = False
     while j < n and j - first < MAX_NP_WORDS:

@@ -248,3 +248,15 @@ def test_same_period_of_an_earlier_year_is_the_base_not_the_period() -> None:
     stats = {s.raw: s for s in extract_text(text).statistics}
     assert stats["12 per cent"].period is not None
     assert not stats["12 per cent"].period.startswith("2023")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        ("The clinic opened 120 extra beds this winter.", "extra beds"),
+        ("The agency hired 45 additional inspectors.", "additional inspectors"),
+    ],
+)
+def test_a_modifier_between_the_count_and_its_noun_stays_in_the_measure(sentence: str, measure: str) -> None:
+    (stat,) = extract_text("Capacity grows\n\n" + sentence + "\n").statistics
+    assert stat.measure == measure
