@@ -62,7 +62,8 @@ APPROX_WORDS = frozenset(w for phrase in load_words("approximators.txt") for w i
 BASE_WORDS = frozenset({"from", "than", "versus", "vs", "against", "compared"})
 RANGE_WORDS = frozenset({"to", "and", "or", "through", "-", "–"})
 CHAIN_PREPOSITIONS = frozenset({"of", "at", "in", "across", "among", "for", "from", "on", "to", "within"})
-NOUN_BEFORE_OF = frozenset({"cost", "costs", "worth", "total", "totals", "value", "range", "estimate", "record", "pay"})
+NOUN_BEFORE_OF = _words("noun_before_of")
+"""Words that are nouns as often as verbs ("pay", "offer", "cost"): a noun when "of" and an amount follow."""
 CHANGE_WORDS = INCREASE | DECREASE
 NP_STOP = (
     DETERMINERS | PRONOUNS | PREPOSITIONS | CONJUNCTIONS | AUXILIARIES | ADVERBS | REPORTING
@@ -212,7 +213,8 @@ def lookback(toks: Tokens, i: int) -> Phrase:
             i -= 1  # "a total of", "an average of": the number itself
             continue
         if word in NOUN_BEFORE_OF and _low(toks, i + 1) == "of":
-            break  # "the estimated cost of", "the value of": a noun
+            after_verb = True  # "the estimated cost of", "a pay offer of": the head of a noun phrase
+            break
         if word in SKIP_BACK:
             after_verb = after_verb or word in CHANGE_WORDS or word in AUXILIARIES
             last_skipped = word
@@ -240,7 +242,8 @@ def lookback(toks: Tokens, i: int) -> Phrase:
         verb = span[0] - 1
         while verb >= 0 and low[verb] in DETERMINERS:
             verb -= 1  # the word before the noun phrase, past its determiners
-        if verb >= 0 and low[verb] in DITRANSITIVE and verb_at < 0:
+        noun_modifier = verb >= 1 and low[verb - 1] in DETERMINERS  # "a pay offer": "pay" is no verb here
+        if verb >= 0 and low[verb] in DITRANSITIVE and verb_at < 0 and not noun_modifier:
             return _subject_and_verb(toks, verb)  # "The rebates cost the budget $3.5bn": not "budget"
         if verb >= 0 and low[verb] not in DITRANSITIVE and _low(toks, span[0] - 1) in BEFORE_A_VERB:
             if span[0] == span[1]:

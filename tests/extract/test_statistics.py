@@ -260,3 +260,16 @@ def test_same_period_of_an_earlier_year_is_the_base_not_the_period() -> None:
 def test_a_modifier_between_the_count_and_its_noun_stays_in_the_measure(sentence: str, measure: str) -> None:
     (stat,) = extract_text("Capacity grows\n\n" + sentence + "\n").statistics
     assert stat.measure == measure
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        ("The regulator imposed a fine of $3 million on the bank.", "fine"),
+        ("Nurses turned down a salary offer of 3 per cent.", "offer"),
+        ("The city set a target of 60% by 2035.", "target"),
+    ],
+)
+def test_a_noun_before_of_and_an_amount_is_the_measure(sentence: str, measure: str) -> None:
+    (stat,) = extract_text("Money matters\n\n" + sentence + "\n").statistics
+    assert stat.measure is not None and measure in stat.measure
