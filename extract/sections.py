@@ -38,6 +38,8 @@ def _alternation(words: frozenset[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
+_KICKERS = word_set(_LEX, "kicker_labels")
+_KICKER_RE = re.compile(rf"^[\W_]*(?:{_alternation(_KICKERS)})[\W_]*$", re.IGNORECASE)
 _RELATED_RE = re.compile(rf"^(?:{_alternation(_RELATED)})\s*[:：|>»\-–—]\s*(?=\S)", re.IGNORECASE)
 _TIMESTAMP_RE = re.compile(rf"^(?:{_alternation(_TIMESTAMP)})\b\s*[:：]?", re.IGNORECASE)
 _LABEL_SPLIT = re.compile(rf"(?:^|[|·•;]|\s{{2,}})\s*((?:{_alternation(_TIMESTAMP)}))\s*[:：]?", re.IGNORECASE)
@@ -202,6 +204,8 @@ def _classify(text: str, blocks: list[_RawBlock], hints: LayoutHints, layout: La
             if layout.published is None:
                 layout.published = _timestamp(body)
             continue
+        if in_header and not title_seen and _KICKER_RE.match(body):
+            continue  # "PRESS RELEASE", "FOR IMMEDIATE RELEASE": a label above the headline, not the headline
         if in_header and not title_seen and _is_title_like(body):
             block.kind = "headline"
             layout.title = body

@@ -184,3 +184,14 @@ def test_timestamp_lines_in_other_outlets_shapes(line: str, published: str | Non
 def test_byline_that_carries_the_date() -> None:
     article = extract_text("Ferry fares to rise\n\nBy Jo Bloggs | Sept 2, 2024\n\nFares will rise by 5% next year.\n")
     assert (article.author, article.published) == ("Jo Bloggs", "2024-09-02")
+
+
+def test_a_label_above_the_headline_is_not_the_headline() -> None:
+    text = (
+        "PRESS RELEASE\n\nCouncil extends library hours\n\n4 April 2024\n\n"
+        "The council today said libraries would open until 8pm on weekdays, a spokesman said.\n"
+    )
+    article = extract_text(text)
+    assert article.title == "Council extends library hours"
+    assert article.published == "2024-04-04"
+    assert [b.kind for s in article.sections for b in s.blocks][:3] == ["paragraph", "headline", "dateline"]
