@@ -215,7 +215,9 @@ def _classify(text: str, blocks: list[_RawBlock], hints: LayoutHints, layout: La
             block.kind = "headline"
             continue
         if not in_header and _is_title_like(body) and _followed_by_body(text, blocks, index):
-            if _reads_like_headline(body):
+            if is_date_line(body):
+                block.kind = "dateline"  # a timestamp between paragraphs (live pages, updates)
+            elif _reads_like_headline(body):
                 block.kind = "related"
             else:
                 block.heading = True
