@@ -195,3 +195,12 @@ def test_a_label_above_the_headline_is_not_the_headline() -> None:
     assert article.title == "Council extends library hours"
     assert article.published == "2024-04-04"
     assert [b.kind for s in article.sections for b in s.blocks][:3] == ["paragraph", "headline", "dateline"]
+
+
+def test_a_date_line_between_paragraphs_is_a_dateline() -> None:
+    text = (
+        "Storm live updates\n\nThe storm reached the coast on Monday, officials said.\n\n"
+        "14 March 2024 10:45\n\nPower has been cut to 20,000 homes, the utility said on Thursday.\n"
+    )
+    kinds = [b.kind for s in extract_text(text).sections for b in s.blocks]
+    assert kinds == ["headline", "paragraph", "dateline", "paragraph"]
