@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -216,27 +211,6 @@ def test_any_text_keeps_offsets_valid(text: str) -> None:
     for stat in stats_of(text):
         assert 0 <= stat.start <= stat.end <= len(text)
         assert text[stat.start : stat.end] == stat.raw
-
-
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "eval"
-
-
-@pytest.mark.skipif(not (SHARED / "score.py").exists(), reason="../shared is absent")
-def test_statistics_quality_on_shared_gold() -> None:
-    command = Path(sys.executable).with_name("claimscope")
-    if not command.exists():
-        pytest.skip("the claimscope command is not installed beside this interpreter")
-    proc = subprocess.run(
-        [sys.executable, str(SHARED / "score.py"), "--gold", str(SHARED / "gold"), "--json",
-         "--cmd", f"{command} extract"],
-        capture_output=True, text=True, timeout=300,
-    )
-    assert proc.returncode == 0, proc.stderr[-500:]
-    totals = json.loads(proc.stdout)["totals"]
-    assert totals["stats.p"] >= 0.9
-    assert totals["stats.r"] >= 0.9
-    assert totals["stats.measure"] >= 0.85
-    assert totals["stats.period"] >= 0.85
 
 
 def test_same_period_of_an_earlier_year_is_the_base_not_the_period() -> None:

@@ -9,7 +9,7 @@ from rich.text import Text
 
 from claimscope.extract.model import Claim
 from claimscope.tui.messages import ClaimChosen
-from claimscope.tui.widgets.item_table import ItemTable
+from claimscope.tui.widgets.item_table import ItemTable, item_rows
 from claimscope.tui.widgets.safe_text import one_line
 from claimscope.tui.widgets.virtual_table import Row
 
@@ -40,13 +40,8 @@ class ClaimsList(ItemTable):
 
 
 def claim_rows(claims: Iterable[tuple[str, Claim]]) -> tuple[list[Row], dict[str, str]]:
-    """Rows for (article id, claim) pairs and the article of each claim; cheap enough for 100,000."""
-    rows: list[Row] = []
-    article_of: dict[str, str] = {}
-    for article_id, claim in claims:
-        rows.append((claim.id, claim_cells(claim)))
-        article_of[claim.id] = article_id
-    return rows, article_of
+    """Rows for (article id, claim) pairs and the article of each claim."""
+    return item_rows(claims, claim_cells)
 
 
 def claim_cells(claim: Claim) -> tuple[str | Text, ...]:

@@ -7,8 +7,8 @@ in a ``VirtualTable``, so the "all articles" view can list every item of a large
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import ClassVar
+from collections.abc import Callable, Iterable, Sequence
+from typing import ClassVar, Protocol, TypeVar
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -20,6 +20,26 @@ MARK_COLUMN = "mark"
 MARK_SYMBOL = "●"
 MEASURED_ROWS = 2000
 """Rows read to size the columns: enough to be representative, few enough to stay instant."""
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+ItemT = TypeVar("ItemT", bound=_HasId)
+
+
+def item_rows(
+    items: Iterable[tuple[str, ItemT]], cells: Callable[[ItemT], tuple[Cell, ...]]
+) -> tuple[list[Row], dict[str, str]]:
+    """Rows for (article id, item) pairs and the article of each item; cheap enough for 100,000."""
+    rows: list[Row] = []
+    article_of: dict[str, str] = {}
+    for article_id, item in items:
+        rows.append((item.id, cells(item)))
+        article_of[item.id] = article_id
+    return rows, article_of
 
 
 class ItemTable(VirtualTable):
