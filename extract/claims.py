@@ -20,10 +20,10 @@ from functools import lru_cache
 from itertools import groupby
 
 from claimscope.extract import claims_patterns as P
+from claimscope.extract.datelines import match_dateline
 from claimscope.extract.document import Document
 from claimscope.extract.model import Claim, ClaimKind, Sentence
 from claimscope.extract.quotes import QUOTE_MARKS, Quote, find_quotes
-from claimscope.extract.sections import _DATELINE_RE, _DATELINE_STOP
 from claimscope.extract.speakers import (
     DOCUMENT_NOUNS,
     NP_LINKS,
@@ -137,11 +137,8 @@ def find_claims(doc: Document) -> list[Claim]:
 
 def _after_dateline(text: str, start: int, end: int) -> int:
     """Where the story starts in "LONDON (Reuters) - ..." or "City, Aug 14 (PTI) ...": a dateline asserts nothing."""
-    m = _DATELINE_RE.match(text[start : min(end, start + _DATELINE_WINDOW)])
-    if m is None:
-        return start
-    words = m.group("place").lower().split()
-    if not words or words[0] in _DATELINE_STOP or m.end() >= end - start:
+    m = match_dateline(text[start : min(end, start + _DATELINE_WINDOW)])
+    if m is None or m.end() >= end - start:
         return start
     return start + m.end()
 

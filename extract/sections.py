@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from claimscope.extract.datelines import match_dateline
 from claimscope.extract.dates import is_date_line, parse_date
 from claimscope.extract.lexicons import load_json, word_set
 from claimscope.extract.markdown import LineHint
@@ -27,7 +28,6 @@ _BYLINE = word_set(_LEX, "byline_prefixes")
 _CAPTION_PREFIX = word_set(_LEX, "caption_prefixes")
 _CREDIT_WORDS = word_set(_LEX, "caption_credit_words")
 _CAPTION_VERBS = word_set(_LEX, "caption_verbs")
-_DATELINE_STOP = word_set(_LEX, "dateline_stopwords")
 _AUXILIARIES = word_set(_LEX, "headline_auxiliaries")
 _QUESTION_WORDS = word_set(_LEX, "heading_question_words")
 _MONTHS: dict[str, int] = {str(k).lower(): int(v) for k, v in load_json(_LEX)["month_numbers"].items()}
@@ -50,11 +50,6 @@ _CAPTION_PREFIX_RE = re.compile(rf"^\(?(?:{_alternation(_CAPTION_PREFIX)})\s*[:/
 _TERMINAL = re.compile(r"[.!?:;,\"”’'…)\]]$")
 _SENTENCE_END = re.compile(r"[.!?\"”’…)]$")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_DATELINE_RE = re.compile(
-    r"^(?P<place>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|del|la|da|do|dos|of|el|al|upon|on|sur|am|an|der))"
-    r"{0,4})(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?\s*(?:(?P<agency>\([A-Z][\w.&'-]*(?:[ /][A-Z][\w.&'-]*){0,3}\))\s*)?"
-    r"(?P<sep>:|(?<=\s)[-–—]{1,2}|(?<=\))(?=\s))\s+(?=\S)"
-)
 _COMMON_TIMESTAMP = re.compile(
     r"(?:(?P<h1>\d{1,2}):(?P<m1>\d{2}),?\s+)?"
     r"(?:(?P<mon1>[A-Za-z]{3,9})\.?\s+(?P<d1>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<mon2>[A-Za-z]{3,9})\.?)"
@@ -346,12 +341,11 @@ def _read_byline(body: str, layout: Layout) -> None:
 
 
 def _read_dateline(body: str, layout: Layout) -> None:
-    match = _DATELINE_RE.match(body)
+    match = match_dateline(body)
     if match is None:
         return
     place = match.group("place").strip()
-    words = place.lower().split()
-    if not words or words[0] in _DATELINE_STOP or len(place) > 40:
+    if len(place) > 40:
         return
     layout.location = place.title() if place.isupper() and len(place) > 3 else place
 
