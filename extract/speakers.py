@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from claimscope.extract.lexicons import load_json, load_words, word_set
+from claimscope.extract.lexicons import alternation, load_json, load_words, word_set
 
 SpeakerKind = Literal["person", "group", "thing", "unknown"]
 
@@ -43,7 +43,9 @@ _GENDERED: dict[str, str] = {
     str(w).lower(): pronoun for pronoun, words in load_json(_LEX)["gendered_words"].items() for w in words
 }
 _RECENT_PEOPLE = 6
-_ORG_OF_ROLE = re.compile(r"^(?P<pos>.+?)['\u2019]s?\s+\S|\s(?:for|of|at)\s+(?P<obj>.+)$")
+_ORG_OF_ROLE = re.compile(
+    r"^(?P<pos>.+?)['\u2019]s?\s+\S|\s" + alternation(word_set(_LEX, "organisation_links")) + r"\s+(?P<obj>.+)$"
+)
 PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | FIRST_PERSON
 MAX_WORDS = int(load_json(_LEX)["max_speaker_words"])
 MAX_LOWER = int(load_json(_LEX)["max_np_lowercase_words"])

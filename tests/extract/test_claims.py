@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimscope.extract.claims_patterns import VERB
+from claimscope.extract.claims.patterns import VERB
 from claimscope.extract.errors import InputRefused
 from claimscope.extract.model import Claim
 from claimscope.extract.pipeline import extract_text

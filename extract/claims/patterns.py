@@ -163,3 +163,13 @@ TOLD_OBJECT = re.compile(
 
 AUDIENCE_VERBS = word_set(_LEX, "audience_verbs")
 """Verbs whose next words are the audience ("told reporters"), so the speaker never follows them."""
+
+TELL_VERBS = word_set(_LEX, "tell_verbs")
+"""Verbs whose object comes before the content ("told reporters that ..."): skip the object, or no claim."""
+HEAD_MODIFYING_PARTICIPLES = word_set(_LEX, "head_modifying_participles")
+"""Lower-case words after a speaker's head noun that start a modifier ("a group backed by ...")."""
+CONTRACTED_SUBJECTS = word_set(_LEX, "contracted_subjects")
+"""Words whose "'s" is "is" or "has" ("he's", "there's"), not a possessive."""
+_APOSTROPHES = "'\u2019"
+POSSESSIVE_ENDINGS = tuple(mark + "s" for mark in _APOSTROPHES) + tuple("s" + mark for mark in _APOSTROPHES)
+"""The endings of "the minister's" and "the ministers'"."""
