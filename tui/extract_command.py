@@ -8,8 +8,6 @@ import click
 import orjson
 
 from claimscope.extract.errors import InputRefused
-from claimscope.extract.pipeline import extract_bytes
-from claimscope.extract.reading import read_source
 from claimscope.tui.cli_common import UserError
 
 
@@ -21,6 +19,9 @@ def extract_command(path: str, indent: bool) -> None:
 
     Example: claimscope extract article.txt | jq '.claims[].speaker'
     """
+    from claimscope.extract.pipeline import extract_bytes  # the extractor loads only for this command
+    from claimscope.extract.reading import read_source
+
     try:
         data, source = read_source(path)
         article = extract_bytes(data, source=source)

@@ -145,20 +145,22 @@ class Library:
         return index
 
     def import_samples(self) -> int:
+        """Import the bundled samples; ``SampleImportFailed`` says what went wrong and what to do."""
         from claimscope.store.importer import import_samples  # the extractor loads only when needed
 
         with self._lock:
             summary = import_samples(self.store)
             self._forget()
-            return _count(summary.imported)
+            return summary.imported
 
     def import_paths(self, paths: list[Path]) -> tuple[int, int, int]:
+        """Import files; how many were imported, unchanged and failed."""
         from claimscope.store.importer import import_paths
 
         with self._lock:
             summary = import_paths(self.store, paths)
             self._forget()
-            return _count(summary.imported), _count(summary.unchanged), _count(summary.failed)
+            return summary.imported, summary.unchanged, len(summary.failed)
 
     def export(self, ids: Iterable[str], fmt: str) -> str:
         with self._lock:
@@ -180,11 +182,3 @@ class Library:
         self._index = None
         self._summaries = None
 
-
-def _count(value: object) -> int:
-    """Import summaries may report counts or lists of paths; the explorer only needs how many."""
-    if isinstance(value, int):
-        return value
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return len(value)
-    return 0

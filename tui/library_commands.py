@@ -23,7 +23,7 @@ from claimscope.store.errors import UnknownId
 from claimscope.store.export import FORMATS, export_items, export_rows, write_export
 from claimscope.store.importer import ImportSummary, import_paths
 from claimscope.store.paths import default_store_path
-from claimscope.store.records import KINDS
+from claimscope.store.schema import KINDS
 from claimscope.tui.cli_common import UserError, db_option
 from claimscope.tui.widgets.safe_text import one_line
 
@@ -184,7 +184,7 @@ def _clip(text: str, width: int) -> str:
 def mark_command(ids: tuple[str, ...], db_path: Path | None) -> None:
     """Mark items (any kind of id) for export; unknown ids mark nothing.
 
-    Example: claimscope mark 3f9a1c2e7b5d4a10:c3 3f9a1c2e7b5d4a10:t1
+    Example: claimscope mark 3f9a1c2e7b5d4a10:c3 3f9a1c2e7b5d4a10:n1
     """
     with _open_store(db_path) as store:
         store.mark(ids)
