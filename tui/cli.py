@@ -100,6 +100,9 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
     """Explore claims and statistics in news articles and official statements.
 
     With no command, opens the explorer on the store (importing the bundled samples on first run).
+
+    Exit status: 0 done; 1 some inputs failed to import, or an internal error; 2 a usage error, a
+    missing input or a store that cannot be used (damaged, busy); every error is one line on stderr.
     """
     if ctx.invoked_subcommand is None:
         from claimscope.tui.app import run_explorer

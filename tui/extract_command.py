@@ -15,7 +15,7 @@ from claimscope.tui.cli_common import UserError
 @click.argument("path", type=str)
 @click.option("--indent/--compact", default=True, help="Pretty-print the JSON (default) or not.")
 def extract_command(path: str, indent: bool) -> None:
-    """Extract sections, claims, statistics and entities from PATH (``-`` for stdin) as JSON.
+    """Print the sections, claims, statistics and entities of PATH (- for stdin) as JSON.
 
     Example: claimscope extract article.txt | jq '.claims[].speaker'
     """

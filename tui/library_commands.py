@@ -53,14 +53,16 @@ def _open_store(db_path: Path | None) -> Iterator[Store]:
         yield store
 
 
-def _format_option(choices: Sequence[str], default: str) -> Callable[[F], F]:
+def _format_option(
+    choices: Sequence[str], default: str, help: str = "Output format (json for scripts)."
+) -> Callable[[F], F]:
     return click.option(
         "--format",
         "fmt",
         type=click.Choice(list(choices)),
         default=default,
         show_default=True,
-        help="Output format (json for scripts).",
+        help=help,
     )
 
 
@@ -144,11 +146,15 @@ def _run_import(store: Store, paths: Sequence[str], workers: int | None) -> Impo
 @click.command("search")
 @click.argument("query")
 @click.option("--kind", type=click.Choice(KINDS), default=None, help="Only items of this kind.")
-@click.option("--limit", type=click.IntRange(1, 10_000), default=20, show_default=True)
+@click.option(
+    "--limit", type=click.IntRange(1, 10_000), default=20, show_default=True, help="Most results to show."
+)
 @_format_option(("table", "json"), "table")
 @db_option
 def search_command(query: str, kind: str | None, limit: int, fmt: str, db_path: Path | None) -> None:
-    """Fuzzy-search titles, sections, claims, statistics and entities; typos and any word order welcome.
+    """Fuzzy-search articles, sections, claims, statistics and entities.
+
+    Typos and any word order are welcome; the best matches come first, each with its id.
 
     Example: claimscope search "screenigs 2024" --kind statistic --format json
     """
@@ -182,7 +188,11 @@ def _clip(text: str, width: int) -> str:
 @click.argument("ids", nargs=-1, required=True)
 @db_option
 def mark_command(ids: tuple[str, ...], db_path: Path | None) -> None:
-    """Mark items (any kind of id) for export; unknown ids mark nothing.
+    """Mark items for export (marks are kept in the store).
+
+    IDS are article ids (or a unique prefix) and item ids: ARTICLE:sN for sections, :cN for claims, :nN
+    for statistics, :eN for entities, as search, show and list print them. When any id is unknown, nothing
+    is marked.
 
     Example: claimscope mark 3f9a1c2e7b5d4a10:c3 3f9a1c2e7b5d4a10:n1
     """
@@ -259,7 +269,7 @@ def _ordered(ids: set[str]) -> list[str]:
     show_default=True,
     help="Most search results to export with --query.",
 )
-@_format_option(FORMATS, "json")
+@_format_option(FORMATS, "json", help="Export format (see above).")
 @click.option("-o", "--output", default=None, help="File to write (default or '-': stdout).")
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
 @db_option
