@@ -41,7 +41,7 @@ from claimscope.store.records import (
     prepare_article,
 )
 from claimscope.store.schema import ARTICLES_TABLE, ITEM_TABLES, META_TABLE, TABLE_OF_KIND
-from claimscope.store.storage import Fingerprint, ViewStorage, read_store_bytes, write_store_bytes
+from claimscope.store.storage import Fingerprint, ViewStorage, read_file_bytes, write_store_bytes
 
 __all__ = ["AddResult", "ArticleSummary", "ItemRef", "Store"]
 
@@ -119,7 +119,7 @@ class Store:
         if not self._on_disk:
             return
         before = Fingerprint.of(self.path)
-        data = read_store_bytes(self.path)
+        data = read_file_bytes(self.path, what="store file")
         self._corpus = layout.decode(data, self.path) if data is not None else Corpus(self.path)
         self._fingerprint = before
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 
 from claimscope.extract.model import Article, Claim, Statistic
@@ -66,22 +67,13 @@ class Library:
 
     def iter_claims(self, limit: int) -> Iterator[tuple[Article, Claim]]:
         """Claims of every article, in list order, up to ``limit`` (the "all claims" view)."""
-        count = 0
-        for article in self._iter_articles(lambda summary: summary.n_claims > 0):
-            for claim in article.claims:
-                yield article, claim
-                count += 1
-                if count >= limit:
-                    return
+        articles = self._iter_articles(lambda summary: summary.n_claims > 0)
+        return islice(((article, claim) for article in articles for claim in article.claims), limit)
 
     def iter_statistics(self, limit: int) -> Iterator[tuple[Article, Statistic]]:
-        count = 0
-        for article in self._iter_articles(lambda summary: summary.n_statistics > 0):
-            for statistic in article.statistics:
-                yield article, statistic
-                count += 1
-                if count >= limit:
-                    return
+        """Statistics of every article, in list order, up to ``limit`` (the "all statistics" view)."""
+        articles = self._iter_articles(lambda summary: summary.n_statistics > 0)
+        return islice(((article, stat) for article in articles for stat in article.statistics), limit)
 
     def _iter_articles(self, wanted: Callable[[ArticleSummary], bool]) -> Iterator[Article]:
         """Every wanted article, read without the cache (a full pass would only evict what is in use).

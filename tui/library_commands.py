@@ -28,6 +28,7 @@ from claimscope.tui.cli_common import UserError, db_option
 from claimscope.tui.widgets.safe_text import one_line
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 
 TEXT_WIDTH_FLOOR = 20
 
@@ -101,6 +102,23 @@ def _note(message: str) -> None:
     click.echo(message, err=True)
 
 
+def _listing(
+    fmt: str,
+    items: Sequence[T],
+    as_json: Callable[[T], object],
+    headers: Sequence[str],
+    as_row: Callable[[T], Sequence[object]],
+    empty: str,
+) -> None:
+    """What the list-shaped commands print: JSON for scripts, else a table, or a note on stderr when empty."""
+    if fmt == "json":
+        _json_out([as_json(item) for item in items])
+    elif not items:
+        _note(empty)
+    else:
+        _out(_table(headers, [as_row(item) for item in items]))
+
+
 # -- import ----------------------------------------------------------------------------------------
 
 
@@ -158,21 +176,17 @@ def search_command(query: str, kind: str | None, limit: int, fmt: str, db_path: 
 
     Example: claimscope search "screenigs 2024" --kind statistic --format json
     """
-    from claimscope.store.search import SearchIndex  # numpy and rapidfuzz load only when searching
+    from claimscope.store.search import Hit, SearchIndex  # numpy and rapidfuzz load only when searching
 
     with _open_store(db_path) as store:
         hits = SearchIndex.from_store(store).search(query, kind=kind, limit=limit)
-    if fmt == "json":
-        _json_out([h.to_dict() for h in hits])
-        return
-    if not hits:
-        _note("no matches")
-        return
-    _out(
-        _table(
-            ("KIND", "ID", "SCORE", "LABEL", "TEXT"),
-            [(h.kind, h.id, f"{h.score:.1f}", _clip(h.label, 24), h.text) for h in hits],
-        )
+    _listing(
+        fmt,
+        hits,
+        Hit.to_dict,
+        ("KIND", "ID", "SCORE", "LABEL", "TEXT"),
+        lambda h: (h.kind, h.id, f"{h.score:.1f}", _clip(h.label, 24), h.text),
+        "no matches",
     )
 
 
@@ -229,17 +243,13 @@ def marks_command(fmt: str, db_path: Path | None) -> None:
     """
     with _open_store(db_path) as store:
         rows = export_rows(store, _ordered(store.marks()))
-    if fmt == "json":
-        _json_out([asdict(r) for r in rows])
-        return
-    if not rows:
-        _note("nothing is marked")
-        return
-    _out(
-        _table(
-            ("KIND", "ID", "ARTICLE", "TEXT"),
-            [(r.kind, r.id, _clip(r.article_title or r.article_id, 32), r.text) for r in rows],
-        )
+    _listing(
+        fmt,
+        rows,
+        asdict,
+        ("KIND", "ID", "ARTICLE", "TEXT"),
+        lambda r: (r.kind, r.id, _clip(r.article_title or r.article_id, 32), r.text),
+        "nothing is marked",
     )
 
 
@@ -328,20 +338,13 @@ def list_command(fmt: str, db_path: Path | None) -> None:
     """
     with _open_store(db_path) as store:
         summaries = store.article_summaries()
-    if fmt == "json":
-        _json_out([asdict(s) for s in summaries])
-        return
-    if not summaries:
-        _note("the store is empty; add articles with 'claimscope import PATH'")
-        return
-    _out(
-        _table(
-            ("ID", "PUBLISHED", "CLAIMS", "STATS", "TITLE"),
-            [
-                (s.id, (s.published or "-")[:10], s.n_claims, s.n_statistics, s.title or s.source or "(untitled)")
-                for s in summaries
-            ],
-        )
+    _listing(
+        fmt,
+        summaries,
+        asdict,
+        ("ID", "PUBLISHED", "CLAIMS", "STATS", "TITLE"),
+        lambda s: (s.id, (s.published or "-")[:10], s.n_claims, s.n_statistics, s.title or s.source or "(untitled)"),
+        "the store is empty; add articles with 'claimscope import PATH'",
     )
 
 

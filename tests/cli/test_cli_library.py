@@ -16,6 +16,12 @@ from claimscope.store.db import Store
 from claimscope.store.paths import lock_path
 
 
+def store_titled(store_path: Path, article_id: str, title: str) -> None:
+    """Store a one-paragraph article whose title is the text under test."""
+    with Store(store_path) as store:
+        store.add_articles([build_article(article_id, title, [SectionSpec(None, ["Nothing else was said."])])])
+
+
 def write_news(folder: Path, n: int) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"note-{n}.txt"
@@ -137,13 +143,7 @@ def test_export_errors(invoke: Invoke, loaded: Path, tmp_path: Path) -> None:
 
 
 def test_export_csv_is_spreadsheet_safe(invoke: Invoke, store_path: Path) -> None:
-    article = build_article(
-        "f6a0000000000006",
-        "@SUM(A1:A9) and more",
-        [SectionSpec(None, ["Numbers were disputed."])],
-    )
-    with Store(store_path) as store:
-        store.add_articles([article])
+    store_titled(store_path, "f6a0000000000006", "@SUM(A1:A9) and more")
     invoke("mark", "f6a0000000000006")
     rows = list(csv.DictReader(io.StringIO(invoke("export", "--format", "csv").stdout)))
     assert rows[0]["article_title"] == "'@SUM(A1:A9) and more"
@@ -165,13 +165,7 @@ def test_list_and_show(invoke: Invoke, loaded: Path) -> None:
 
 
 def test_article_text_is_never_terminal_markup(invoke: Invoke, store_path: Path) -> None:
-    article = build_article(
-        "aa10000000000007",
-        "Alarm \x1b[31mred\x1b[0m [bold]loud[/bold] bell\x07",
-        [SectionSpec(None, ["Nothing to see."])],
-    )
-    with Store(store_path) as store:
-        store.add_articles([article])
+    store_titled(store_path, "aa10000000000007", "Alarm \x1b[31mred\x1b[0m [bold]loud[/bold] bell\x07")
     for args in (("list",), ("search", "alarm"), ("show", "aa1")):
         out = invoke(*args).stdout
         assert "\x1b" not in out and "\x07" not in out
