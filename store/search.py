@@ -155,12 +155,12 @@ class SearchIndex:
         self.post_weights = weight_of[order]
         df = np.bincount(token_array, minlength=len(builder.vocab))
         self.offsets = np.concatenate(([0], np.cumsum(df))).astype(np.int64)
-        self.vocab = list(builder.vocab)
+        vocab = list(builder.vocab)
         self.token_ids = dict(builder.vocab)
         self.df = df.astype(np.float32)
-        self.sorted_vocab = sorted(self.vocab)
+        self.sorted_vocab = sorted(vocab)
         by_length: dict[int, list[str]] = {}
-        for token in self.vocab:
+        for token in vocab:
             by_length.setdefault(len(token), []).append(token)
         self.by_length = by_length
 
