@@ -30,15 +30,15 @@ from claimscope.tui.cli_common import db_option
 
 COMMANDS: dict[str, str] = {
     "extract": "claimscope.tui.extract_command:extract_command",
-    "import": "claimscope.tui.library_commands:import_command",
-    "list": "claimscope.tui.library_commands:list_command",
-    "show": "claimscope.tui.library_commands:show_command",
-    "search": "claimscope.tui.library_commands:search_command",
-    "mark": "claimscope.tui.library_commands:mark_command",
-    "unmark": "claimscope.tui.library_commands:unmark_command",
-    "marks": "claimscope.tui.library_commands:marks_command",
-    "export": "claimscope.tui.library_commands:export_command",
-    "remove": "claimscope.tui.library_commands:remove_command",
+    "import": "claimscope.tui.import_command:import_command",
+    "list": "claimscope.tui.article_commands:list_command",
+    "show": "claimscope.tui.article_commands:show_command",
+    "search": "claimscope.tui.search_command:search_command",
+    "mark": "claimscope.tui.mark_commands:mark_command",
+    "unmark": "claimscope.tui.mark_commands:unmark_command",
+    "marks": "claimscope.tui.mark_commands:marks_command",
+    "export": "claimscope.tui.export_command:export_command",
+    "remove": "claimscope.tui.article_commands:remove_command",
 }
 """Command name -> ``module:attribute``, in the order ``claimscope --help`` lists them."""
 
