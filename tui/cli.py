@@ -2,7 +2,8 @@
 
 Commands load lazily.  The group knows each command's name and the module that defines it (``COMMANDS``)
 and imports that module only when the command runs (or when ``--help`` lists them all), so
-``claimscope list`` never pays for the extractor or Textual, which take most of a second to import.  A
+``claimscope list`` never pays for importing the extractor or Textual (most of the start-up time of a
+command that loads them).  A
 module that fails to import is a bug and is reported like any other internal error, never as "No such
 command".
 

@@ -1,6 +1,6 @@
 """Write ``docs/cli.md``, the command reference, from the commands' own ``--help``.
 
-The reference is generated, never edited: ``tests/cli/test_cli_reference.py`` fails when ``docs/cli.md``
+The reference is generated, never edited: ``tests/cli/test_cli_help.py`` fails when ``docs/cli.md``
 differs from what this module prints, so the docs cannot drift from the code (sqlite-utils does the
 same).  The commands come from the group itself, in its order, and the help is formatted at a fixed width
 so the text does not depend on the terminal that regenerates it.
