@@ -3,9 +3,8 @@
 Commands load lazily.  The group knows each command's name and the module that defines it (``COMMANDS``)
 and imports that module only when the command runs (or when ``--help`` lists them all), so
 ``claimscope list`` never pays for importing the extractor or Textual (most of the start-up time of a
-command that loads them).  A
-module that fails to import is a bug and is reported like any other internal error, never as "No such
-command".
+command that loads them).  A module that fails to import is a bug and is reported like any other
+internal error, never as "No such command".
 
 ``main`` turns every way a command can end into an exit status and at most one line on stderr: user
 errors (bad options, missing files, a damaged or busy store) exit 2, an unexpected exception exits 1 with
