@@ -73,3 +73,10 @@ def test_user_errors_never_show_a_traceback_even_with_debug(invoke: Invoke, stor
     store_path.parent.mkdir(parents=True)
     store_path.write_bytes(b'{"articles": {"oops"')
     one_error_line(invoke("--debug", "list"), str(store_path), "damaged")
+
+
+def test_explorer_on_a_damaged_store_is_one_line(invoke: Invoke, store_path: Path) -> None:
+    """``claimscope`` with no command opens the explorer; a store it cannot open stops it before any screen."""
+    store_path.parent.mkdir(parents=True)
+    store_path.write_bytes(b'{"oops"')
+    one_error_line(invoke(), str(store_path), "damaged")
