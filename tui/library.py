@@ -35,10 +35,6 @@ class Library:
         self._generation = 0
         """Bumped whenever the store changes under the caches."""
 
-    @property
-    def path(self) -> Path:
-        return Path(self.store.path)
-
     def close(self) -> None:
         with self._lock:
             self.store.close()
