@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from claimscope.extract.document import Document
-from claimscope.extract.lexicons import word_set
+from claimscope.extract.lexicons import alternation, word_set
 from claimscope.extract.model import Claim, Entity, EntityKind
 
 _LEX = "entities.json"
@@ -83,8 +83,7 @@ def _acronyms(text: str, spans: list[tuple[int, int]], found: dict[str, _Found])
             for variant in {acronym, acronym.rstrip("s")}:
                 acronyms.setdefault(variant, key)
     if acronyms:
-        alternatives = "|".join(map(re.escape, sorted(acronyms, key=len, reverse=True)))
-        pattern = re.compile(r"(?<![\w-])(" + alternatives + r")s?(?![\w-])")
+        pattern = re.compile(rf"(?<![\w-])({alternation(acronyms)})s?(?![\w-])")
         for start, end in spans:
             for match in pattern.finditer(text, start, end):
                 found[acronyms[match.group(1)]].mentions.append((match.start(), match.end()))

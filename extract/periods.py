@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Literal, NamedTuple
 
-from claimscope.extract.lexicons import load_json
+from claimscope.extract.lexicons import alternation, alternation_with_tails, load_json
 
 PeriodKind = Literal["date", "month", "quarter", "year", "relative", "weekday", "anaphoric", "mask"]
 
@@ -36,47 +36,20 @@ ANAPHORIC_NOT_BEFORE = tuple(_LEX["anaphoric_not_before"])
 REPORTING_VERBS = frozenset(_LEX["reporting_verbs"])
 
 
-def _alt(words: Iterable[str]) -> str:
-    items = sorted(set(words), key=len, reverse=True)
-    if not items:
-        raise ValueError("empty vocabulary")
-    return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in items)
-
-
-def _trie_with_tails(entries: dict[str, str]) -> str:
-    """A prefix trie of lower-case literal heads, each followed by its own tail regex.
-
-    Every alternative then starts with a literal character, which is what lets ``re`` skip positions fast;
-    a plain alternation of 150 phrases would be tried phrase by phrase at every position.
-    """
-    groups: dict[str, dict[str, str]] = {}
-    tail: str | None = None
-    for head, rest in entries.items():
-        if not head:
-            tail = rest
-        else:
-            groups.setdefault(head[0], {})[head[1:]] = rest
-    parts = []
-    for first, sub in sorted(groups.items()):
-        char = r"[ \t]+" if first == " " else re.escape(first)
-        parts.append(char + _trie_with_tails(sub))
-    if tail is not None:
-        parts.append(f"(?:{tail})" if tail else "")
-    if len(parts) == 1:
-        return parts[0]
-    return "(?:" + "|".join(parts) + ")"
+_SPACES = r"[ \t]+"
 
 
 _YEAR = r"(?:1[89]\d\d|2[01]\d\d)(?![\d%]|[.,]\d|[ \t]?(?:per[ \t]?cent|percent)(?![a-z]))"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d%])"
 _DAYS = rf"{_DAY}(?:[ \t]*(?:-|–|to|and)[ \t]*{_DAY})?"
 _NUMWORDS = [*_NUMBERS["units"], *_NUMBERS["tens"]]
-_DURATION_N = rf"(?:\d+(?:\.\d+)?|(?:{_alt(_NUMWORDS)})(?:[ \t-]+(?:{_alt(_NUMWORDS)}))?)"
-_DURATION_UNITS = _alt(_LEX["duration_units"])
-_OPENERS = _alt(_LEX["duration_openers"])
-_ADJ_NOUNS = _alt([*_MEASURE["period_nouns"], *_CHANGES["change_nouns"]])
+_NUMWORD = alternation(_NUMWORDS, space=_SPACES)
+_DURATION_N = rf"(?:\d+(?:\.\d+)?|{_NUMWORD}(?:[ \t-]+{_NUMWORD})?)"
+_DURATION_UNITS = alternation(_LEX["duration_units"], space=_SPACES)
+_OPENERS = alternation(_LEX["duration_openers"], space=_SPACES)
+_ADJ_NOUNS = alternation([*_MEASURE["period_nouns"], *_CHANGES["change_nouns"]], space=_SPACES)
 _HYPHEN_DURATION = rf"-(?:year|month|week|day|quarter|decade)(?:-long)?[ \t]+(?:{_ADJ_NOUNS})(?![a-z])"
-_AGO = rf"[ \t]+(?:years?|decades?|months?)[ \t]+(?:{_alt(_LEX['ago_words'])})(?![a-z])"
+_AGO = rf"[ \t]+(?:years?|decades?|months?)[ \t]+(?:{alternation(_LEX['ago_words'], space=_SPACES)})(?![a-z])"
 _MON_TAIL = rf"\.?(?![a-z])(?:[ \t]+{_DAYS})?(?:,?[ \t]+{_YEAR})?"
 _QUARTER_TAIL = rf"(?:[ \t]+of)?[ \t,]+(?:(?:the[ \t]+)?(?:fiscal|financial)[ \t]+(?:year[ \t]+)?)?{_YEAR}"
 
@@ -109,12 +82,12 @@ def _word_heads() -> dict[str, str]:
     return heads
 
 
-WORD_PERIOD_RE = re.compile(_trie_with_tails(_word_heads()))
+WORD_PERIOD_RE = re.compile(alternation_with_tails(_word_heads(), space=_SPACES))
 """Calendar expressions that start with a word; run on the ASCII-lowered sentence."""
 
 DIGIT_PERIOD_RE = re.compile(
     rf"""
-      (?P<dm>{_DAYS}[ \t]+(?:of[ \t]+)?(?:{_alt(MONTHS)})\.?(?![a-z])(?:,?[ \t]+{_YEAR})?)
+      (?P<dm>{_DAYS}[ \t]+(?:of[ \t]+)?(?:{alternation(MONTHS, space=_SPACES)})\.?(?![a-z])(?:,?[ \t]+{_YEAR})?)
     | (?P<numdate>\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}(?![\d.]))
     | (?P<time>\d{{1,2}}(?::\d{{2}}(?::\d{{2}})?(?:[ \t]*(?:am|pm|a\.m\.|p\.m\.))?
         |(?:\.\d{{2}})?[ \t]*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])))
@@ -236,7 +209,9 @@ def _word_kind(text: str, surface: str, at: int) -> str:
 _AGO_ENDINGS = tuple(f" {w}" for w in _LEX["ago_words"])
 
 
-_ANAPHORIC_STOP = re.compile(rf"[ \t]+(?i:{_alt(ANAPHORIC_NOT_BEFORE)})[ \t]+(?:the[ \t]+end[ \t]+of[ \t]+)?[A-Z]")
+_ANAPHORIC_STOP = re.compile(
+    rf"[ \t]+(?i:{alternation(ANAPHORIC_NOT_BEFORE, space=_SPACES)})[ \t]+(?:the[ \t]+end[ \t]+of[ \t]+)?[A-Z]"
+)
 """After "the year": "to March", "ending June" say which year it is ("the quarter to 4.6%" does not)."""
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from claimscope.extract.dates import is_date_line, parse_date
-from claimscope.extract.lexicons import load_json, word_set
+from claimscope.extract.lexicons import alternation, load_json, word_set
 from claimscope.extract.markdown import LineHint
 from claimscope.extract.model import Block, BlockKind, Section
 
@@ -33,20 +33,19 @@ _QUESTION_WORDS = word_set(_LEX, "heading_question_words")
 _MONTHS: dict[str, int] = {str(k).lower(): int(v) for k, v in load_json(_LEX)["month_numbers"].items()}
 
 
-def _alternation(words: frozenset[str]) -> str:
-    ordered = sorted(words, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+_SPACES = r"\s+"
 
 
 _KICKERS = word_set(_LEX, "kicker_labels")
-_KICKER_RE = re.compile(rf"^[\W_]*(?:{_alternation(_KICKERS)})[\W_]*$", re.IGNORECASE)
-_RELATED_RE = re.compile(rf"^(?:{_alternation(_RELATED)})\s*[:：|>»\-–—]\s*(?=\S)", re.IGNORECASE)
-_TIMESTAMP_RE = re.compile(rf"^(?:{_alternation(_TIMESTAMP)})\b\s*[:：]?", re.IGNORECASE)
-_LABEL_SPLIT = re.compile(rf"(?:^|[|·•;]|\s{{2,}})\s*((?:{_alternation(_TIMESTAMP)}))\s*[:：]?", re.IGNORECASE)
-_BYLINE_RE = re.compile(rf"^(?:{_alternation(_BYLINE)})\s+(?=[A-Z])", re.IGNORECASE)
+_KICKER_RE = re.compile(rf"^[\W_]*{alternation(_KICKERS, space=_SPACES)}[\W_]*$", re.IGNORECASE)
+_RELATED_RE = re.compile(rf"^{alternation(_RELATED, space=_SPACES)}\s*[:：|>»\-–—]\s*(?=\S)", re.IGNORECASE)
+_TIMESTAMP_LABEL = alternation(_TIMESTAMP, space=_SPACES)
+_TIMESTAMP_RE = re.compile(rf"^{_TIMESTAMP_LABEL}\b\s*[:：]?", re.IGNORECASE)
+_LABEL_SPLIT = re.compile(rf"(?:^|[|·•;]|\s{{2,}})\s*({_TIMESTAMP_LABEL})\s*[:：]?", re.IGNORECASE)
+_BYLINE_RE = re.compile(rf"^{alternation(_BYLINE, space=_SPACES)}\s+(?=[A-Z])", re.IGNORECASE)
 _BYLINE_PLACE = re.compile(r"\s+(?:in|from)\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4})\s*$")
 _CREDIT_RE = re.compile(r"\(([^()]{2,80})\)\s*$")
-_CAPTION_PREFIX_RE = re.compile(rf"^\(?(?:{_alternation(_CAPTION_PREFIX)})\s*[:/|]", re.IGNORECASE)
+_CAPTION_PREFIX_RE = re.compile(rf"^\(?{alternation(_CAPTION_PREFIX, space=_SPACES)}\s*[:/|]", re.IGNORECASE)
 _TERMINAL = re.compile(r"[.!?:;,\"”’'…)\]]$")
 _SENTENCE_END = re.compile(r"[.!?\"”’…)]$")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
