@@ -12,14 +12,14 @@ import re
 from dataclasses import dataclass, field
 
 from claimscope.extract.document import Document
-from claimscope.extract.lexicons import alternation, word_set
+from claimscope.extract.lexicons import alternation, load_json, word_set
 from claimscope.extract.model import Claim, Entity, EntityKind
 
 _LEX = "entities.json"
 _ORG_WORDS = word_set(_LEX, "organisation_words")
 _TITLES = word_set(_LEX, "person_titles")
 _PLACE_PREPS = word_set(_LEX, "place_prepositions")
-_NOT_NAMES = word_set(_LEX, "not_names")
+_NOT_NAMES = word_set(_LEX, "not_names") | frozenset(load_json("periods.json")["months"])
 _ACRONYM_SKIP = word_set(_LEX, "acronym_skip_words")
 _LEADING_NOISE = _NOT_NAMES | _TITLES
 _PREV_WORD_CHARS = frozenset("_'’-")

@@ -33,6 +33,10 @@ HALVES: dict[str, int] = {k: int(v) for k, v in _LEX["halves"].items()}
 BASE_PREPOSITIONS = frozenset(_LEX["base_prepositions"])
 MASKS = frozenset(_LEX["masks"])
 ANAPHORIC_NOT_BEFORE = tuple(_LEX["anaphoric_not_before"])
+RELATIVE_OPENERS: dict[str, int] = {k: int(v) for k, v in _LEX["relative_openers"].items()}
+"""Before a month or weekday name: which one is meant, as a step from the published date ("last May": -1)."""
+DURATION_ARTICLES = frozenset(_LEX["duration_articles"])
+"""Words that open a duration ("the past five years", "those two months")."""
 REPORTING_VERBS = frozenset(_LEX["reporting_verbs"])
 
 
@@ -65,7 +69,7 @@ def _word_heads() -> dict[str, str]:
         heads[day] = r"\.?(?![a-z])"
     for phrase in [*RELATIVE_YEARS, *RELATIVE_MONTHS, *RELATIVE_DAYS, *_LEX["anaphoric"]]:
         heads[phrase] = "(?![a-z])"
-    for which in ("last", "this", "next"):
+    for which in RELATIVE_OPENERS:
         for name in [*MONTHS, *WEEKDAYS]:
             heads[f"{which} {name}"] = r"\.?(?![a-z])(?![ \t]*\d)"
     for phrase in [*QUARTERS, *HALVES]:
@@ -75,7 +79,7 @@ def _word_heads() -> dict[str, str]:
             heads[f"the {phrase}"] = f"(?:{_QUARTER_TAIL}|(?![a-z]))" if open_ended else _QUARTER_TAIL
     for phrase in MASKS:
         heads[phrase] = "(?![a-z])"
-    for article in ("the", "these", "those"):
+    for article in DURATION_ARTICLES:
         heads[article] = rf"[ \t]+(?:(?:{_OPENERS})[ \t]+)?{_DURATION_N}[ \t]+(?:{_DURATION_UNITS})(?![a-z])"
     for word in _NUMWORDS:
         heads[word] = f"(?:{_HYPHEN_DURATION}|{_AGO})"
@@ -187,10 +191,10 @@ def _word_kind(text: str, surface: str, at: int) -> str:
         return "ago"
     if phrase in _ANAPHORIC_SET and _ANAPHORIC_STOP.match(text, at + len(surface)):
         return ""  # "the year to March": the month says which year
-    if any(c.isdigit() for c in surface) and (first in {"the", "these", "those"} and "quarter" not in phrase
+    if any(c.isdigit() for c in surface) and (first in DURATION_ARTICLES and "quarter" not in phrase
                                                and "half" not in phrase):
         return "duration"
-    if first in {"the", "these", "those"} and any(w in phrase.split() for w in _LEX["duration_units"]) \
+    if first in DURATION_ARTICLES and any(w in phrase.split() for w in _LEX["duration_units"]) \
             and phrase not in RELATIVE_YEARS and phrase not in _ANAPHORIC_SET:
         return "duration"
     if "-" in surface and first.split("-")[0] in _NUMWORDS:
@@ -201,7 +205,7 @@ def _word_kind(text: str, surface: str, at: int) -> str:
         return "quarter"
     if phrase[:2] in {"q1", "q2", "q3", "q4", "h1", "h2"}:
         return "quarter" if _YEAR_ONLY.search(surface) else ""
-    if phrase.split()[0] in {"last", "this", "next"} and phrase.split()[-1].rstrip(".") in MONTHS:
+    if phrase.split()[0] in RELATIVE_OPENERS and phrase.split()[-1].rstrip(".") in MONTHS:
         return "relative" if text[at + len(surface) - len(phrase.split()[-1])].isupper() else ""
     return "relative"
 
@@ -353,20 +357,24 @@ def _relative(surface: str, ref: date | None) -> str | None:
         return (ref + timedelta(days=RELATIVE_DAYS[phrase])).isoformat()
     words = phrase.split()
     if len(words) == 2:
-        which, name = words[0], words[1].rstrip(".")
+        step, name = RELATIVE_OPENERS.get(words[0]), words[1].rstrip(".")
+        if step is None:
+            return None
         if name in MONTHS:
             month = MONTHS[name]
-            if which == "last":
+            if step < 0:
                 year = ref.year if month < ref.month else ref.year - 1
-            elif which == "next":
+            elif step > 0:
                 year = ref.year if month > ref.month else ref.year + 1
             else:
                 year = ref.year
             return f"{year}-{month:02d}"
         if name in WEEKDAYS:
             back = (ref.weekday() - WEEKDAYS[name]) % 7 or 7
-            day = ref - timedelta(days=back) if which == "last" else ref + timedelta(days=(7 - back) % 7 or 7)
-            return day.isoformat() if which != "this" else (ref - timedelta(days=back % 7)).isoformat()
+            if step == 0:
+                return (ref - timedelta(days=back % 7)).isoformat()
+            day = ref - timedelta(days=back) if step < 0 else ref + timedelta(days=(7 - back) % 7 or 7)
+            return day.isoformat()
     return None
 
 
@@ -400,7 +408,7 @@ def _ago(surface: str, ref: date | None) -> str | None:
     return str(ref.year - n * (10 if unit.startswith("decade") else 1))
 
 
-_PREVIOUS = ("previous", "preceding", "prior")
+_PREVIOUS = frozenset(_LEX["previous_words"])
 
 
 def resolve_anaphoric(surface: str, carry: str | None, ref: date | None) -> str | None:

@@ -27,10 +27,11 @@ _BYLINE = word_set(_LEX, "byline_prefixes")
 _CAPTION_PREFIX = word_set(_LEX, "caption_prefixes")
 _CREDIT_WORDS = word_set(_LEX, "caption_credit_words")
 _CAPTION_VERBS = word_set(_LEX, "caption_verbs")
+_PHOTO_WORDS = word_set(_LEX, "caption_photo_words")
 _DATELINE_STOP = word_set(_LEX, "dateline_stopwords")
 _AUXILIARIES = word_set(_LEX, "headline_auxiliaries")
 _QUESTION_WORDS = word_set(_LEX, "heading_question_words")
-_MONTHS: dict[str, int] = {str(k).lower(): int(v) for k, v in load_json(_LEX)["month_numbers"].items()}
+_MONTHS: dict[str, int] = {str(k).lower(): int(v) for k, v in load_json("periods.json")["months"].items()}
 
 
 _SPACES = r"\s+"
@@ -249,7 +250,7 @@ def _is_caption(body: str) -> bool:
     if upper > 0.8 and len(letters) >= 3 and (words & _CREDIT_WORDS or len(words) >= 2):
         return True
     lowered = body.lower()
-    return bool(words & {"photo", "photos", "file photo", "image"}) and any(
+    return bool(words & _PHOTO_WORDS) and any(
         f" {verb} " in lowered for verb in _CAPTION_VERBS
     )
 
