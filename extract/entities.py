@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from claimscope.extract.document import Document
-from claimscope.extract.lexicons import alternation, load_json, word_set
+from claimscope.extract.lexicons import alternation, load_json, load_words, word_set
 from claimscope.extract.model import Claim, Entity, EntityKind
 
 _LEX = "entities.json"
@@ -21,6 +21,8 @@ _TITLES = word_set(_LEX, "person_titles")
 _PLACE_PREPS = word_set(_LEX, "place_prepositions")
 _NOT_NAMES = word_set(_LEX, "not_names") | frozenset(load_json("periods.json")["months"])
 _ACRONYM_SKIP = word_set(_LEX, "acronym_skip_words")
+_REPORTING_VERBS = load_words("reporting_verbs.txt")
+"""A run of two or three capitalised words right before one of these is a person ("Jo Bloggs said")."""
 _LEADING_NOISE = _NOT_NAMES | _TITLES
 _PREV_WORD_CHARS = frozenset("_'’-")
 
@@ -188,6 +190,6 @@ def _kind(text: str, start: int, words: list[str]) -> EntityKind | None:
         return "place"
     if len(words) >= 2 and all(w[:1].isupper() for w in words) and len(words) <= 3:
         following = text[start : start + 120].split()
-        if len(following) > len(words) and following[len(words)].strip(",.").lower() in {"said", "says", "told"}:
+        if len(following) > len(words) and following[len(words)].strip(",.").lower() in _REPORTING_VERBS:
             return "person"
     return None
