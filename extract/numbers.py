@@ -94,7 +94,6 @@ _LOWER_WORD = re.compile(r"[a-z]+")
 _NUMERATOR_REACH = max(len(w) for w in FRACTION_NUMERATORS) + 3
 IN_EVERY_RE = re.compile(r"[ \t]+in[ \t]+(?:every[ \t]+)?$")
 _WORD_TOKEN = re.compile(r"[A-Za-z]+")
-_DIGIT_RUN = re.compile(r"\d+")
 
 _unit_surfaces = [*UNIT_SURFACES, *CURRENCY_WORDS]
 _unit_trie = alternation(w.lower() for w in _unit_surfaces)
@@ -331,11 +330,6 @@ def _word_after(low: str, at: int, hi: int) -> str:
     while j < hi and low[j].isalpha():
         j += 1
     return low[i:j].lower()
-
-
-def digit_runs(lowered: str, start: int, end: int) -> list[int]:
-    """Start offsets of the digit runs in ``lowered[start:end]`` (where calendar expressions may begin)."""
-    return [m.start() for m in _DIGIT_RUN.finditer(lowered, start, end)]
 
 
 def _digits_mention(text: str, match: re.Match[str], lo: int, hi: int) -> NumberMention | None:
