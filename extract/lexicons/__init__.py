@@ -96,7 +96,7 @@ class _Lexicon(dict[str, Any]):
         _KEYS_READ.add((self.name, key))
         return super().__getitem__(key)
 
-    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, key: str, default: Any = None) -> Any:
         _KEYS_READ.add((self.name, key))
         return super().get(key, default)
 
