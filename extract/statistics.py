@@ -1,12 +1,12 @@
 """Numbers that state facts: value, unit, what they measure, when, which way they moved, and who said them.
 
-Per sentence: one scan for numbers (``numbers.find_numbers``) and one for calendar expressions
-(``periods.find_periods``); sentences without a number cost one regex scan.  A number is dropped when it is
-calendar text (a year, a date, "the past five years"), an age ("a 44-year-old", "'Tiny,' 31"), part of a
-name or a label ("Level 2", "Racer 64", "Section 23"), list numbering, or the pronoun-like "one".  The
-rest become ``Statistic`` records; what they measure comes from ``measures``, the period from the nearest
-calendar expression in the sentence that is not a comparison base.  Work per number is bounded, so the
-stage is linear in the article length.
+One scan of the whole text finds where numbers may start (``numbers.TextScan``); a sentence without one costs
+a bisection, a sentence with one a scan for calendar expressions (``periods.find_periods``).  A number is
+dropped when it is calendar text (a year, a date, "the past five years"), an age ("a 44-year-old", "'Tiny,'
+31"), part of a name or a label ("Level 2", "Racer 64", "Section 23"), list numbering, or the pronoun-like
+"one".  The rest become ``Statistic`` records; what they measure comes from ``measures``, the period from
+the nearest calendar expression in the sentence that is not a comparison base.  Work per number is bounded,
+so the stage is linear in the article length.
 """
 
 from __future__ import annotations

@@ -1,6 +1,40 @@
 """The vocabulary: every word list the extractor uses is a data file beside this module, and this module is
-the only way in. Loaders refuse duplicates; the regex builders refuse an empty list, because an empty
-alternation silently matches nothing (or, with a careless builder, everywhere)."""
+the only way in.
+
+Which file holds what (all entries lower-case unless the file says otherwise):
+
+- ``reporting_verbs.txt``: verbs of saying, every written form. THE list of them: claims take their cues
+  from it, the measure finder ends a noun phrase at one, the period finder reads "said on Tuesday" as when
+  something was said, and a name before one is a person.
+- ``approximators.txt``: words before a number that make it approximate or a bound ("around", "more than").
+- ``speaker_roles.txt``, ``source_nouns.txt``, ``claims.json``: who can say something, and how it is said.
+- ``number_words.json``: number words, scale words ("million", "bn"), fractions.
+- ``currencies.json``, ``units.json``: what stands before or after a number.
+- ``changes.json``: words that state a rise or a fall, and what may stand beside them.
+- ``measure_words.json``: closed-class words the measure finder and the statistics filters read.
+- ``periods.json``: calendar words; its ``months`` also serve the layout (timestamps) and entity stages.
+- ``layout.json``: the vocabulary of a news page (labels, bylines, captions, front-matter fields).
+- ``entities.json``: the words that type a name (titles, organisation nouns, words that are never names).
+- ``formats.json``: which file suffix declares which input format.
+
+Rules:
+
+- A word list never lives in code. To add a word, add it to its file (or JSON key): nothing else changes,
+  because every pattern is built at import from these files. A new list is a new key (or ``.txt`` file)
+  read with ``load_json``, ``word_set`` or ``load_words``; a key that no code reads is a bug.
+- Loaders refuse duplicates (a key, or an entry listed twice), so a list cannot disagree with itself.
+- Every regex alternation over a vocabulary is built by ``alternation`` (or ``alternation_with_tails``
+  when each phrase has its own continuation): a prefix trie, longest phrase first, that refuses an empty
+  list, because an empty alternation silently matches nothing (or, with a careless builder, everywhere).
+- What stays in code: the names of kinds (the strings of a ``Literal`` type) and single words a rule
+  compares against by name.
+
+``tests/extract/test_lexicons.py`` guards this: every key of every JSON file is read (the loaders note each
+key looked up: ``keys_read``), every file is loaded (``files_read``), no list, tuple, set or dict literal
+of three or more words is defined under ``extract/`` (an AST scan that names file and line), the builders
+match what a flat longest-first alternation matches, and a word added to a lexicon changes what is
+extracted.
+"""
 
 from __future__ import annotations
 
@@ -136,5 +170,10 @@ def load_words(name: str) -> frozenset[str]:
 
 
 def word_set(name: str, key: str) -> frozenset[str]:
-    """One list from a JSON lexicon, as a lower-case set."""
-    return frozenset(str(w).lower() for w in load_json(name)[key])
+    """One list from a JSON lexicon, as a lower-case set, refusing an entry listed twice."""
+    words = [str(w).lower() for w in load_json(name)[key]]
+    out = frozenset(words)
+    if len(out) != len(words):
+        twice = sorted({w for w in words if words.count(w) > 1})
+        raise ValueError(f"duplicate entry in {name} {key!r}: {twice}")
+    return out
