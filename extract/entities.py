@@ -31,7 +31,7 @@ _WORD_BEFORE = re.compile(r"[\w&'’-]+")
 # The capital comes first and the "not inside a word" check is a lookbehind after it, so the regex engine
 # can skip ahead to the next capital letter in C instead of trying every position.
 _NAME = re.compile(
-    r"[A-Z](?<![\w'’].)[\w'’.&-]*(?:\s+(?:of|the|for|and|de|del|van|von|al|bin|la|le)?\s*"
+    rf"[A-Z](?<![\w'’].)[\w'’.&-]*(?:\s+{alternation(word_set(_LEX, 'name_connectors'))}?\s*"
     r"(?:[A-Z][\w'’&-]*))*(?![\w'’])"
 )
 _MAX_NAMES = 5000

@@ -109,7 +109,10 @@ CURRENCY_BEFORE = re.compile(
     r"(?P<space>[ \t]?)(?P<sign>[-−]?)$"
 )
 ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:a|an)[ \t]+$", re.IGNORECASE)
-_ORDINAL_OR_TIME_SUFFIX = re.compile(r"(?:st|nd|rd|th|s|am|pm|x)(?![A-Za-z])", re.IGNORECASE)
+_ORDINAL_OR_TIME_SUFFIX = re.compile(
+    rf"{alternation([*_WORDS['ordinal_suffixes'], *_WORDS['label_suffixes']])}(?![A-Za-z])", re.IGNORECASE
+)
+"""After digits: an ordinal ("3rd"), a decade ("1990s"), a time ("9am") or a factor ("4x"), not a quantity."""
 _SIGNS = {"-": -1, "−": -1, "+": 1}
 
 

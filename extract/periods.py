@@ -44,16 +44,17 @@ _SPACES = r"[ \t]+"
 
 
 _YEAR = r"(?:1[89]\d\d|2[01]\d\d)(?![\d%]|[.,]\d|[ \t]?(?:per[ \t]?cent|percent)(?![a-z]))"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d%])"
+_DAY = rf"(?:[12]\d|3[01]|0?[1-9]){alternation(_NUMBERS['ordinal_suffixes'])}?(?![\d%])"
 _DAYS = rf"{_DAY}(?:[ \t]*(?:-|–|to|and)[ \t]*{_DAY})?"
 _NUMWORDS = [*_NUMBERS["units"], *_NUMBERS["tens"]]
 _NUMWORD = alternation(_NUMWORDS, space=_SPACES)
 _DURATION_N = rf"(?:\d+(?:\.\d+)?|{_NUMWORD}(?:[ \t-]+{_NUMWORD})?)"
-_DURATION_UNITS = alternation(_LEX["duration_units"], space=_SPACES)
+_DURATION_UNIT_WORDS = tuple(_LEX["duration_units"])
+_DURATION_UNITS = alternation(_DURATION_UNIT_WORDS, space=_SPACES)
 _OPENERS = alternation(_LEX["duration_openers"], space=_SPACES)
 _ADJ_NOUNS = alternation([*_MEASURE["period_nouns"], *_CHANGES["change_nouns"]], space=_SPACES)
-_HYPHEN_DURATION = rf"-(?:year|month|week|day|quarter|decade)(?:-long)?[ \t]+(?:{_ADJ_NOUNS})(?![a-z])"
-_AGO = rf"[ \t]+(?:years?|decades?|months?)[ \t]+(?:{alternation(_LEX['ago_words'], space=_SPACES)})(?![a-z])"
+_HYPHEN_DURATION = rf"-{alternation(_LEX['hyphen_duration_units'])}(?:-long)?[ \t]+(?:{_ADJ_NOUNS})(?![a-z])"
+_AGO = rf"[ \t]+{alternation(_LEX['ago_units'])}[ \t]+(?:{alternation(_LEX['ago_words'], space=_SPACES)})(?![a-z])"
 _MON_TAIL = rf"\.?(?![a-z])(?:[ \t]+{_DAYS})?(?:,?[ \t]+{_YEAR})?"
 _QUARTER_TAIL = rf"(?:[ \t]+of)?[ \t,]+(?:(?:the[ \t]+)?(?:fiscal|financial)[ \t]+(?:year[ \t]+)?)?{_YEAR}"
 
@@ -194,7 +195,7 @@ def _word_kind(text: str, surface: str, at: int) -> str:
     if any(c.isdigit() for c in surface) and (first in DURATION_ARTICLES and "quarter" not in phrase
                                                and "half" not in phrase):
         return "duration"
-    if first in DURATION_ARTICLES and any(w in phrase.split() for w in _LEX["duration_units"]) \
+    if first in DURATION_ARTICLES and any(w in phrase.split() for w in _DURATION_UNIT_WORDS) \
             and phrase not in RELATIVE_YEARS and phrase not in _ANAPHORIC_SET:
         return "duration"
     if "-" in surface and first.split("-")[0] in _NUMWORDS:

@@ -77,10 +77,16 @@ _AGE_BEFORE = re.compile(
 )
 _AGE_LETTERS = frozenset.intersection(*(frozenset(w + w.upper()) for w in _AGE_WORDS))
 """Letters every age word has: a window without one cannot end in one, and is decided without a regex."""
+_SPACES = r"[ \t]+"
 _RANGE_BETWEEN = re.compile(r"[ \t]*(?:-|–|to|and)[ \t]*$")
-_RATE_BEFORE = re.compile(r"(?:\bper|\bevery|\bin[ \t]+every|\bfor[ \t]+every)[ \t]+$", re.IGNORECASE)
+_RATE_MARKERS = word_set("measure_words.json", "rate_markers")
+_RATE_BEFORE = re.compile(rf"\b{alternation(_RATE_MARKERS, space=_SPACES)}[ \t]+$", re.IGNORECASE)
+_RATE_LAST_LETTERS = frozenset(m[-1] for m in _RATE_MARKERS) | frozenset(m[-1].upper() for m in _RATE_MARKERS)
 _RATE_NOUN = re.compile(r"[ \t]+(?:of[ \t]+)?(?:the[ \t]+)?([a-z][a-z-]*)(?:[ \t]+([a-z][a-z-]*))?")
-_DURING_BEFORE = re.compile(r"(?P<word>[\w%’'-]+)[ \t]+(?P<prep>over|in|within|across)[ \t]+$", re.IGNORECASE)
+_DURING_BEFORE = re.compile(
+    rf"(?P<word>[\w%’'-]+)[ \t]+(?P<prep>{alternation(word_set('measure_words.json', 'during_prepositions'))})[ \t]+$",
+    re.IGNORECASE,
+)
 _NAME_COMMA_BEFORE = re.compile(r"[A-Z][\w.'’-]*[’'\"”]?,[’'\"”]?[ \t]*$")
 _AGE_END = re.compile(r"[ \t]*(?:[,;:.)]|$|and\b)")
 _PREV_WORD = re.compile(r"(?P<word>[A-Za-z][\w'’-]*)(?P<dot>\.?)[ \t]+$")
@@ -223,8 +229,8 @@ def _verdict(text: str, num: NumberMention, periods: list[PeriodMention], senten
 
 def _is_rate(text: str, num: NumberMention, sentence_start: int) -> bool:
     """ "11.2 deaths per 100,000 people": the 100,000 is the base of a rate, not a statistic."""
-    if num.unit is not None or num.approximate or num.start < 2 or text[num.start - 2] not in "ryRY":
-        return False  # cheap test first: "per " and "every " end in r or y
+    if num.unit is not None or num.approximate or num.start < 2 or text[num.start - 2] not in _RATE_LAST_LETTERS:
+        return False  # cheap test first: a rate marker ("per", "every") ends in one of these letters
     return bool(_RATE_BEFORE.search(text, max(sentence_start, num.start - 14), num.start))
 
 

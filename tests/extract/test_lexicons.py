@@ -80,6 +80,8 @@ def test_every_lexicon_file_is_loaded() -> None:
 WORD = re.compile(r"[A-Za-z][A-Za-z' ’-]*\Z")
 """A string that is a word or a phrase: letters, spaces, hyphens and apostrophes."""
 MIN_WORDS = 3
+REGEX_GROUP = re.compile(r"\((?:\?:|\?P<\w+>|\?i:)?([^()]*)\)")
+PLAIN_WORD = re.compile(r"[A-Za-z]+\Z")
 PENDING_FILES = {
     "claims.py": "the claims work moves the word lists of claims.py into claims.json",
     "claims_patterns.py": "the claims work moves the word lists of claims_patterns.py into claims.json",
@@ -104,7 +106,8 @@ def _words(nodes: list[ast.expr | None]) -> list[str]:
 
 def word_lists(source: str, tags: frozenset[str] = frozenset()) -> list[tuple[int, list[str]]]:
     """``(line, words)`` for every list, tuple or set literal (so also ``frozenset({...})``) holding
-    ``MIN_WORDS`` or more word strings, and every dict literal with that many word keys mapped to constants.
+    ``MIN_WORDS`` or more word strings, every dict literal with that many word keys mapped to constants, and
+    every regex group in a string whose alternatives are that many plain words (``(?:said|told|wrote)``).
 
     Not counted: ``__slots__`` and ``__all__``, the inside of a subscript (``Literal["a", "b", "c"]``), and a
     collection whose words are all ``tags`` (the names of a ``Literal`` kind, such as period kinds).
@@ -126,6 +129,9 @@ def word_lists(source: str, tags: frozenset[str] = frozenset()) -> list[tuple[in
             words = _words(list(node.elts))
         elif isinstance(node, ast.Dict):
             words = _words([k for k, v in zip(node.keys, node.values, strict=True) if isinstance(v, ast.Constant)])
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            groups = [g.group(1).split("|") for g in REGEX_GROUP.finditer(node.value)]
+            words = max((g for g in groups if all(PLAIN_WORD.match(w) for w in g)), key=len, default=[])
         else:
             continue
         if len(words) >= MIN_WORDS and not set(words) <= tags:
@@ -163,6 +169,10 @@ def test_no_word_list_is_defined_in_code(path: Path) -> None:
         ("DOC = {'id': a, 'title': b, 'text': c}", []),
         ("Kind = Literal['year', 'month', 'week']\nBIG = {'year', 'month', 'week'}", []),
         ("Kind = Literal['year', 'month']\nBIG = {'year', 'month', 'spring'}", [2]),
+        ("CUE = re.compile(r'(?:said|told|wrote)\\b')", [1]),
+        ("CUE = re.compile(rf'(?P<verb>said|told|wrote){TAIL}')", [1]),
+        ("GAP = re.compile(r'(?:[ \\t]+|-|to|and)')", []),
+        ("GAP = re.compile(r'(?:to|and)')", []),
     ],
 )
 def test_the_word_list_rule(source: str, lines: list[int]) -> None:
