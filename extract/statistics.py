@@ -75,8 +75,8 @@ _AGE_BEFORE = re.compile(
     rf"\b{alternation(_AGE_WORDS)}(?:[ \t]+{alternation(word_set('measure_words.json', 'age_prepositions'))})?[ \t]+$",
     re.IGNORECASE,
 )
-_AGE_LETTERS = frozenset.intersection(*(frozenset(w + w.upper()) for w in _AGE_WORDS))
-"""Letters every age word has: a window without one cannot end in one, and is decided without a regex."""
+_AGE_LETTER = max(frozenset.intersection(*map(frozenset, _AGE_WORDS)), default="")
+"""A letter every age word has ("g"): a window without it ends in none, and is decided without a regex."""
 _SPACES = r"[ \t]+"
 _RANGE_BETWEEN = re.compile(r"[ \t]*(?:-|–|to|and)[ \t]*$")
 _RATE_MARKERS = word_set("measure_words.json", "rate_markers")
@@ -274,8 +274,9 @@ def _is_during(text: str, lowered: str, num: NumberMention, sentence_start: int)
 def _is_age(text: str, num: NumberMention) -> bool:
     if num.unit_kind in {"time", None} and _AGE_AFTER.match(text, num.end) and num.unit in {None, "year"}:
         return True  # "a 19 year old man", "a 44-year-old trader"
-    before = text[max(0, num.start - 16) : num.start]
-    if not _AGE_LETTERS.isdisjoint(before) and _AGE_BEFORE.search(text, max(0, num.start - 16), num.start):
+    lo = max(0, num.start - 16)
+    before = text[lo : num.start]
+    if (_AGE_LETTER in before or _AGE_LETTER.upper() in before) and _AGE_BEFORE.search(text, lo, num.start):
         return True  # "aged 54"
     if num.unit is not None or num.in_words or not float(num.value).is_integer() or not 0 < num.value <= 120:
         return False
