@@ -3,7 +3,8 @@
 News pages share a shape whatever the outlet: timestamps, a headline, a byline and photo captions before
 the body; short untitled lines that open a new part ("subheadings"); "READ MORE:" links and captions with
 a photo credit in the body.  The rules below describe that shape, with the vocabulary in
-``lexicons/layout.json``.  One pass over the lines, one pass over the blocks: linear in the text length.
+``lexicons/layout.json`` (month names in ``lexicons/periods.json``).  One pass over the lines, one pass over
+the blocks: linear in the text length.
 """
 
 from __future__ import annotations
