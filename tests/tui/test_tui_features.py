@@ -12,12 +12,12 @@ from tui_articles import FERRY_CLAIM, MARKUP_SENTENCE
 from claimscope.store.db import Store
 from claimscope.tui.app import make_app, run_explorer
 from claimscope.tui.keymap import load_keymap
+from claimscope.tui.screens.export_dialog import ExportDialog
+from claimscope.tui.screens.help_screen import HelpScreen
+from claimscope.tui.screens.search_modal import SearchModal
 from claimscope.tui.widgets.article_tree import ArticleTree
 from claimscope.tui.widgets.claims_list import ClaimsList
-from claimscope.tui.widgets.export_dialog import ExportDialog
-from claimscope.tui.widgets.help_screen import HelpScreen
 from claimscope.tui.widgets.reader import Reader
-from claimscope.tui.widgets.search_modal import SearchModal
 from claimscope.tui.widgets.status_line import StatusLine
 
 SAMPLE_SUFFIXES = (".txt", ".md", ".html", ".htm")

@@ -10,8 +10,8 @@ from tui_articles import ArticleDraft
 
 from claimscope.extract.model import Article
 from claimscope.store.db import Store
+from claimscope.tui.screens.path_prompt import PathPrompt
 from claimscope.tui.widgets.article_tree import ArticleTree
-from claimscope.tui.widgets.path_prompt import PathPrompt
 
 LATE_TITLE = "Council opens a second night market"
 

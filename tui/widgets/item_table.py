@@ -13,6 +13,7 @@ from typing import ClassVar, Protocol, TypeVar
 from rich.cells import cell_len
 from rich.text import Text
 from textual import on
+from textual.reactive import reactive
 
 from claimscope.tui.widgets.virtual_table import CELL_PADDING, Cell, Row, VirtualTable
 
@@ -56,10 +57,12 @@ class ItemTable(VirtualTable):
     HEADER_ROOM: ClassVar[int] = 0
     """Cells kept free after each header label (for a sort arrow)."""
 
+    marks: reactive[frozenset[str]] = reactive(frozenset)
+    """Marked item ids, bound down from the screen; a change repaints the mark column."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._natural: dict[str, int] = {}
-        self.marks: frozenset[str] = frozenset()
         self.article_of: dict[str, str] = {}
         """Item id -> article id for every row."""
 
@@ -133,10 +136,6 @@ class ItemTable(VirtualTable):
 
     def width_changed(self, width: int) -> None:
         self._fit_columns()
-
-    def set_marks(self, marks: frozenset[str]) -> None:
-        self.marks = marks
-        self.refresh()
 
     def select_item(self, item_id: str) -> bool:
         """Move the cursor to ``item_id`` (quietly unless focused); false when it is not listed."""

@@ -78,27 +78,6 @@ class VirtualTable(ScrollView, can_focus=True):
         "virtual-table--even-row",
     }
 
-    DEFAULT_CSS = """
-    VirtualTable {
-        background: $surface;
-        color: $foreground;
-        overflow-x: hidden;
-        overflow-y: auto;
-        & > .virtual-table--header { text-style: bold; background: $panel; color: $foreground; }
-        & > .virtual-table--even-row { background: $surface-lighten-1 50%; }
-        & > .virtual-table--cursor {
-            background: $block-cursor-blurred-background;
-            color: $block-cursor-blurred-foreground;
-            text-style: $block-cursor-blurred-text-style;
-        }
-        &:focus > .virtual-table--cursor {
-            background: $block-cursor-background;
-            color: $block-cursor-foreground;
-            text-style: $block-cursor-text-style;
-        }
-    }
-    """
-
     cursor_row: reactive[int] = reactive(0, always_update=False, init=False)
 
     class RowMessage(Message):
