@@ -6,7 +6,7 @@ from textual.app import App, ComposeResult
 
 from claimscope.extract.model import Statistic
 from claimscope.tui.widgets.stats_table import StatsTable
-from claimscope.tui.widgets.virtual_table import VirtualTable
+from claimscope.tui.widgets.virtual_table import Row, VirtualTable
 
 ROWS = 100_000
 
@@ -22,7 +22,7 @@ class TableApp(App[None]):
         yield self.table
 
 
-def _numbered_rows(count: int) -> list[tuple[str, tuple[str, ...]]]:
+def _numbered_rows(count: int) -> list[Row]:
     return [(f"k{i}", (f"row {i}", f"[bold]{i % 7}[/bold]")) for i in range(count)]
 
 

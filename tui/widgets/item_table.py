@@ -76,15 +76,6 @@ class ItemTable(VirtualTable):
 
     # attributes down ----------------------------------------------------------------------------
 
-    def replace_rows(self, rows: Iterable[tuple[str, str, Sequence[Cell]]]) -> None:
-        """Rows are (article id, item id, cells without the mark column); the cursor returns to the top."""
-        article_of: dict[str, str] = {}
-        table_rows: list[Row] = []
-        for article_id, item_id, cells in rows:
-            article_of[item_id] = article_id
-            table_rows.append((item_id, tuple(cells)))
-        self.show_rows(table_rows, article_of)
-
     def show_rows(self, rows: list[Row], article_of: dict[str, str], *, keep_key: str | None = None) -> None:
         """Show ready rows (built off the UI thread for big lists) and which article each item is in."""
         self.article_of = article_of
