@@ -31,10 +31,6 @@ from claimscope.tui.screens.help_screen import HelpScreen, KeyRow
 from claimscope.tui.screens.main import MainScreen
 from claimscope.tui.screens.path_prompt import PathPrompt
 from claimscope.tui.screens.search_modal import SearchHit, SearchModal
-from claimscope.tui.widgets.article_tree import ArticleTree
-from claimscope.tui.widgets.item_table import ItemTable
-from claimscope.tui.widgets.reader import Reader
-from claimscope.tui.widgets.stats_table import StatsTable
 
 AUTO_REFRESH_SECONDS = 2.0
 """How often the explorer checks whether another terminal changed the store (a stat call)."""
@@ -102,7 +98,7 @@ class ClaimscopeApp(App[int]):
         self.keymap = keymap
         self.export_directory = export_directory or Path.cwd()
         self._import_samples = import_samples
-        self._auto_refresh = auto_refresh
+        self._store_poll_seconds = auto_refresh
         self.imported_samples: int | None = None
         """How many samples the first run imported (``None`` until it has run)."""
 
@@ -130,8 +126,8 @@ class ClaimscopeApp(App[int]):
         else:
             self.main_screen.reload()
             self.call_after_refresh(self._warm_search_index)
-        if self._auto_refresh:
-            self.set_interval(self._auto_refresh, self._check_for_changes)
+        if self._store_poll_seconds:
+            self.set_interval(self._store_poll_seconds, self._check_for_changes)
 
     @work(thread=True, exclusive=True, group="search-index", exit_on_error=False, description="search index")
     def _warm_search_index(self) -> None:
@@ -265,14 +261,7 @@ class ClaimscopeApp(App[int]):
             ("everywhere", [Binding("tab", "focus_next", "Next pane", id="focus.next"),
                             Binding("shift+tab", "focus_previous", "Previous pane", id="focus.previous"),
                             Binding("ctrl+p", "command_palette", "Command palette", id="command_palette")]),
-            ("explorer", MainScreen.BINDINGS),
-            ("articles", [Binding("enter", "select", "Expand article / read section", id="tree.select"),
-                          *ArticleTree.BINDINGS]),
-            ("claims, statistics", [Binding("enter", "select", "Read the item in context", id="table.select"),
-                                    *ItemTable.BINDINGS]),
-            ("statistics", [b for b in StatsTable.BINDINGS
-                            if isinstance(b, Binding) and b.id == "stats.sort"]),
-            ("reader", Reader.BINDINGS),
+            *MainScreen.key_groups(),
         ]
         for where, bindings in groups:
             for binding in bindings:

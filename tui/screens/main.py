@@ -118,6 +118,19 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.post_message(self.Ready())
 
+    @classmethod
+    def key_groups(cls) -> list[tuple[str, Iterable[BindingType]]]:
+        """The screen's and its panes' bindings, by where they work (the help screen lists them)."""
+        return [
+            ("explorer", cls.BINDINGS),
+            ("articles", [Binding("enter", "select", "Expand article / read section", id="tree.select"),
+                          *ArticleTree.BINDINGS]),
+            ("claims, statistics", [Binding("enter", "select", "Read the item in context", id="table.select"),
+                                    *ClaimsList.BINDINGS]),
+            ("statistics", [b for b in StatsTable.BINDINGS if isinstance(b, Binding) and b.id == "stats.sort"]),
+            ("reader", Reader.BINDINGS),
+        ]
+
     # pane accessors (children only) --------------------------------------------------------------
 
     @property

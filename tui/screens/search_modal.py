@@ -109,7 +109,7 @@ class SearchModal(ModalScreen[SearchHit | None]):
             self._choose(options.get_option_at_index(index).id)
 
     @on(OptionList.OptionSelected, "#search-results")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
+    def _result_selected(self, event: OptionList.OptionSelected) -> None:
         self._choose(event.option.id)
 
     def action_move(self, step: int) -> None:

@@ -245,7 +245,7 @@ class ArticleTree(Tree[NodeRef]):
     # events up ----------------------------------------------------------------------------------
 
     @on(Tree.NodeExpanded)
-    def _expanded(self, event: Tree.NodeExpanded[NodeRef]) -> None:
+    def _node_expanded(self, event: Tree.NodeExpanded[NodeRef]) -> None:
         ref = event.node.data
         if ref is None or ref.kind != "article" or ref.article_id in self._populated:
             return
@@ -256,12 +256,12 @@ class ArticleTree(Tree[NodeRef]):
             self.post_message(self.NeedsArticle(ref.article_id))
 
     @on(Tree.NodeHighlighted)
-    def _highlighted(self, event: Tree.NodeHighlighted[NodeRef]) -> None:
+    def _node_highlighted(self, event: Tree.NodeHighlighted[NodeRef]) -> None:
         if self.has_focus:
             self._post_choice(event.node.data)
 
     @on(Tree.NodeSelected)
-    def _selected(self, event: Tree.NodeSelected[NodeRef]) -> None:
+    def _node_selected(self, event: Tree.NodeSelected[NodeRef]) -> None:
         ref = event.node.data
         if ref is not None and ref.kind != "article" and ref.section_id is not None:
             self.post_message(SectionChosen(ref.article_id, ref.section_id, ref.offset, jump=True))

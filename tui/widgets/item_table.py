@@ -143,12 +143,12 @@ class ItemTable(VirtualTable):
     # events up ----------------------------------------------------------------------------------
 
     @on(VirtualTable.RowSelected)
-    def _selected(self, event: VirtualTable.RowSelected) -> None:
+    def _row_selected(self, event: VirtualTable.RowSelected) -> None:
         event.stop()
         self._post_row(event.key, jump=True)
 
     @on(VirtualTable.RowHighlighted)
-    def _highlighted(self, event: VirtualTable.RowHighlighted) -> None:
+    def _row_highlighted(self, event: VirtualTable.RowHighlighted) -> None:
         event.stop()
         if self.has_focus:
             self._post_row(event.key, jump=False)
