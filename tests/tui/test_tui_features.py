@@ -206,6 +206,11 @@ async def test_keymap_file_remaps_keys_and_help_shows_them(fixture_store: Path) 
         assert keys["claimscope.search"] == "f"
         assert keys["claimscope.mark"] == "m"
         assert keys["claimscope.quit"] == "q"
+        enter_rows = [(row.where, row.description, row.binding_id) for row in help_screen.rows if row.keys == "⏎"]
+        assert enter_rows == [  # once per pane kind, and no made-up binding id a keymap could not use
+            ("articles", "Expand article / read section", ""),
+            ("claims, statistics", "Read the item in context", ""),
+        ]
         note = help_screen.query_one("#help-note", Label).render()
         assert str(note) == (
             f"Remap keys in {keymap_file}: a [keys] table of binding id = keys, "

@@ -123,10 +123,11 @@ class MainScreen(Screen[None]):
         """The screen's and its panes' bindings, by where they work (the help screen lists them)."""
         return [
             ("explorer", cls.BINDINGS),
-            ("articles", [Binding("enter", "select", "Expand article / read section", id="tree.select"),
+            ("articles", [Binding("enter", "select_cursor", "Expand article / read section"),
                           *ArticleTree.BINDINGS]),
-            ("claims, statistics", [Binding("enter", "select", "Read the item in context", id="table.select"),
-                                    *ClaimsList.BINDINGS]),
+            ("claims, statistics", [Binding("enter", "select_row", "Read the item in context"),
+                                    *(b for b in ClaimsList.BINDINGS
+                                      if isinstance(b, Binding) and b.action != "select_row")]),
             ("statistics", [b for b in StatsTable.BINDINGS if isinstance(b, Binding) and b.id == "stats.sort"]),
             ("reader", Reader.BINDINGS),
         ]
