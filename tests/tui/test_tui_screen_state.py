@@ -10,7 +10,6 @@ from tui_articles import ferry_article, markup_article
 from claimscope.store.db import Store
 from claimscope.tui.widgets.article_tree import ArticleTree
 from claimscope.tui.widgets.claims_list import ClaimsList
-from claimscope.tui.widgets.reader import Reader
 from claimscope.tui.widgets.stats_table import StatsTable
 from claimscope.tui.widgets.status_line import StatusLine
 
@@ -19,8 +18,8 @@ def _mark_column(table: ClaimsList | StatsTable) -> list[str]:
     return [table.get_row_at(i)[0].plain for i in range(table.row_count)]
 
 
-def _status(app_screen_status: StatusLine) -> str:
-    return str(app_screen_status.render())
+def _status(status: StatusLine) -> str:
+    return str(status.render())
 
 
 async def test_a_mark_reaches_every_pane(fixture_store: Path) -> None:
@@ -30,10 +29,7 @@ async def test_a_mark_reaches_every_pane(fixture_store: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.main_screen
-        tree = screen.query_one(ArticleTree)
-        claims = screen.query_one(ClaimsList)
-        stats = screen.query_one(StatsTable)
-        reader = screen.query_one(Reader)
+        tree, reader, claims, stats = screen.articles, screen.reader, screen.claims, screen.stats
         status = screen.query_one(StatusLine)
         marked_colour = reader.get_component_rich_style("reader--marked").color
         assert "●" not in tree.render_line(0).text
@@ -82,11 +78,8 @@ async def test_a_lists_every_article_s_items_and_a_again_the_chosen_one_s(fixtur
     every_claim = [c.text for c in (*ferry_article().claims, *markup_article().claims)]
     app = fixture_app(fixture_store)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.main_screen
-        claims = screen.query_one(ClaimsList)
-        status = screen.query_one(StatusLine)
         await pilot.press("a")
+        claims, status = app.main_screen.claims, app.main_screen.query_one(StatusLine)
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert sorted(claims.get_row_at(i)[3].plain for i in range(claims.row_count)) == sorted(every_claim)
