@@ -23,7 +23,7 @@ from textual.widgets.tree import TreeNode
 from claimscope.extract.model import Article, Section
 from claimscope.store.db import ArticleSummary
 from claimscope.tui.messages import ArticleChosen, SectionChosen
-from claimscope.tui.widgets.safe_text import one_line
+from claimscope.tui.safe_text import one_line
 
 PENDING_ARTICLES = 16
 """Collapsed articles whose sections are kept ready for an expansion."""

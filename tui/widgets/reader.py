@@ -25,7 +25,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from claimscope.extract.model import Article, Block, Section
-from claimscope.tui.widgets.safe_text import visible
+from claimscope.tui.safe_text import visible
 
 GUTTER = 3
 """Columns left of the text: a bar marks the chosen section, a symbol marks captions and links."""
