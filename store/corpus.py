@@ -18,8 +18,9 @@ from typing import Any
 import orjson
 
 from claimscope.store.errors import StoreDamaged
-from claimscope.store.migrations import ITEM_TABLES, current_schema
+from claimscope.store.migrations import current_schema
 from claimscope.store.records import Record, article_id_of, article_view, item_view
+from claimscope.store.schema import ARTICLES_TABLE, ITEM_TABLES, META_TABLE
 
 RawDocument = bytes | memoryview
 PARSED_CACHE_SIZE = 256
@@ -75,11 +76,11 @@ class Corpus:
 
     def table(self, name: str) -> Mapping[str, Record]:
         """A read-only TinyDB-shaped view of one table (``articles`` or an item table)."""
-        if name == "articles":
+        if name == ARTICLES_TABLE:
             return ArticleTable(self)
         if name in ITEM_TABLES:
             return ItemTable(self, name)
-        if name == "meta":
+        if name == META_TABLE:
             return self.meta
         return {}
 

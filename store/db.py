@@ -30,11 +30,9 @@ from claimscope.store import layout
 from claimscope.store.corpus import Corpus
 from claimscope.store.errors import StoreError, StoreLocked, UnknownId
 from claimscope.store.marks import MarksFile
-from claimscope.store.migrations import ITEM_TABLES
 from claimscope.store.paths import default_store_path, lock_path, marks_path
 from claimscope.store.records import (
     KIND_OF_TABLE,
-    TABLE_OF_KIND,
     ItemRef,
     PreparedArticle,
     Record,
@@ -42,7 +40,8 @@ from claimscope.store.records import (
     document_to_article,
     prepare_article,
 )
-from claimscope.store.storage import Fingerprint, ViewStorage, read_store_bytes, write_store_bytes
+from claimscope.store.schema import ARTICLES_TABLE, ITEM_TABLES, META_TABLE, TABLE_OF_KIND
+from claimscope.store.storage import Fingerprint, ViewStorage, read_file_bytes, write_store_bytes
 
 __all__ = ["AddResult", "ArticleSummary", "ItemRef", "Store"]
 
@@ -120,13 +119,13 @@ class Store:
         if not self._on_disk:
             return
         before = Fingerprint.of(self.path)
-        data = read_store_bytes(self.path)
+        data = read_file_bytes(self.path, what="store file")
         self._corpus = layout.decode(data, self.path) if data is not None else Corpus(self.path)
         self._fingerprint = before
 
     def _views(self) -> dict[str, Any]:
         """The TinyDB tables, as lazy views over the current corpus."""
-        return {name: self._corpus.table(name) for name in ("meta", "articles", *ITEM_TABLES)}
+        return {name: self._corpus.table(name) for name in (META_TABLE, ARTICLES_TABLE, *ITEM_TABLES)}
 
     def changed_on_disk(self) -> bool:
         """True when another process has written the corpus or the marks since this store read them."""
@@ -198,13 +197,6 @@ class Store:
     def documents(self) -> Iterator[tuple[str, Record]]:
         """Every article's stored document, parsed one at a time (the search index reads these)."""
         return self._corpus.iter_documents()
-
-    def document(self, article_id: str) -> Record | None:
-        """One article's stored document (see ``records.py``), or None."""
-        return self._corpus.document(article_id)
-
-    def article_ids(self) -> list[str]:
-        return list(self._corpus.raw)
 
     def size(self) -> int:
         """How many articles the store holds."""

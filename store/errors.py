@@ -27,3 +27,7 @@ class InputMissing(StoreError):
 
 class ExportExists(StoreError):
     """The export target exists and ``--force`` was not given; nothing was written."""
+
+
+class SampleImportFailed(StoreError):
+    """The first run could not import the bundled sample articles; the message says why."""

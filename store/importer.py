@@ -25,8 +25,9 @@ from pathlib import Path
 from claimscope.extract.errors import InputRefused
 from claimscope.extract.model import Article
 from claimscope.store.db import Store
-from claimscope.store.errors import InputMissing
+from claimscope.store.errors import InputMissing, SampleImportFailed, StoreError
 from claimscope.store.records import PreparedArticle, prepare_article
+from claimscope.store.text import single_line
 
 ARTICLE_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
 SAMPLE_EXTENSIONS = (".txt", ".md", ".html")
@@ -95,16 +96,13 @@ Outcome = tuple[str, PreparedArticle | None, str | None]
 
 def _extract_path(path: str) -> Outcome:
     """Read and extract one file; never raises for bad input (the reason comes back instead)."""
-    from claimscope.extract.pipeline import extract_bytes
     from claimscope.extract.reading import read_source
 
     try:
         data, source = read_source(path)
-        return path, prepare_article(extract_bytes(data, source=source)), None
     except InputRefused as exc:
-        return path, None, _one_line(str(exc))
-    except Exception as exc:  # an extractor bug must not stop the other files
-        return path, None, _one_line(f"extraction failed: {type(exc).__name__}: {exc}")
+        return path, None, single_line(str(exc))
+    return _extract_data(data, source)
 
 
 def _extract_data(data: bytes, source: str) -> Outcome:
@@ -112,14 +110,15 @@ def _extract_data(data: bytes, source: str) -> Outcome:
 
     try:
         return source, prepare_article(extract_bytes(data, source=source)), None
-    except InputRefused as exc:
-        return source, None, _one_line(str(exc))
     except Exception as exc:
-        return source, None, _one_line(f"extraction failed: {type(exc).__name__}: {exc}")
+        return source, None, _refusal(exc)
 
 
-def _one_line(message: str) -> str:
-    return " ".join(message.split())
+def _refusal(exc: Exception) -> str:
+    """Why an input was not imported, in one line; an extractor bug must not stop the other files."""
+    if isinstance(exc, InputRefused):
+        return single_line(str(exc))
+    return single_line(f"extraction failed: {type(exc).__name__}: {exc}")
 
 
 def _outcomes(inputs: list[str], workers: int) -> Iterator[Outcome]:
@@ -132,7 +131,7 @@ def _outcomes(inputs: list[str], workers: int) -> Iterator[Outcome]:
         try:
             data, source = read_source("-")
         except InputRefused as exc:
-            yield "-", None, _one_line(str(exc))
+            yield "-", None, single_line(str(exc))
         else:
             yield _extract_data(data, source)
     if workers <= 1 or len(files) < PARALLEL_THRESHOLD:
@@ -198,20 +197,26 @@ def _store_batch(store: Store, batch: list[PreparedArticle], summary: ImportSumm
 
 
 def import_samples(store: Store) -> ImportSummary:
-    """Import the sample articles shipped inside the package (works from a wheel, not only a checkout)."""
+    """Import the sample articles shipped inside the package (works from a wheel, not only a checkout).
+
+    The explorer calls this on its first run, in a worker: any failure becomes ``SampleImportFailed``, whose
+    message says what went wrong; the explorer adds what to do about it.
+    """
     from claimscope.extract.pipeline import extract_bytes
 
-    summary = ImportSummary()
     articles: list[Article] = []
     root = resources.files("claimscope.data")
     for entry in sorted(root.iterdir(), key=lambda e: e.name):
         if not entry.is_file() or not entry.name.endswith(SAMPLE_EXTENSIONS):
             continue
-        source = f"sample:{entry.name}"
         try:
-            articles.append(extract_bytes(entry.read_bytes(), source=source))
-        except InputRefused as exc:
-            summary.failed.append((source, _one_line(str(exc))))
-    result = store.add_articles(articles)
-    summary.imported, summary.unchanged = result.imported, result.unchanged
-    return summary
+            articles.append(extract_bytes(entry.read_bytes(), source=f"sample:{entry.name}"))
+        except Exception as exc:
+            reason = f"sample {entry.name} could not be read: {_refusal(exc)}"
+            raise SampleImportFailed(reason) from exc
+    try:
+        result = store.add_articles(articles)
+    except StoreError as exc:
+        raise SampleImportFailed(single_line(str(exc))) from exc
+    return ImportSummary(imported=result.imported, unchanged=result.unchanged)
+

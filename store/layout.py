@@ -26,15 +26,8 @@ import orjson
 
 from claimscope.store.corpus import Corpus, RawDocument
 from claimscope.store.errors import StoreDamaged
-from claimscope.store.migrations import (
-    DOCUMENTS_TABLE,
-    LAYOUT_STEP,
-    META_TABLE,
-    SUMMARIES_TABLE,
-    applied_names,
-    check_known,
-    upgrade,
-)
+from claimscope.store.migrations import LAYOUT_STEP, applied_names, check_known, upgrade
+from claimscope.store.schema import DOCUMENTS_TABLE, META_TABLE, SUMMARIES_TABLE
 from claimscope.store.storage import gc_paused
 
 META_PREFIX = b'{"meta":'

@@ -14,15 +14,17 @@ from pathlib import Path
 from typing import Any
 
 from claimscope.store.errors import StoreTooNew
+from claimscope.store.records import compact, summary_of
+from claimscope.store.schema import (
+    ARTICLES_TABLE,
+    DOCUMENTS_TABLE,
+    ITEM_TABLES,
+    META_TABLE,
+    SCHEMA_DOC,
+    SUMMARIES_TABLE,
+)
 
 Tables = dict[str, dict[str, Any]]
-
-META_TABLE = "meta"
-SCHEMA_DOC = "schema"
-ITEM_TABLES = ("sections", "claims", "statistics", "entities")
-ALL_TABLES = ("articles", *ITEM_TABLES, META_TABLE)
-SUMMARIES_TABLE = "summaries"
-DOCUMENTS_TABLE = "documents"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +34,7 @@ class Migration:
 
 
 def _create_tables(tables: Tables) -> None:
-    for name in ALL_TABLES:
+    for name in (ARTICLES_TABLE, *ITEM_TABLES, META_TABLE):
         tables.setdefault(name, {})
 
 
@@ -49,16 +51,14 @@ def _article_item_lists(tables: Tables) -> None:
     for name in ITEM_TABLES:
         for item_id, record in tables.get(name, {}).items():
             owned.setdefault(record["article_id"], {}).setdefault(name, []).append(item_id)
-    for article_id, record in tables.get("articles", {}).items():
+    for article_id, record in tables.get(ARTICLES_TABLE, {}).items():
         for name in ITEM_TABLES:
             record.setdefault(name, owned.get(article_id, {}).get(name, []))
 
 
 def _compact_text(tables: Tables) -> None:
     """Stop repeating the article text in every block and sentence (see ``records.compact``)."""
-    from claimscope.store.records import compact
-
-    articles = tables.get("articles", {})
+    articles = tables.get(ARTICLES_TABLE, {})
     for name in ITEM_TABLES:
         for record in tables.get(name, {}).values():
             article = articles.get(record.get("article_id", ""))
@@ -73,12 +73,10 @@ def _article_documents(tables: Tables) -> None:
     article; with one document per article, opening reads only the summaries and an article is parsed
     when it is first shown.
     """
-    articles = tables.pop("articles", {})
+    articles = tables.pop(ARTICLES_TABLE, {})
     items = {name: tables.pop(name, {}) for name in ITEM_TABLES}
     documents: dict[str, Any] = {}
     summaries: dict[str, Any] = {}
-    from claimscope.store.records import summary_of
-
     for article_id, record in articles.items():
         document: dict[str, Any] = {"article": record["article"]}
         for name in ITEM_TABLES:

@@ -18,17 +18,9 @@ from typing import Any, Literal
 import orjson
 
 from claimscope.extract.model import Article
-from claimscope.store.migrations import ITEM_TABLES
+from claimscope.store.schema import ITEM_TABLES, SUMMARY_COUNTS, TABLE_OF_KIND
 
 ItemKind = Literal["article", "section", "claim", "statistic", "entity"]
-KINDS: tuple[ItemKind, ...] = ("article", "section", "claim", "statistic", "entity")
-TABLE_OF_KIND: dict[str, str] = {
-    "article": "articles",
-    "section": "sections",
-    "claim": "claims",
-    "statistic": "statistics",
-    "entity": "entities",
-}
 KIND_OF_TABLE: dict[str, ItemKind] = {table: kind for kind, table in TABLE_OF_KIND.items()}  # type: ignore[misc]
 
 Record = dict[str, Any]
@@ -41,23 +33,6 @@ class ItemRef:
     kind: ItemKind
     id: str
     article_id: str
-
-
-def split_article(article: Article) -> tuple[Record, dict[str, dict[str, Record]]]:
-    """The article record and, per item table, the item records keyed by id (see ``compact``)."""
-    doc = article.to_dict()
-    items: dict[str, dict[str, Record]] = {}
-    article_record: Record = {"article": doc["article"]}
-    for table in ITEM_TABLES:
-        records = items.setdefault(table, {})
-        ids: list[str] = []
-        for entry in doc[table]:
-            record = compact(dict(entry), article.text)
-            record["article_id"] = article.id
-            records[record["id"]] = record
-            ids.append(record["id"])
-        article_record[table] = ids
-    return article_record, items
 
 
 def compact(record: Record, text: str) -> Record:
@@ -104,25 +79,7 @@ def expand(record: Record, text: str) -> Record:
     return full
 
 
-def join_article(article_record: Record, tables: dict[str, dict[str, Record]]) -> Article:
-    """Rebuild the ``Article`` from its record and the item tables."""
-    doc: Record = {"article": article_record["article"]}
-    text = article_record["article"]["text"]
-    for table in ITEM_TABLES:
-        rows = tables.get(table, {})
-        doc[table] = [expand(rows[item_id], text) for item_id in article_record.get(table, []) if item_id in rows]
-    return Article.from_dict(doc)
-
-
 # -- article documents (the on-disk unit) ----------------------------------------------------------
-
-SUMMARY_COUNTS = {
-    "sections": "n_sections",
-    "claims": "n_claims",
-    "statistics": "n_statistics",
-    "entities": "n_entities",
-}
-
 
 @dataclass(frozen=True, slots=True)
 class PreparedArticle:

@@ -22,8 +22,7 @@ from __future__ import annotations
 import bisect
 import math
 from array import array
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
@@ -31,7 +30,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from claimscope.store.db import Store
-from claimscope.store.records import KINDS, Record, block_text, sentence_of
+from claimscope.store.records import Record, block_text, sentence_of
+from claimscope.store.schema import KINDS
 from claimscope.store.storage import gc_paused
 from claimscope.store.text import single_line, tokens
 
@@ -66,20 +66,6 @@ class Hit:
             "score": self.score,
             "label": self.label,
         }
-
-
-@dataclass(slots=True)
-class IndexEntry:
-    """One searchable item before indexing: what it shows and which words find it."""
-
-    kind: str
-    id: str
-    article_id: str
-    text: str
-    label: str
-    primary: list[str]
-    body: list[str] = field(default_factory=list)
-    acronyms: list[tuple[set[str], list[str]]] = field(default_factory=list)
 
 
 def _typo_budget(token: str) -> int:
@@ -147,25 +133,8 @@ class _Vocabulary(dict[str, int]):
 class SearchIndex:
     """An immutable index built once per process; see the module docstring for how it ranks."""
 
-    def __init__(self, entries: Iterable[IndexEntry] = ()) -> None:
-        builder = _Builder()
-        for entry in entries:
-            primary_tokens = [t for text in entry.primary for t in tokens(text)]
-            body_words = [t for text in entry.body for t in tokens(text)]
-            if entry.acronyms:
-                body_words.extend(_expand(set(primary_tokens) | set(body_words), entry.acronyms))
-            builder.add(
-                entry.kind,
-                entry.id,
-                entry.article_id,
-                entry.text,
-                entry.label,
-                primary_tokens,
-                builder.token_ids(body_words),
-            )
-        self._finish(builder)
-
-    def _finish(self, builder: _Builder) -> None:
+    def __init__(self, builder: _Builder) -> None:
+        """Freeze what ``from_store`` collected into the arrays the queries read."""
         self.ids = builder.ids
         self.article_ids = builder.article_ids
         self.texts = builder.texts
@@ -186,12 +155,12 @@ class SearchIndex:
         self.post_weights = weight_of[order]
         df = np.bincount(token_array, minlength=len(builder.vocab))
         self.offsets = np.concatenate(([0], np.cumsum(df))).astype(np.int64)
-        self.vocab = list(builder.vocab)
+        vocab = list(builder.vocab)
         self.token_ids = dict(builder.vocab)
         self.df = df.astype(np.float32)
-        self.sorted_vocab = sorted(self.vocab)
+        self.sorted_vocab = sorted(vocab)
         by_length: dict[int, list[str]] = {}
-        for token in self.vocab:
+        for token in vocab:
             by_length.setdefault(len(token), []).append(token)
         self.by_length = by_length
 
@@ -206,9 +175,7 @@ class SearchIndex:
         with gc_paused():
             for article_id, document in store.documents():
                 _index_article(builder, article_id, document)
-        index = cls.__new__(cls)
-        index._finish(builder)
-        return index
+        return cls(builder)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -353,17 +320,6 @@ def _acronym_forms(entities: list[Record]) -> list[tuple[set[str], list[str]]]:
         if short and long:
             forms.append((short, long))
     return forms
-
-
-def _expand(present: set[str], forms: list[tuple[set[str], list[str]]]) -> list[str]:
-    """Words an item is also found by: an acronym's expansion where it uses the acronym, and back."""
-    extra: list[str] = []
-    for short, long in forms:
-        if present & short:
-            extra.extend(long)
-        elif set(long) <= present:
-            extra.extend(short)
-    return extra
 
 
 def _index_article(builder: _Builder, article_id: str, document: Record) -> None:

@@ -115,15 +115,8 @@ def gc_paused() -> Iterator[None]:
 
 def read_json_file(path: Path, *, what: str) -> Any:
     """Parse a JSON file; anything unreadable becomes ``StoreDamaged`` naming the path (file untouched)."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except IsADirectoryError:
-        raise StoreDamaged(f"{what} {path} is a directory, not a store file") from None
-    except OSError as exc:
-        raise StoreError(f"cannot read {what} {path}: {exc.strerror or exc}") from None
-    if not raw.strip():
+    raw = read_file_bytes(path, what=what)
+    if raw is None or not raw.strip():
         return None
     try:
         with gc_paused():
@@ -132,16 +125,16 @@ def read_json_file(path: Path, *, what: str) -> Any:
         raise StoreDamaged(f"{what} {path} is damaged (not valid JSON: {exc}); it was left untouched") from None
 
 
-def read_store_bytes(path: Path) -> bytes | None:
-    """The store file's bytes, or None when there is no store yet."""
+def read_file_bytes(path: Path, *, what: str) -> bytes | None:
+    """A store file's bytes, or None when it does not exist yet; other failures name the file and why."""
     try:
         return path.read_bytes()
     except FileNotFoundError:
         return None
     except IsADirectoryError:
-        raise StoreDamaged(f"store file {path} is a directory, not a store file") from None
+        raise StoreDamaged(f"{what} {path} is a directory, not a store file") from None
     except OSError as exc:
-        raise StoreError(f"cannot read store file {path}: {exc.strerror or exc}") from None
+        raise StoreError(f"cannot read {what} {path}: {exc.strerror or exc}") from None
 
 
 def write_store_bytes(path: Path, blob: bytes) -> Fingerprint | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -13,13 +12,13 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 class UserError(click.ClickException):
-    """A problem the user can fix; printed as one line on stderr, exit status 2."""
+    """A problem the user can fix; ``main`` prints it as one line on stderr and exits with status 2."""
 
     exit_code = 2
 
 
 def db_option(func: F) -> F:
-    """``--db PATH`` on every command; ``CLAIMSCOPE_DB`` and then the platform data dir are the fallbacks."""
+    """``--db PATH`` on the group and on every store command (``claimscope --db X list`` works too)."""
     return click.option(
         "--db",
         "db_path",
@@ -27,8 +26,3 @@ def db_option(func: F) -> F:
         default=None,
         help="Store file (default: $CLAIMSCOPE_DB, else the platform's user data directory).",
     )(func)
-
-
-def env_db_path() -> Path | None:
-    value = os.environ.get("CLAIMSCOPE_DB")
-    return Path(value) if value else None

@@ -8,8 +8,6 @@ import click
 import orjson
 
 from claimscope.extract.errors import InputRefused
-from claimscope.extract.pipeline import extract_bytes
-from claimscope.extract.reading import read_source
 from claimscope.tui.cli_common import UserError
 
 
@@ -17,10 +15,13 @@ from claimscope.tui.cli_common import UserError
 @click.argument("path", type=str)
 @click.option("--indent/--compact", default=True, help="Pretty-print the JSON (default) or not.")
 def extract_command(path: str, indent: bool) -> None:
-    """Extract sections, claims, statistics and entities from PATH (``-`` for stdin) as JSON.
+    """Print the sections, claims, statistics and entities of PATH (- for stdin) as JSON.
 
     Example: claimscope extract article.txt | jq '.claims[].speaker'
     """
+    from claimscope.extract.pipeline import extract_bytes  # the extractor loads only for this command
+    from claimscope.extract.reading import read_source
+
     try:
         data, source = read_source(path)
         article = extract_bytes(data, source=source)

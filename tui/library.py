@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 
 from claimscope.extract.model import Article, Claim, Statistic
@@ -33,10 +34,6 @@ class Library:
         self._summaries: list[ArticleSummary] | None = None
         self._generation = 0
         """Bumped whenever the store changes under the caches."""
-
-    @property
-    def path(self) -> Path:
-        return Path(self.store.path)
 
     def close(self) -> None:
         with self._lock:
@@ -66,22 +63,13 @@ class Library:
 
     def iter_claims(self, limit: int) -> Iterator[tuple[Article, Claim]]:
         """Claims of every article, in list order, up to ``limit`` (the "all claims" view)."""
-        count = 0
-        for article in self._iter_articles(lambda summary: summary.n_claims > 0):
-            for claim in article.claims:
-                yield article, claim
-                count += 1
-                if count >= limit:
-                    return
+        articles = self._iter_articles(lambda summary: summary.n_claims > 0)
+        return islice(((article, claim) for article in articles for claim in article.claims), limit)
 
     def iter_statistics(self, limit: int) -> Iterator[tuple[Article, Statistic]]:
-        count = 0
-        for article in self._iter_articles(lambda summary: summary.n_statistics > 0):
-            for statistic in article.statistics:
-                yield article, statistic
-                count += 1
-                if count >= limit:
-                    return
+        """Statistics of every article, in list order, up to ``limit`` (the "all statistics" view)."""
+        articles = self._iter_articles(lambda summary: summary.n_statistics > 0)
+        return islice(((article, stat) for article in articles for stat in article.statistics), limit)
 
     def _iter_articles(self, wanted: Callable[[ArticleSummary], bool]) -> Iterator[Article]:
         """Every wanted article, read without the cache (a full pass would only evict what is in use).
@@ -145,20 +133,22 @@ class Library:
         return index
 
     def import_samples(self) -> int:
+        """Import the bundled samples; ``SampleImportFailed`` says what went wrong and what to do."""
         from claimscope.store.importer import import_samples  # the extractor loads only when needed
 
         with self._lock:
             summary = import_samples(self.store)
             self._forget()
-            return _count(summary.imported)
+            return summary.imported
 
     def import_paths(self, paths: list[Path]) -> tuple[int, int, int]:
+        """Import files; how many were imported, unchanged and failed."""
         from claimscope.store.importer import import_paths
 
         with self._lock:
             summary = import_paths(self.store, paths)
             self._forget()
-            return _count(summary.imported), _count(summary.unchanged), _count(summary.failed)
+            return summary.imported, summary.unchanged, len(summary.failed)
 
     def export(self, ids: Iterable[str], fmt: str) -> str:
         with self._lock:
@@ -180,11 +170,3 @@ class Library:
         self._index = None
         self._summaries = None
 
-
-def _count(value: object) -> int:
-    """Import summaries may report counts or lists of paths; the explorer only needs how many."""
-    if isinstance(value, int):
-        return value
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return len(value)
-    return 0

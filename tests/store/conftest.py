@@ -1,4 +1,4 @@
-"""Store fixtures: every API test runs against TinyDB's MemoryStorage and against the atomic file storage."""
+"""Store fixtures: every API test runs against a store in memory and against one in a file."""
 
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
 """Build small, consistent ``Article`` objects for store tests without running the extractor.
 
 Every sentence here was written for these tests.  Offsets are computed from the text as it is built, so
-``text[start:end]`` is always the block, claim or statistic it claims to be.
+``text[start:end]`` is always the block, claim or statistic it claims to be.  Ids follow the extractor's
+convention: sections ``:s0``, claims ``:c1``, statistics ``:n1``, entities ``:e0``.
 """
 
 from __future__ import annotations
@@ -78,10 +79,9 @@ def build_article(
             sentence = f"{claim_spec.text}, {who} {claim_spec.cue}."
             block = add_block("paragraph", sentence)
             blocks.append(block)
-            claim_id = f"{article_id}:c{len(claims)}"
             claims.append(
                 Claim(
-                    id=claim_id,
+                    id=f"{article_id}:c{len(claims) + 1}",
                     text=claim_spec.text,
                     speaker=claim_spec.speaker,
                     cue=claim_spec.cue,
@@ -100,16 +100,16 @@ def build_article(
                 claim = claims[stat_spec.claim]
                 at = text.index(stat_spec.raw, claim.sentence_start)
                 sentence, s_start, s_end = claim.sentence, claim.sentence_start, claim.sentence_end
-                claim_id: str | None = claim.id
+                owner: str | None = claim.id
             else:
                 sentence = f"The figure was {stat_spec.raw} {stat_spec.measure or ''}.".replace(" .", ".")
                 block = add_block("paragraph", sentence)
                 blocks.append(block)
                 at = block.start + len("The figure was ")
-                s_start, s_end, claim_id = block.start, block.end, None
+                s_start, s_end, owner = block.start, block.end, None
             stats.append(
                 Statistic(
-                    id=f"{article_id}:t{len(stats)}",
+                    id=f"{article_id}:n{len(stats) + 1}",
                     value=stat_spec.value,
                     raw=stat_spec.raw,
                     unit=stat_spec.unit,
@@ -117,7 +117,7 @@ def build_article(
                     period=stat_spec.period,
                     approximate=False,
                     direction=None,
-                    claim_id=claim_id,
+                    claim_id=owner,
                     section_id=section_id,
                     sentence=sentence,
                     start=at,

@@ -45,8 +45,8 @@ def test_summaries_newest_first_with_counts(store: Store) -> None:
     [
         ("a1f0000000000001", "article"),
         ("a1f0000000000001:s1", "section"),
-        ("a1f0000000000001:c0", "claim"),
-        ("a1f0000000000001:t1", "statistic"),
+        ("a1f0000000000001:c1", "claim"),
+        ("a1f0000000000001:n2", "statistic"),
         ("c3d0000000000003:e0", "entity"),
     ],
 )
@@ -69,33 +69,33 @@ def test_ambiguous_and_unknown_ids(store: Store) -> None:
     with pytest.raises(UnknownId, match="no article or item"):
         store.resolve("zzz:c9")
     with pytest.raises(UnknownId, match="is a claim"):
-        store.get_article("a1f0000000000001:c0")
+        store.get_article("a1f0000000000001:c1")
 
 
 def test_mark_unmark(store: Store) -> None:
     store.add_articles(sample_articles())
-    store.mark(["a1f0000000000001:c0", "b2e0000000000002:t0", "a1f0000000000001"])
-    assert store.marks() == {"a1f0000000000001:c0", "b2e0000000000002:t0", "a1f0000000000001"}
-    store.unmark(["b2e0000000000002:t0", "never-marked"])
-    assert store.marks() == {"a1f0000000000001:c0", "a1f0000000000001"}
+    store.mark(["a1f0000000000001:c1", "b2e0000000000002:n1", "a1f0000000000001"])
+    assert store.marks() == {"a1f0000000000001:c1", "b2e0000000000002:n1", "a1f0000000000001"}
+    store.unmark(["b2e0000000000002:n1", "never-marked"])
+    assert store.marks() == {"a1f0000000000001:c1", "a1f0000000000001"}
 
 
 def test_mark_unknown_marks_nothing(store: Store) -> None:
     store.add_articles(sample_articles())
-    store.mark(["a1f0000000000001:c0"])
+    store.mark(["a1f0000000000001:c1"])
     with pytest.raises(UnknownId):
-        store.mark(["b2e0000000000002:c0", "a1f0000000000001:c77"])
-    assert store.marks() == {"a1f0000000000001:c0"}
+        store.mark(["b2e0000000000002:c1", "a1f0000000000001:c77"])
+    assert store.marks() == {"a1f0000000000001:c1"}
 
 
 def test_remove_takes_items_and_marks(store: Store) -> None:
     store.add_articles(sample_articles())
-    store.mark(["a1f0000000000001:c0", "a1f0000000000001:s1", "b2e0000000000002:c0"])
+    store.mark(["a1f0000000000001:c1", "a1f0000000000001:s1", "b2e0000000000002:c1"])
     assert store.remove_articles(["a1f"]) == 1
-    assert store.marks() == {"b2e0000000000002:c0"}
+    assert store.marks() == {"b2e0000000000002:c1"}
     with pytest.raises(UnknownId):
-        store.resolve("a1f0000000000001:c0")
-    assert "a1f0000000000001:t0" not in store.records("statistics")
+        store.resolve("a1f0000000000001:c1")
+    assert "a1f0000000000001:n1" not in store.records("statistics")
     assert len(store.article_summaries()) == 3
 
 
@@ -109,4 +109,4 @@ def test_remove_unknown_removes_nothing(store: Store) -> None:
 def test_remove_rejects_item_ids(store: Store) -> None:
     store.add_articles(sample_articles())
     with pytest.raises(UnknownId, match="remove takes article ids"):
-        store.remove_articles(["a1f0000000000001:c0"])
+        store.remove_articles(["a1f0000000000001:c1"])

@@ -23,7 +23,7 @@ from claimscope.store.export import (
     write_export,
 )
 
-ITEMS = ["a1f0000000000001:c0", "a1f0000000000001:t1", "b2e0000000000002:s1", "c3d0000000000003:e0"]
+ITEMS = ["a1f0000000000001:c1", "a1f0000000000001:n2", "b2e0000000000002:s1", "c3d0000000000003:e0"]
 
 
 @pytest.fixture
@@ -64,13 +64,13 @@ def test_duplicates_are_exported_once(loaded: Store) -> None:
 
 
 def test_statistic_inherits_its_claims_speaker(loaded: Store) -> None:
-    (row,) = orjson.loads(export_items(loaded, ["a1f0000000000001:t0"], "json"))
-    assert (row["speaker"], row["claim_id"]) == ("Dov Arkin", "a1f0000000000001:c0")
+    (row,) = orjson.loads(export_items(loaded, ["a1f0000000000001:n1"], "json"))
+    assert (row["speaker"], row["claim_id"]) == ("Dov Arkin", "a1f0000000000001:c1")
 
 
 def test_unknown_id_raises(loaded: Store) -> None:
     with pytest.raises(UnknownId):
-        export_items(loaded, ["a1f0000000000001:c0", "nope:c1"], "csv")
+        export_items(loaded, ["a1f0000000000001:c1", "nope:c1"], "csv")
 
 
 def test_unknown_format_raises(loaded: Store) -> None:
@@ -90,11 +90,17 @@ def test_csv_neutralises_formulas(store: Store) -> None:
     assert rows[0]["text"].startswith("'=")
 
 
-@given(st.text())
-def test_neutralised_cell_never_starts_a_formula(value: str) -> None:
-    cell = neutralise_cell(value)
-    assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
-    assert cell == value or cell == "'" + value
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@given(st.sampled_from(FORMULA_STARTS), st.text())
+def test_a_cell_that_would_start_a_formula_is_quoted(start: str, rest: str) -> None:
+    assert neutralise_cell(start + rest) == "'" + start + rest
+
+
+@given(st.text().filter(lambda value: not value.startswith(FORMULA_STARTS)))
+def test_any_other_cell_is_kept_as_it_is(value: str) -> None:
+    assert neutralise_cell(value) == value
 
 
 def test_csv_header_and_roundtrip(loaded: Store) -> None:
@@ -110,7 +116,7 @@ def test_markdown_evidence_sheet(loaded: Store) -> None:
     assert "## Harbour ferry fares to rise in April" in sheet
     assert "- **Claim** (Dov Arkin, said): Fares will rise by 12 percent in April" in sheet
     assert "  > Fares will rise by 12 percent in April, Dov Arkin said." in sheet
-    assert "id `a1f0000000000001:c0`" in sheet
+    assert "id `a1f0000000000001:c1`" in sheet
     assert "section “Passenger numbers”" in sheet
 
 
@@ -129,7 +135,7 @@ def test_markdown_escape_leaves_no_live_syntax(text: str) -> None:
 
 
 def test_claimreview_draft(loaded: Store) -> None:
-    reviews = orjson.loads(export_items(loaded, [*ITEMS, "a1f0000000000001:t0", "b2e0000000000002:c0"], "claimreview"))
+    reviews = orjson.loads(export_items(loaded, [*ITEMS, "a1f0000000000001:n1", "b2e0000000000002:c1"], "claimreview"))
     assert [r["claimReviewed"] for r in reviews] == [
         "Fares will rise by 12 percent in April",
         "Clinics on the tier two watch list will get extra nurses",

@@ -19,10 +19,10 @@ from claimscope.store.paths import lock_path, marks_path
 def test_reopened_store_has_everything(store_path: Path) -> None:
     with Store(store_path) as store:
         store.add_articles(sample_articles())
-        store.mark(["a1f0000000000001:c0"])
+        store.mark(["a1f0000000000001:c1"])
     with Store(store_path) as store:
         assert store.get_article("a1f0000000000001") == ferry_article()
-        assert store.marks() == {"a1f0000000000001:c0"}
+        assert store.marks() == {"a1f0000000000001:c1"}
 
 
 def test_opening_and_reading_writes_nothing(store_path: Path) -> None:
@@ -43,11 +43,11 @@ def test_marking_leaves_the_corpus_file_alone(store_path: Path) -> None:
     with Store(store_path) as store:
         store.add_articles(sample_articles())
         inode = store_path.stat().st_ino
-        store.mark(["b2e0000000000002:c0"])
-        store.unmark(["b2e0000000000002:c0"])
-        store.mark(["b2e0000000000002:t0"])
+        store.mark(["b2e0000000000002:c1"])
+        store.unmark(["b2e0000000000002:c1"])
+        store.mark(["b2e0000000000002:n1"])
     assert store_path.stat().st_ino == inode
-    assert orjson.loads(marks_path(store_path).read_bytes())["marks"] == ["b2e0000000000002:t0"]
+    assert orjson.loads(marks_path(store_path).read_bytes())["marks"] == ["b2e0000000000002:n1"]
 
 
 def test_one_batch_is_one_write(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -128,17 +128,17 @@ def test_marks_from_two_processes_merge(store_path: Path) -> None:
     with Store(store_path) as setup:
         setup.add_articles(sample_articles())
     with Store(store_path) as first, Store(store_path) as second:
-        first.mark(["a1f0000000000001:c0"])
-        second.mark(["b2e0000000000002:c0"])
-        assert second.marks() == {"a1f0000000000001:c0", "b2e0000000000002:c0"}
+        first.mark(["a1f0000000000001:c1"])
+        second.mark(["b2e0000000000002:c1"])
+        assert second.marks() == {"a1f0000000000001:c1", "b2e0000000000002:c1"}
         assert first.changed_on_disk()
 
 
 def test_mark_sees_articles_imported_elsewhere(store_path: Path) -> None:
     with Store(store_path) as explorer, Store(store_path) as importer:
         importer.add_articles([helpers_article()])
-        explorer.mark(["c3d0000000000003:c0"])
-        assert explorer.marks() == {"c3d0000000000003:c0"}
+        explorer.mark(["c3d0000000000003:c1"])
+        assert explorer.marks() == {"c3d0000000000003:c1"}
 
 
 def test_locked_store_is_refused_with_a_clear_message(store_path: Path) -> None:
@@ -150,7 +150,7 @@ def test_locked_store_is_refused_with_a_clear_message(store_path: Path) -> None:
             with pytest.raises(StoreLocked, match="another claimscope process is writing"):
                 store.add_articles([clinic_article()])
             with pytest.raises(StoreLocked):
-                store.mark(["a1f0000000000001:c0"])
+                store.mark(["a1f0000000000001:c1"])
         assert store_path.read_bytes() == before
         assert store.marks() == set()
         store.add_articles([clinic_article()])  # the lock is free again
@@ -176,7 +176,7 @@ def test_old_schema_is_migrated_in_memory_then_on_write(store_path: Path) -> Non
     original = store_path.read_bytes()
     with Store(store_path) as store:
         assert store.get_article("a1f") == ferry_article()
-        assert store.resolve("a1f0000000000001:c0").article_id == "a1f0000000000001"
+        assert store.resolve("a1f0000000000001:c1").article_id == "a1f0000000000001"
     assert store_path.read_bytes() == original  # opening alone never writes
     with Store(store_path) as store:
         store.add_articles([clinic_article()])

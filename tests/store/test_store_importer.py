@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+import claimscope.extract.pipeline
+from claimscope.extract.errors import InputRefused
 from claimscope.store.db import Store
-from claimscope.store.errors import InputMissing
+from claimscope.store.errors import InputMissing, SampleImportFailed, StoreLocked
 from claimscope.store.importer import collect_inputs, import_paths, import_samples
-
-pytest.importorskip("claimscope.extract.pipeline")
 
 TOWNS = ["Alder", "Brill", "Cato", "Dunmore", "Eskby", "Farrow", "Gilt", "Hollin", "Ivers", "Jarrow"]
 
@@ -83,9 +83,29 @@ def test_worker_processes_give_the_same_store(tmp_path: Path) -> None:
 
 def test_samples_import_from_the_package(tmp_path: Path) -> None:
     names = [e.name for e in resources.files("claimscope.data").iterdir() if e.name.endswith((".txt", ".md", ".html"))]
-    if not names:
-        pytest.skip("no bundled samples yet")
+    assert names, "the package ships no sample articles"
     with Store(tmp_path / "store.json") as store:
         summary = import_samples(store)
-        assert summary.imported + len(summary.failed) == len(names)
+        assert (summary.imported, summary.failed) == (len(names), [])
         assert import_samples(store).imported == 0
+
+
+def test_sample_import_blocked_by_a_busy_store_says_why(monkeypatch: pytest.MonkeyPatch) -> None:
+    def busy(self: Store, articles: object) -> None:
+        raise StoreLocked("store /tmp/s.json is busy: another claimscope process is writing it")
+
+    monkeypatch.setattr(Store, "add_articles", busy)
+    with pytest.raises(SampleImportFailed) as caught:
+        import_samples(Store.in_memory())
+    assert str(caught.value) == "store /tmp/s.json is busy: another claimscope process is writing it"
+
+
+def test_sample_the_extractor_refuses_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(data: bytes, *, source: str) -> None:
+        raise InputRefused("the input looks like binary data")
+
+    monkeypatch.setattr(claimscope.extract.pipeline, "extract_bytes", refuse)
+    store = Store.in_memory()
+    with pytest.raises(SampleImportFailed, match=r"^sample 001_\S+ could not be read: the input looks like binary"):
+        import_samples(store)
+    assert store.is_empty()

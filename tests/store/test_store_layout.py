@@ -73,7 +73,7 @@ def test_step_four_store_migrates_in_memory_then_on_write(store_path: Path) -> N
         assert {s.id for s in store.article_summaries()} == {a.id for a in sample_articles()}
         assert store.get_article(helpers_article().id) == helpers_article()
         assert store.resolve("c3d0000000000003:e0").article_id == "c3d0000000000003"
-        assert store.records("claims")["a1f0000000000001:c0"]["article_id"] == "a1f0000000000001"
+        assert store.records("claims")["a1f0000000000001:c1"]["article_id"] == "a1f0000000000001"
     assert store_path.read_bytes() == original  # opening alone never writes
     with Store(store_path) as store:
         store.remove_articles([clinic_article().id])
@@ -153,7 +153,7 @@ def test_tinydb_queries_run_over_the_views() -> None:
     store.add_articles(sample_articles())
     found = store.db.table("claims").search(Query().speaker == "Dov Arkin")
     assert [doc["text"] for doc in found] == ["Fares will rise by 12 percent in April"]
-    assert store.db.table("statistics").get(doc_id="a1f0000000000001:t0") is not None  # type: ignore[arg-type]
+    assert store.db.table("statistics").get(doc_id="a1f0000000000001:n1") is not None  # type: ignore[call-overload]
 
 
 @settings(max_examples=300, deadline=None)

@@ -1,0 +1,93 @@
+"""``claimscope list``, ``show`` and ``remove``: the articles in the store."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+
+import click
+
+from claimscope.store.errors import UnknownId
+from claimscope.tui.cli_common import UserError, db_option
+from claimscope.tui.cli_output import format_option, json_out, listing, out
+from claimscope.tui.cli_store import open_store
+from claimscope.tui.safe_text import one_line
+
+
+@click.command("list")
+@format_option(("table", "json"), "table")
+@db_option
+def list_command(fmt: str, db_path: Path | None) -> None:
+    """List the articles in the store, newest first.
+
+    Example: claimscope list --format json | jq length
+    """
+    with open_store(db_path) as store:
+        summaries = store.article_summaries()
+    listing(
+        fmt,
+        summaries,
+        asdict,
+        ("ID", "PUBLISHED", "CLAIMS", "STATS", "TITLE"),
+        lambda s: (s.id, (s.published or "-")[:10], s.n_claims, s.n_statistics, s.title or s.source or "(untitled)"),
+        "the store is empty; add articles with 'claimscope import PATH'",
+    )
+
+
+@click.command("show")
+@click.argument("item_id", metavar="ID")
+@format_option(("text", "json"), "text")
+@db_option
+def show_command(item_id: str, fmt: str, db_path: Path | None) -> None:
+    """Print one article (by article id, unique prefix, or the id of any of its items).
+
+    Example: claimscope show 3f9a1c2e
+    """
+    with open_store(db_path) as store:
+        ref = store.resolve(item_id)
+        article = store.get_article(ref.article_id)
+    if fmt == "json":
+        json_out(article.to_dict())
+        return
+    lines = [f"{article.title or '(untitled)'}", f"id: {article.id}"]
+    for label, value in (
+        ("published", article.published),
+        ("author", article.author),
+        ("location", article.location),
+        ("source", article.source),
+    ):
+        if value:
+            lines.append(f"{label}: {value}")
+    for section in article.sections:
+        lines.extend(["", f"## {section.heading or '(opening)'}  [{section.id}]"])
+        lines.extend(f"  {block.kind}: {block.text}" for block in section.blocks)
+    if article.claims:
+        lines.extend(["", "Claims:"])
+        lines.extend(f"  [{c.id}] {c.speaker or 'unattributed'} ({c.cue}): {c.text}" for c in article.claims)
+    if article.statistics:
+        lines.extend(["", "Statistics:"])
+        for s in article.statistics:
+            what = "; ".join(p for p in (s.measure, s.unit, s.period) if p)
+            lines.append(f"  [{s.id}] {s.raw}" + (f" ({what})" if what else ""))
+    if article.entities:
+        lines.extend(["", "Entities:"])
+        for e in article.entities:
+            aliases = f" ({', '.join(e.aliases)})" if e.aliases else ""
+            lines.append(f"  [{e.id}] {e.kind}: {e.name}{aliases}")
+    out("\n".join(one_line(line) for line in lines) + "\n")
+
+
+@click.command("remove")
+@click.argument("ids", nargs=-1, required=True)
+@db_option
+def remove_command(ids: tuple[str, ...], db_path: Path | None) -> None:
+    """Delete articles with their sections, claims, statistics, entities and marks.
+
+    Example: claimscope remove 3f9a1c2e
+    """
+    with open_store(db_path) as store:
+        try:
+            removed = store.remove_articles(ids)
+        except UnknownId as exc:
+            raise UserError(f"{exc} (nothing was removed)") from None
+    click.echo(f"removed {removed} article(s)")
