@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from claimscope.extract.document import Document
-from claimscope.extract.lexicons import alternation, load_json, load_words, word_set
+from claimscope.extract.lexicons import alternation, load_json, saying_verbs, word_set
 from claimscope.extract.model import Claim, Entity, EntityKind
 
 _LEX = "entities.json"
@@ -21,7 +21,7 @@ _TITLES = word_set(_LEX, "person_titles")
 _PLACE_PREPS = word_set(_LEX, "place_prepositions")
 _NOT_NAMES = word_set(_LEX, "not_names") | frozenset(load_json("periods.json")["months"])
 _ACRONYM_SKIP = word_set(_LEX, "acronym_skip_words")
-_REPORTING_VERBS = load_words("reporting_verbs.txt")
+_REPORTING_VERBS = saying_verbs()
 """A run of two or three capitalised words right before one of these is a person ("Jo Bloggs said")."""
 _LEADING_NOISE = _NOT_NAMES | _TITLES
 _PREV_WORD_CHARS = frozenset("_'’-")

@@ -15,7 +15,7 @@ import operator
 import re
 from typing import NamedTuple
 
-from claimscope.extract.lexicons import load_json, load_words
+from claimscope.extract.lexicons import load_json, load_words, saying_verbs
 from claimscope.extract.model import Direction
 
 _M = load_json("measure_words.json")
@@ -39,7 +39,7 @@ VERBS = _words("verbs")
 PARTICIPLES = _words("participles")
 PARTICLES = _words("particles")
 LINK_VERBS = _words("link_verbs")
-REPORTING = load_words("reporting_verbs.txt")
+REPORTING = saying_verbs()
 COMPARATIVES = _words("comparatives")
 LABEL_WORDS = _words("label_words")
 PARTITIVE_PRONOUNS = _words("partitive_pronouns")

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Literal, NamedTuple
 
-from claimscope.extract.lexicons import alternation, alternation_with_tails, load_json, load_words
+from claimscope.extract.lexicons import alternation, alternation_with_tails, load_json, saying_verbs
 
 PeriodKind = Literal["date", "month", "quarter", "year", "relative", "weekday", "anaphoric", "mask"]
 
@@ -37,7 +37,7 @@ RELATIVE_OPENERS: dict[str, int] = {k: int(v) for k, v in _LEX["relative_openers
 """Before a month or weekday name: which one is meant, as a step from the published date ("last May": -1)."""
 DURATION_ARTICLES = frozenset(_LEX["duration_articles"])
 """Words that open a duration ("the past five years", "those two months")."""
-REPORTING_VERBS = load_words("reporting_verbs.txt")
+REPORTING_VERBS = saying_verbs()
 
 
 _SPACES = r"[ \t]+"

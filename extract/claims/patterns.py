@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from claimscope.extract.lexicons import alternation, load_json, load_words, word_set
+from claimscope.extract.lexicons import alternation, load_json, load_words, saying_verbs, word_set
 
 _LEX = "claims.json"
 _DATA = load_json(_LEX)
@@ -27,7 +27,7 @@ QUOTE_ONLY_VERBS = word_set(_LEX, "quote_only_verbs")
 STANCE_VERBS = word_set(_LEX, "stance_verbs")
 NAMING_VERBS = word_set(_LEX, "naming_verbs")
 PASSIVE_EXEMPT_VERBS = word_set(_LEX, "passive_exempt_verbs")
-ALL_VERBS = FREE_VERBS | CLAUSAL_VERBS | EVIDENCE_VERBS | QUOTE_ONLY_VERBS | STANCE_VERBS
+ALL_VERBS = saying_verbs()
 ABBREVIATIONS = word_set(_LEX, "abbreviations")
 MIN_STANDALONE_WORDS = int(_DATA["min_standalone_quote_words"])
 CONTINUATION_PARAGRAPHS = int(_DATA["continuation_paragraphs"])

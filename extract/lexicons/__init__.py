@@ -3,9 +3,10 @@ the only way in.
 
 Which file holds what (all entries lower-case unless the file says otherwise):
 
-- ``reporting_verbs.txt``: verbs of saying, every written form. THE list of them: claims take their cues
-  from it, the measure finder ends a noun phrase at one, the period finder reads "said on Tuesday" as when
-  something was said, and a name before one is a person.
+- ``reporting_verbs.txt``: verbs of saying that frame a claim anywhere, every written form; with the
+  frame-bound verbs of ``claims.json`` they make ``saying_verbs()``, the one set of verbs of saying: claims
+  take their cues from it, the measure finder ends a noun phrase at one, the period finder reads "said on
+  Tuesday" as when something was said, and a name before one is a person.
 - ``approximators.txt``: words before a number that make it approximate or a bound ("around", "more than").
 - ``speaker_roles.txt``, ``source_nouns.txt``, ``claims.json``: who can say something, and how it is said.
 - ``number_words.json``: number words, scale words ("million", "bn"), fractions.
@@ -183,3 +184,18 @@ def word_set(name: str, key: str) -> frozenset[str]:
         twice = sorted({w for w in words if words.count(w) > 1})
         raise ValueError(f"duplicate entry in {name} {key!r}: {twice}")
     return out
+
+
+SAYING_VERB_KINDS = ("clausal_verbs", "evidence_verbs", "quote_only_verbs", "stance_verbs")
+"""The ``claims.json`` keys whose verbs say something only in some frames (with "that", a document subject,
+a quotation, a stance): together with ``reporting_verbs.txt`` they are every verb of saying."""
+
+
+@cache
+def saying_verbs() -> frozenset[str]:
+    """Every verb of saying in every written form: ``reporting_verbs.txt`` and the frame-bound kinds of
+    ``claims.json``. The claim stage looks for these as cues; the measure, period and entity stages treat
+    one as the end of a noun phrase, as "said on Tuesday", as the verb after a speaker's name. One union, so
+    the stages cannot disagree about what "reported" is."""
+    return load_words("reporting_verbs.txt").union(*(word_set("claims.json", kind) for kind in SAYING_VERB_KINDS))
+
