@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from claimscope.extract.lexicons import alternation, load_json, load_words, saying_verbs, word_set
+from claimscope.extract.lexicons import alternation, load_json, saying_verbs, word_set
 
 _LEX = "claims.json"
 _DATA = load_json(_LEX)
@@ -20,7 +20,6 @@ def _words(key: str) -> str:
     return alternation(word_set(_LEX, key), space=r"\s+")
 
 
-FREE_VERBS = load_words("reporting_verbs.txt")
 CLAUSAL_VERBS = word_set(_LEX, "clausal_verbs")
 EVIDENCE_VERBS = word_set(_LEX, "evidence_verbs")
 QUOTE_ONLY_VERBS = word_set(_LEX, "quote_only_verbs")
