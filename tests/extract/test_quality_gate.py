@@ -1,9 +1,8 @@
 """The extractor's scores never fall below the pinned floors (which only rise: see bench/eval_gate.py).
 
 Gold sets: the shared one (the seed and real articles from other outlets), and three written for this
-project in other outlets' shapes (heldout, probes_a, probes_b; see bench/eval_gate.py).
-All need ../shared/eval/score.py and skip
-cleanly without it.
+project in other outlets' shapes (heldout, probes_a, probes_b; see bench/eval_gate.py). All need
+../shared/eval/score.py and skip cleanly without it.
 """
 
 from __future__ import annotations
