@@ -1,16 +1,16 @@
-"""The store's contents in memory: summaries parsed, article documents kept as raw JSON until needed.
+"""The store's contents in memory: the manifest's entries parsed, article documents read only when needed.
 
-Opening a store of 10,000 articles used to build millions of Python dicts and strings (every block, claim
-and statistic) before the explorer could show its article list.  Here each article stays the bytes it was
-read as (a slice of the file, no copy) and is parsed only when something asks for it; a small LRU cache
-keeps the articles just used.  Writing joins the raw bytes of the untouched articles with the new ones,
-so no write ever re-serialises what it did not change.
+Each article has an *entry*: its summary (what the article list shows) and, once written, where its
+document is (``segments.LOCATION_KEYS``: segment file, byte offset, length).  A document is read (one
+``os.pread``) and parsed only when something asks for it, and a small LRU cache keeps the articles just
+used.  Documents not in any segment yet sit in ``raw`` as bytes: the new articles of a transaction, every
+article of an in-memory store, and the articles of a store file in an older layout until it is migrated.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,30 +21,62 @@ from claimscope.store.errors import StoreDamaged
 from claimscope.store.migrations import current_schema
 from claimscope.store.records import Record, article_id_of, article_view, item_view
 from claimscope.store.schema import ARTICLES_TABLE, ITEM_TABLES, META_TABLE
+from claimscope.store.segments import Location, SegmentFiles, SegmentMissing, location_of
 
 RawDocument = bytes | memoryview
 PARSED_CACHE_SIZE = 256
 
+Reload = Callable[[], "Corpus | None"]
+"""Re-read the manifest if another process replaced it; the fresh corpus, or None when nothing changed."""
+
 
 @dataclass(slots=True)
 class Corpus:
-    """Meta, summaries and raw article documents, keyed by article id in insertion order."""
+    """Meta, per-article entries (summary and location) and documents not yet in a segment."""
 
     path: Path | None
     meta: dict[str, Any] = field(default_factory=lambda: {"schema": current_schema()})
-    summaries: dict[str, Record] = field(default_factory=dict)
+    entries: dict[str, Record] = field(default_factory=dict)
     raw: dict[str, RawDocument] = field(default_factory=dict)
+    segment_sizes: dict[str, int] = field(default_factory=dict)
+    """The live segments, oldest first, with their sizes on disk."""
+    next_segment: int = 1
+    segments: SegmentFiles | None = None
+    reload: Reload | None = None
+    migrated: bool = False
+    """Read from an older layout: the next write (at open) puts it in segments."""
     _parsed: OrderedDict[str, Record] = field(default_factory=OrderedDict)
 
     def copy(self) -> Corpus:
-        """A copy to change inside a transaction; raw documents are shared, never mutated."""
-        return Corpus(self.path, dict(self.meta), dict(self.summaries), dict(self.raw))
+        """A copy to change inside a transaction; entries and documents are shared, never mutated."""
+        return Corpus(
+            self.path,
+            dict(self.meta),
+            dict(self.entries),
+            dict(self.raw),
+            dict(self.segment_sizes),
+            self.next_segment,
+            self.segments,
+            self.reload,
+            self.migrated,
+        )
 
     def keep_cache_of(self, older: Corpus) -> None:
         """Take over the parsed articles of the corpus this one replaces (ids are content hashes)."""
         self._parsed = older._parsed
-        for article_id in [a for a in self._parsed if a not in self.raw]:
+        for article_id in [a for a in self._parsed if a not in self.entries]:
             del self._parsed[article_id]
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self.entries
+
+    def location(self, article_id: str) -> Location:
+        return location_of(self.entries[article_id], article_id, self.path)
+
+    def _source(self, where: Location | None) -> Path | None:
+        if where is None or self.segments is None:
+            return self.path
+        return self.segments.path_of(where.segment)
 
     def document(self, article_id: str) -> Record | None:
         """The parsed document of one article (cached), or None when the store has no such article."""
@@ -52,20 +84,58 @@ class Corpus:
         if cached is not None:
             self._parsed.move_to_end(article_id)
             return cached
+        if article_id not in self.entries:
+            return None
+        where: Location | None = None
         raw = self.raw.get(article_id)
         if raw is None:
-            return None
-        parsed = parse_document(raw, article_id, self.path)
+            where = self.location(article_id)
+            try:
+                raw = self._segments().read(where, article_id)
+            except SegmentMissing:
+                fresh = self.reload() if self.reload is not None else None
+                if fresh is None:
+                    raise
+                return fresh.document(article_id)
+        parsed = parse_document(raw, article_id, self._source(where))
         self._parsed[article_id] = parsed
         while len(self._parsed) > PARSED_CACHE_SIZE:
             self._parsed.popitem(last=False)
         return parsed
 
-    def iter_documents(self) -> Iterator[tuple[str, Record]]:
-        """Every article's document, parsed one at a time and not cached (for indexing everything)."""
-        for article_id, raw in self.raw.items():
+    def _segments(self) -> SegmentFiles:
+        if self.segments is None:
+            raise StoreDamaged(f"store file {self.path} names segments but has no segment folder")
+        return self.segments
+
+    def iter_documents(self, ids: Iterable[str] | None = None) -> Iterator[tuple[str, Record]]:
+        """Documents of ``ids`` (every article when None), parsed one at a time and not cached.
+
+        Documents in segments are read in file order, each segment front to back; unknown ids are skipped.
+        """
+        wanted = list(self.entries) if ids is None else [i for i in dict.fromkeys(ids) if i in self.entries]
+        located: list[tuple[str, Location]] = []
+        for article_id in wanted:
             cached = self._parsed.get(article_id)
-            yield article_id, cached if cached is not None else parse_document(raw, article_id, self.path)
+            raw = self.raw.get(article_id)
+            if cached is not None:
+                yield article_id, cached
+            elif raw is not None:
+                yield article_id, parse_document(raw, article_id, self.path)
+            else:
+                located.append((article_id, self.location(article_id)))
+        if not located:
+            return
+        done: set[str] = set()
+        try:
+            for article_id, data in self._segments().read_many(located):
+                yield article_id, parse_document(data, article_id, self._source(self.location(article_id)))
+                done.add(article_id)
+        except SegmentMissing:
+            fresh = self.reload() if self.reload is not None else None
+            if fresh is None:
+                raise
+            yield from fresh.iter_documents(a for a, _ in located if a not in done)
 
     def item(self, table: str, item_id: str) -> Record | None:
         document = self.document(article_id_of(item_id))
@@ -85,16 +155,18 @@ class Corpus:
         return {}
 
 
-def parse_document(raw: RawDocument, article_id: str, path: Path | None) -> Record:
+def parse_document(raw: RawDocument, article_id: str, source: Path | None) -> Record:
+    """One article's document; bytes that are not its document are reported naming the file they are in."""
     try:
-        document = orjson.loads(raw)
+        document: Record = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise StoreDamaged(
-            f"store file {path} is damaged (article {article_id} is not valid JSON: {exc}); it was left untouched"
+            f"store file {source} is damaged (article {article_id} is not valid JSON: {exc}); it was left untouched"
         ) from None
-    if not isinstance(document, dict) or not isinstance(document.get("article"), dict):
+    article = document.get("article") if isinstance(document, dict) else None
+    if not isinstance(article, dict) or article.get("id", article_id) != article_id:
         raise StoreDamaged(
-            f"store file {path} is damaged (article {article_id} is not a document); it was left untouched"
+            f"store file {source} is damaged (article {article_id} is not a document); it was left untouched"
         )
     return document
 
@@ -112,13 +184,13 @@ class ArticleTable(Mapping[str, Record]):
         return article_view(document)
 
     def __contains__(self, article_id: object) -> bool:
-        return article_id in self.corpus.raw
+        return article_id in self.corpus
 
     def __iter__(self) -> Iterator[str]:
-        return iter(list(self.corpus.raw))
+        return iter(list(self.corpus.entries))
 
     def __len__(self) -> int:
-        return len(self.corpus.raw)
+        return len(self.corpus.entries)
 
 
 class ItemTable(Mapping[str, Record]):
@@ -140,7 +212,7 @@ class ItemTable(Mapping[str, Record]):
 
     def __len__(self) -> int:
         key = "n_" + self.name
-        return sum(int(summary.get(key, 0)) for summary in self.corpus.summaries.values())
+        return sum(int(entry.get(key, 0)) for entry in self.corpus.entries.values())
 
     def items(self) -> Iterator[tuple[str, Record]]:  # type: ignore[override]
         """All records, parsing each article once (``Mapping.items`` would parse per key)."""
