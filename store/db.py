@@ -39,6 +39,7 @@ from claimscope.store.records import (
     PreparedArticle,
     Record,
     article_id_of,
+    display_key,
     document_to_article,
     prepare_article,
 )
@@ -212,11 +213,10 @@ class Store:
             before = self._corpus
             draft = before.copy()
             yield draft
-            unchanged = draft.entries.keys() == before.entries.keys() and draft.meta == before.meta
-            if unchanged and not before.migrated:
+            if not draft.changed and draft.meta == before.meta and not before.migrated:
                 return
             if self._on_disk and self._segments is not None:
-                added = len(draft.entries) > len(before.entries) or before.migrated
+                added = bool(draft.raw) or before.migrated
                 self._fingerprint = commit(draft, self._segments, self.path, compact=added)
                 draft.migrated = False
             draft.keep_cache_of(before)
@@ -225,7 +225,7 @@ class Store:
     # -- reading -----------------------------------------------------------------------------------
 
     def is_empty(self) -> bool:
-        return not self._corpus.entries
+        return self._corpus.count() == 0
 
     def records(self, table: str) -> Mapping[str, Record]:
         """One table keyed by id, read-only (views that parse articles as they are read)."""
@@ -240,25 +240,29 @@ class Store:
 
     def size(self) -> int:
         """How many articles the store holds."""
-        return len(self._corpus.entries)
+        return self._corpus.count()
 
     def article_summaries(self) -> list[ArticleSummary]:
-        """Every article, newest published first (undated last), then by title."""
-        summaries = [
+        """Every article, newest published first (undated last), then by title, then id.
+
+        The manifest keeps its entries in this order (``records.display_key``), so a store on disk only
+        reads them; other corpora (in memory, or an older layout not yet migrated) are sorted here.
+        """
+        entries = self._corpus.entries
+        ids = list(entries) if self._corpus.ordered else sorted(entries, key=lambda a: display_key(a, entries[a]))
+        return [
             ArticleSummary(
-                id=article_id,
-                title=summary.get("title"),
-                published=summary.get("published"),
-                source=summary.get("source"),
-                n_sections=int(summary.get("n_sections", 0)),
-                n_claims=int(summary.get("n_claims", 0)),
-                n_statistics=int(summary.get("n_statistics", 0)),
+                article_id,
+                summary.get("title"),
+                summary.get("published"),
+                summary.get("source"),
+                summary.get("n_sections", 0),
+                summary.get("n_claims", 0),
+                summary.get("n_statistics", 0),
             )
-            for article_id, summary in self._corpus.entries.items()
+            for article_id in ids
+            for summary in (entries[article_id],)
         ]
-        summaries.sort(key=lambda s: ((s.title or "").casefold(), s.id))
-        summaries.sort(key=lambda s: s.published or "", reverse=True)
-        return summaries
 
     def get_article(self, article_id: str) -> Article:
         ref = self.resolve(article_id)
@@ -285,11 +289,11 @@ class Store:
         if found is not None:
             return found
         if item_id and ":" not in item_id:
-            matches = [a for a in self._corpus.entries if a.startswith(item_id)]
+            matches = self._corpus.ids_starting(item_id, limit=2)
             if len(matches) == 1:
                 return ItemRef("article", matches[0], matches[0])
             if len(matches) > 1:
-                raise UnknownId(f"id prefix {item_id!r} matches {len(matches)} articles; give more characters")
+                raise UnknownId(f"id prefix {item_id!r} matches more than one article; give more characters")
         raise UnknownId(f"no article or item with id {item_id!r} in store {self.path}")
 
     def item(self, ref: ItemRef) -> Record:
@@ -319,8 +323,7 @@ class Store:
         with self._writing() as draft:
             new = [entry for article_id, entry in batch.items() if article_id not in draft]
             for entry in new:
-                draft.entries[entry.id] = entry.summary
-                draft.raw[entry.id] = entry.document
+                draft.add(entry.id, entry.summary, entry.document)
         return AddResult(len(new), len(batch) - len(new) + duplicates)
 
     def remove_articles(self, ids: Iterable[str]) -> int:
@@ -335,8 +338,7 @@ class Store:
                 for table in ITEM_TABLES:
                     gone.update(document.get(table) or {})
             for article_id in present:
-                del draft.entries[article_id]
-                draft.raw.pop(article_id, None)
+                draft.remove(article_id)
             gone.update(present)
         self._change_marks(lambda marks: marks - gone)
         return len(present)

@@ -56,7 +56,8 @@ def decode(data: bytes, path: Path, segments: SegmentFiles | None) -> Corpus:
         check_known({META_TABLE: meta}, path)
         applied = applied_names({META_TABLE: meta})
         if SEGMENTS_STEP in applied:
-            return manifest.decode(data, path, segments)
+            corpus = manifest.decode(data, meta, first_end + 1, path, segments)
+            return corpus if corpus is not None else _decode_whole(data, path, segments)
         if LAYOUT_STEP in applied:
             corpus = _decode_documents(data, first_end + 1, meta, path)
             upgrade({META_TABLE: corpus.meta}, path)

@@ -147,6 +147,22 @@ def test_remove_rewrites_only_the_manifest(store_path: Path, opened_files: list[
         assert {s.id for s in store.article_summaries()} == {a.id for a in sample_articles()} - {helpers_article().id}
 
 
+def test_removals_one_by_one_leave_valid_json_in_list_order(store_path: Path) -> None:
+    """Removal cuts lines out of the manifest without parsing it: the first, a middle one and the last."""
+    with Store(store_path) as store:
+        store.add_articles(sample_articles())
+        listed = [s.id for s in store.article_summaries()]
+    assert list(manifest_of(store_path)["articles"]) == listed  # the file keeps the article-list order
+    for article_id in (listed[-1], listed[0], *listed[1:-1]):
+        with Store(store_path) as store:
+            assert store.remove_articles([article_id]) == 1
+        listed.remove(article_id)
+        assert list(manifest_of(store_path)["articles"]) == listed
+        with Store(store_path) as store:
+            assert [s.id for s in store.article_summaries()] == listed
+            assert store.size() == len(listed)
+
+
 # -- damage --------------------------------------------------------------------------------------------
 
 
@@ -156,20 +172,26 @@ def _written(store_path: Path) -> bytes:
     return store_path.read_bytes()
 
 
+def _edit_ferry_line(data: bytes, change: Callable[[dict[str, Any]], bytes]) -> bytes:
+    """Rewrite the manifest line of the ferry article only, keeping the file's line structure."""
+    start = data.index(b'\n"' + ferry_article().id.encode()) + 1
+    end = data.index(b"\n", start)
+    line = data[start:end].rstrip(b",")
+    entry = orjson.loads(b"{" + line + b"}")[ferry_article().id]
+    return data[:start] + orjson.dumps(ferry_article().id) + b":" + change(entry) + data[end - 1 : end] + data[end:]
+
+
 def _retarget(data: bytes, field: str, value: object) -> bytes:
-    manifest = orjson.loads(data)
-    manifest["articles"][ferry_article().id][field] = value
-    return orjson.dumps(manifest)
+    return _edit_ferry_line(data, lambda entry: orjson.dumps({**entry, field: value}))
 
 
 @pytest.mark.parametrize(
     ("damage", "reason"),
     [
-        (lambda data: data[: len(data) // 2], "not valid JSON"),
+        (lambda data: data[: len(data) // 2], "cut short"),
         (lambda data: data.replace(b'"articles":{', b'"articles":[', 1), "not valid JSON"),
         (lambda data: data.replace(b'"segments":', b'"segs":', 1), "not shaped like a manifest"),
-        (lambda data: _retarget(data, "seg", "seg-99999999.jsonl"), "names no place in a listed segment"),
-        (lambda data: _retarget(data, "at", 10**9), "names no place in a listed segment"),
+        (lambda data: data.replace(b'"files":{', b'"files":[', 1), "not valid JSON in the segments line"),
     ],
 )
 def test_damaged_manifest_is_reported_at_open_and_kept(
@@ -184,6 +206,27 @@ def test_damaged_manifest_is_reported_at_open_and_kept(
     assert "\n" not in str(caught.value)
     assert store_path.read_bytes() == damaged
     assert {p: p.read_bytes() for p in segments_dir(store_path).iterdir()} == segments
+
+
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        (lambda data: _retarget(data, "seg", "seg-99999999.jsonl"), "names no place in a listed segment"),
+        (lambda data: _retarget(data, "at", 10**9), "names no place in a listed segment"),
+        (lambda data: _edit_ferry_line(data, lambda entry: b'{"title":oops}'), "not valid JSON"),
+    ],
+)
+def test_damaged_article_line_is_reported_when_read_and_kept(
+    store_path: Path, damage: Callable[[bytes], bytes], reason: str
+) -> None:
+    damaged = damage(_written(store_path))
+    store_path.write_bytes(damaged)
+    with Store(store_path) as store:
+        assert store.get_article(clinic_article().id) == clinic_article()
+        with pytest.raises(StoreDamaged, match=re.escape(reason)) as caught:
+            store.get_article(ferry_article().id)
+    assert str(store_path) in str(caught.value)
+    assert store_path.read_bytes() == damaged
 
 
 def _damage_ferry_segment(store_path: Path, change: Callable[[bytes, int, int], bytes]) -> tuple[Path, bytes]:

@@ -52,21 +52,23 @@ def _segment_files(store_path: Path) -> dict[str, int]:
     return files
 
 
-def test_compaction_keeps_every_article(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Imports of varied sizes with removals between them: after each, every article reads back equal."""
-    written: list[int] = []
-    real_write = segments_module.SegmentFiles.write
+BATCHES = [1, 1, 3, 1, 7, 2, 1, 1, 12, 1, 5, 1, 1, 1, 9]
 
-    def counting(self: segments_module.SegmentFiles, name: str, documents: list[tuple[str, bytes]]) -> object:
-        written.append(sum(len(data) + 1 for _, data in documents))
-        return real_write(self, name, documents)
 
-    monkeypatch.setattr(segments_module.SegmentFiles, "write", counting)
+def _rounds(store_path: Path, *, reopen: bool) -> dict[str, Article]:
+    """Imports of varied sizes with removals between them; every round checks the article list.
+
+    With ``reopen`` each round opens the store afresh, so every write goes through the path that edits
+    the manifest's lines without parsing them all; without it, one open store writes from parsed entries.
+    """
     expected: dict[str, Article] = {}
-    batches = [1, 1, 3, 1, 7, 2, 1, 1, 12, 1, 5, 1, 1, 1, 9]
     n = 0
-    with Store(store_path) as store:
-        for round_, size in enumerate(batches):
+    store = Store(store_path)
+    try:
+        for round_, size in enumerate(BATCHES):
+            if reopen:
+                store.close()
+                store = Store(store_path)
             batch = [_note(n + k) for k in range(size)]
             n += size
             store.add_articles(batch)
@@ -76,14 +78,42 @@ def test_compaction_keeps_every_article(store_path: Path, monkeypatch: pytest.Mo
                 store.remove_articles([gone])
                 del expected[gone]
             assert {s.id for s in store.article_summaries()} == set(expected)
+    finally:
+        store.close()
+    return expected
+
+
+@pytest.mark.parametrize("reopen", [False, True])
+def test_compaction_keeps_every_article(store_path: Path, monkeypatch: pytest.MonkeyPatch, reopen: bool) -> None:
+    written: list[int] = []
+    real_write = segments_module.SegmentFiles.write
+
+    def counting(self: segments_module.SegmentFiles, name: str, documents: list[tuple[str, bytes]]) -> object:
+        written.append(sum(len(data) + 1 for _, data in documents))
+        return real_write(self, name, documents)
+
+    monkeypatch.setattr(segments_module.SegmentFiles, "write", counting)
+    expected = _rounds(store_path, reopen=reopen)
     with Store(store_path) as store:
         for article_id, article in expected.items():
             assert store.get_article(article_id) == article
+        assert [s.id for s in store.article_summaries()] == list(orjson.loads(store_path.read_bytes())["articles"])
     files = _segment_files(store_path)
     assert sorted(p.name for p in segments_dir(store_path).iterdir()) == sorted(files)
+    n = sum(BATCHES)
     assert len(files) <= math.log2(n) + 1
     document_bytes = sum(len(orjson.dumps(a.to_dict())) for a in expected.values())
     assert sum(written) < document_bytes * (math.log2(n) + 2)  # each document copied about log2(n) times
+
+
+def test_editing_manifest_lines_writes_what_parsed_entries_write(tmp_path: Path) -> None:
+    """The two write paths (lines edited in place, entries parsed and re-encoded) give the same store."""
+    _rounds(tmp_path / "parsed" / "store.json", reopen=False)
+    _rounds(tmp_path / "lines" / "store.json", reopen=True)
+    parsed = (tmp_path / "parsed" / "store.json").read_bytes()
+    lines = (tmp_path / "lines" / "store.json").read_bytes()
+    assert orjson.loads(lines) == orjson.loads(parsed)
+    assert lines == parsed
 
 
 def test_removed_articles_bytes_are_reclaimed_by_the_next_import(store_path: Path) -> None:
