@@ -242,6 +242,13 @@ class Store:
         """How many articles the store holds."""
         return self._corpus.count()
 
+    def bytes_on_disk(self) -> int:
+        """The manifest's and the live segments' bytes (what a bench compares an index's size with)."""
+        if not self._on_disk:
+            return 0
+        fingerprint = Fingerprint.of(self.path)
+        return (fingerprint.size if fingerprint else 0) + sum(self._corpus.segment_sizes.values())
+
     def article_summaries(self) -> list[ArticleSummary]:
         """Every article, newest published first (undated last), then by title, then id.
 

@@ -150,3 +150,10 @@ def test_reader_keeps_reading_a_segment_it_opened_before_the_merge(store_path: P
             clinic_article().title
         )
         assert reader.changed_on_disk()
+
+
+def test_bytes_on_disk_counts_the_manifest_and_its_segments(store_path: Path) -> None:
+    with Store(store_path) as store:
+        store.add_articles(sample_articles())
+        segments = sum(p.stat().st_size for p in segments_dir(store_path).iterdir())
+        assert store.bytes_on_disk() == store_path.stat().st_size + segments
