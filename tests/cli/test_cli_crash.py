@@ -17,7 +17,8 @@ from pathlib import Path
 
 import orjson
 import pytest
-from store_factory import SectionSpec, build_article, sample_articles
+from cli_run import Run, one_error_line
+from store_factory import SectionSpec, build_article, ferry_article, sample_articles
 
 from claimscope.store.db import Store
 from claimscope.store.paths import segments_dir
@@ -178,3 +179,18 @@ def test_two_importers_lose_nothing(tmp_path: Path, store_path: Path) -> None:
         assert_consistent(store)
     assert sum("/one/" in s for s in sources) == sum("/two/" in s for s in sources) == 60
     assert len(sources) == 120
+
+
+def test_damaged_segment_is_one_line_and_exit_2_and_kept(run: Run, store_path: Path) -> None:
+    """``show`` of an article whose document fails its checksum: the real process names the segment file."""
+    with Store(store_path) as store:
+        store.add_articles(sample_articles())
+    entry = orjson.loads(store_path.read_bytes())["articles"][ferry_article().id]
+    segment = segments_dir(store_path) / entry["seg"]
+    data = segment.read_bytes()
+    title = data.index(b"Harbour", entry["at"])
+    damaged = data[:title] + b"Xarbour" + data[title + len(b"Harbour") :]
+    segment.write_bytes(damaged)
+    one_error_line(run("show", ferry_article().id), str(segment), "checksum")
+    assert run("show", sample_articles()[1].id).returncode == 0
+    assert segment.read_bytes() == damaged
