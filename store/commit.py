@@ -6,6 +6,13 @@ segments the new manifest no longer names are deleted only after it is in place.
 manifest on disk names only complete segments: a ``kill -9`` at any point leaves the old manifest with
 its old segments, or the new one with its new segments, plus perhaps files no manifest names, which the
 next writer deletes (under the lock, after re-reading the manifest).  The caller holds the store's lock.
+
+A write takes one of two paths to the same bytes (a test holds them equal).  A store opened from its
+manifest edits the manifest's lines (``_commit_lines``): only the lines of removed, added and moved
+articles are parsed or written, new lines go where the article-list order puts them (bisection), and the
+segments' live bytes come from the manifest, so importing one article into 100,000 parses about twenty
+lines.  A corpus whose entries are already parsed (a new or in-memory-migrated store, or one whose
+article list was read) is encoded whole from its entries.
 """
 
 from __future__ import annotations
