@@ -1,15 +1,16 @@
 """The ``Store``: articles and their items, safe against crashes and a second process, opened lazily.
 
-Opening reads the file once and parses only the small ``summaries`` table; each article's document is
-parsed when first used (``layout.py``, ``corpus.py``), so the explorer's article list is ready in a
-fraction of a second however large the store.  The TinyDB tables ``articles``, ``sections``, ``claims``,
-``statistics`` and ``entities`` are views over those documents, keyed by the model's stable ids.
+Opening parses only the manifest (``manifest.py``: per article its summary and where its document is);
+each article's document is read from its segment file and parsed when first used (``corpus.py``,
+``segments.py``), so no command reads every article.  The TinyDB tables ``articles``, ``sections``,
+``claims``, ``statistics`` and ``entities`` are views over those documents, keyed by the model's stable ids.
 
-Every change is a short transaction: take the file lock, re-read the file if another process replaced it
-since we read it (so our change lands on top of theirs instead of erasing it), change a copy of the
-corpus, write the file atomically, release the lock.  The lock is never held between transactions, so an
-open explorer does not block an import running in another terminal; ``changed_on_disk``/``refresh`` let
-it notice that import.
+Every change is a short transaction: take the file lock, re-read the manifest if another process replaced
+it since we read it (so our change lands on top of theirs instead of erasing it), change a copy of the
+corpus, write new segments and then the manifest atomically (``commit.py``), release the lock.  The lock is
+never held between transactions, so an open explorer does not block an import running in another
+terminal; ``changed_on_disk``/``refresh`` let it notice that import.  A store file in an older layout is
+migrated when it is opened (``_migrate``).
 """
 
 from __future__ import annotations
@@ -27,21 +28,24 @@ from tinydb.table import Table
 
 from claimscope.extract.model import Article
 from claimscope.store import layout
+from claimscope.store.commit import commit
 from claimscope.store.corpus import Corpus
 from claimscope.store.errors import StoreError, StoreLocked, UnknownId
 from claimscope.store.marks import MarksFile
-from claimscope.store.paths import default_store_path, lock_path, marks_path
+from claimscope.store.paths import default_store_path, lock_path, marks_path, segments_dir
 from claimscope.store.records import (
     KIND_OF_TABLE,
     ItemRef,
     PreparedArticle,
     Record,
     article_id_of,
+    display_key,
     document_to_article,
     prepare_article,
 )
 from claimscope.store.schema import ARTICLES_TABLE, ITEM_TABLES, META_TABLE, TABLE_OF_KIND
-from claimscope.store.storage import Fingerprint, ViewStorage, read_file_bytes, write_store_bytes
+from claimscope.store.segments import SegmentFiles
+from claimscope.store.storage import Fingerprint, ViewStorage, read_file_bytes
 
 __all__ = ["AddResult", "ArticleSummary", "ItemRef", "Store"]
 
@@ -76,7 +80,8 @@ class CorpusDB(TinyDB):
 
 
 class Store:
-    """One claimscope store: the corpus file, the marks file beside it and the lock that guards both."""
+    """One claimscope store: the manifest (``path``), the segment folder and marks file beside it, and the
+    lock that guards them all."""
 
     def __init__(self, path: Path | None = None, *, lock_timeout: float = 2.0, in_memory: bool = False) -> None:
         self.lock_timeout = lock_timeout
@@ -86,6 +91,7 @@ class Store:
             self._on_disk = False
             self._lock: filelock.BaseFileLock | None = None
             self._marks = MarksFile(None)
+            self._segments: SegmentFiles | None = None
         else:
             self.path = Path(path) if path is not None else default_store_path()
             if self.path.is_dir():
@@ -93,8 +99,10 @@ class Store:
             self._on_disk = True
             self._lock = filelock.FileLock(str(lock_path(self.path)), timeout=lock_timeout)
             self._marks = MarksFile(marks_path(self.path))
+            self._segments = SegmentFiles(segments_dir(self.path))
         self._corpus = Corpus(None if in_memory else self.path)
         self._load()
+        self._migrate()
         self.db = CorpusDB(self._views, storage=ViewStorage)
 
     @classmethod
@@ -106,6 +114,8 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+        if self._segments is not None:
+            self._segments.close()
 
     def __enter__(self) -> Store:
         return self
@@ -120,8 +130,32 @@ class Store:
             return
         before = Fingerprint.of(self.path)
         data = read_file_bytes(self.path, what="store file")
-        self._corpus = layout.decode(data, self.path) if data is not None else Corpus(self.path)
+        if data is None:
+            corpus = Corpus(self.path, segments=self._segments)
+        else:
+            corpus = layout.decode(data, self.path, self._segments)
+        corpus.reload = self._reload_if_replaced
+        corpus.keep_cache_of(self._corpus)
+        self._corpus = corpus
         self._fingerprint = before
+
+    def _reload_if_replaced(self) -> Corpus | None:
+        """For a reader whose segment was merged away by another writer: the newer manifest, if any."""
+        if self._on_disk and Fingerprint.of(self.path) != self._fingerprint:
+            self._load()
+            return self._corpus
+        return None
+
+    def _migrate(self) -> None:
+        """Write a store read from an older layout in segments now, new files first and the manifest last.
+
+        If the store cannot be written now (another process holds the lock, or the disk refuses), it stays
+        readable from memory as it is, and the next open tries again.
+        """
+        if not (self._on_disk and self._corpus.migrated):
+            return
+        with contextlib.suppress(StoreLocked, OSError), self._writing():
+            pass
 
     def _views(self) -> dict[str, Any]:
         """The TinyDB tables, as lazy views over the current corpus."""
@@ -176,49 +210,66 @@ class Store:
         with self._locked():
             if self._on_disk and Fingerprint.of(self.path) != self._fingerprint:
                 self._load()
-            draft = self._corpus.copy()
+            before = self._corpus
+            draft = before.copy()
             yield draft
-            if draft.raw.keys() == self._corpus.raw.keys() and draft.meta == self._corpus.meta:
+            if not draft.changed and draft.meta == before.meta and not before.migrated:
                 return
-            if self._on_disk:
-                self._fingerprint = write_store_bytes(self.path, layout.encode(draft))
-            draft.keep_cache_of(self._corpus)
+            if self._on_disk and self._segments is not None:
+                added = bool(draft.raw) or before.migrated
+                self._fingerprint = commit(draft, self._segments, self.path, compact=added)
+                draft.migrated = False
+            draft.keep_cache_of(before)
             self._corpus = draft
 
     # -- reading -----------------------------------------------------------------------------------
 
     def is_empty(self) -> bool:
-        return not self._corpus.raw
+        return self._corpus.count() == 0
 
     def records(self, table: str) -> Mapping[str, Record]:
         """One table keyed by id, read-only (views that parse articles as they are read)."""
         return self._corpus.table(table)
 
-    def documents(self) -> Iterator[tuple[str, Record]]:
-        """Every article's stored document, parsed one at a time (the search index reads these)."""
-        return self._corpus.iter_documents()
+    def documents(self, ids: Iterable[str] | None = None) -> Iterator[tuple[str, Record]]:
+        """The stored documents of ``ids`` (every article when None; unknown ids skipped), one at a time.
+
+        Only the segments holding those articles are read, each front to back (the search index reads these).
+        """
+        return self._corpus.iter_documents(ids)
 
     def size(self) -> int:
         """How many articles the store holds."""
-        return len(self._corpus.raw)
+        return self._corpus.count()
+
+    def bytes_on_disk(self) -> int:
+        """The manifest's and the live segments' bytes (what a bench compares an index's size with)."""
+        if not self._on_disk:
+            return 0
+        fingerprint = Fingerprint.of(self.path)
+        return (fingerprint.size if fingerprint else 0) + sum(self._corpus.segment_sizes.values())
 
     def article_summaries(self) -> list[ArticleSummary]:
-        """Every article, newest published first (undated last), then by title."""
-        summaries = [
+        """Every article, newest published first (undated last), then by title, then id.
+
+        The manifest keeps its entries in this order (``records.display_key``), so a store on disk only
+        reads them; other corpora (in memory, or an older layout not yet migrated) are sorted here.
+        """
+        entries = self._corpus.entries
+        ids = list(entries) if self._corpus.ordered else sorted(entries, key=lambda a: display_key(a, entries[a]))
+        return [
             ArticleSummary(
-                id=article_id,
-                title=summary.get("title"),
-                published=summary.get("published"),
-                source=summary.get("source"),
-                n_sections=int(summary.get("n_sections", 0)),
-                n_claims=int(summary.get("n_claims", 0)),
-                n_statistics=int(summary.get("n_statistics", 0)),
+                article_id,
+                summary.get("title"),
+                summary.get("published"),
+                summary.get("source"),
+                summary.get("n_sections", 0),
+                summary.get("n_claims", 0),
+                summary.get("n_statistics", 0),
             )
-            for article_id, summary in self._corpus.summaries.items()
+            for article_id in ids
+            for summary in (entries[article_id],)
         ]
-        summaries.sort(key=lambda s: ((s.title or "").casefold(), s.id))
-        summaries.sort(key=lambda s: s.published or "", reverse=True)
-        return summaries
 
     def get_article(self, article_id: str) -> Article:
         ref = self.resolve(article_id)
@@ -229,7 +280,7 @@ class Store:
         return document_to_article(document)
 
     def _find(self, item_id: str) -> ItemRef | None:
-        if item_id in self._corpus.raw:
+        if item_id in self._corpus:
             return ItemRef("article", item_id, item_id)
         document = self._corpus.document(article_id_of(item_id)) if ":" in item_id else None
         if document is not None:
@@ -245,11 +296,11 @@ class Store:
         if found is not None:
             return found
         if item_id and ":" not in item_id:
-            matches = [a for a in self._corpus.raw if a.startswith(item_id)]
+            matches = self._corpus.ids_starting(item_id, limit=2)
             if len(matches) == 1:
                 return ItemRef("article", matches[0], matches[0])
             if len(matches) > 1:
-                raise UnknownId(f"id prefix {item_id!r} matches {len(matches)} articles; give more characters")
+                raise UnknownId(f"id prefix {item_id!r} matches more than one article; give more characters")
         raise UnknownId(f"no article or item with id {item_id!r} in store {self.path}")
 
     def item(self, ref: ItemRef) -> Record:
@@ -277,10 +328,9 @@ class Store:
         if not batch:
             return AddResult(0, duplicates)
         with self._writing() as draft:
-            new = [entry for article_id, entry in batch.items() if article_id not in draft.raw]
+            new = [entry for article_id, entry in batch.items() if article_id not in draft]
             for entry in new:
-                draft.summaries[entry.id] = entry.summary
-                draft.raw[entry.id] = entry.document
+                draft.add(entry.id, entry.summary, entry.document)
         return AddResult(len(new), len(batch) - len(new) + duplicates)
 
     def remove_articles(self, ids: Iterable[str]) -> int:
@@ -290,13 +340,12 @@ class Store:
             return 0
         gone: set[str] = set()
         with self._writing() as draft:
-            present = [a for a in wanted if a in draft.raw]
-            for article_id in present:
-                document = draft.document(article_id)
+            present = [a for a in wanted if a in draft]
+            for _, document in draft.iter_documents(present):
                 for table in ITEM_TABLES:
-                    gone.update((document or {}).get(table) or {})
-                del draft.raw[article_id]
-                draft.summaries.pop(article_id, None)
+                    gone.update(document.get(table) or {})
+            for article_id in present:
+                draft.remove(article_id)
             gone.update(present)
         self._change_marks(lambda marks: marks - gone)
         return len(present)

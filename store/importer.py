@@ -5,9 +5,9 @@ does the store's per-article work (compacting, counting, serialising with orjson
 ``PreparedArticle`` whose document is already bytes: pickling those is nearly free, where pickling
 ``Article.to_dict()`` meant hundreds of small objects per article, and the parent, which competes with the
 workers for the same cores, only joins bytes.  This process is the only writer and stores the results in
-batches, each one atomic write under the store's lock.  A crash loses at most the batch in flight, never
-what was stored before.  The lock is taken per batch, not for the whole import, so an explorer can still
-mark items meanwhile.
+batches, each one transaction under the store's lock (a new segment, then the manifest).  A crash loses
+at most the batch in flight, never what was stored before.  The lock is taken per batch, not for the
+whole import, so an explorer can still mark items meanwhile.
 """
 
 from __future__ import annotations
@@ -32,9 +32,12 @@ from claimscope.store.text import single_line
 ARTICLE_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
 SAMPLE_EXTENSIONS = (".txt", ".md", ".html")
 BATCH_SIZE = 500
-BATCH_GROWTH = 0.5
-"""A batch also waits until it is this share of the articles already stored: every write copies the
-whole file, so fixed batches would make an import's bytes written grow with the square of its size."""
+BATCH_GROWTH = 0.1
+"""A batch also waits until it is this share of the articles already stored: every write replaces the
+manifest (about 250 bytes per stored article), so fixed batches would make the manifest bytes an import
+writes grow with the square of its size; with this share they stay about ten times the final manifest,
+and a crash loses at most the batch in flight.  The documents themselves go into new segments, which
+compaction merges in O(n log n) bytes (``segments.py``)."""
 CHUNK_SIZE = 16
 """Files sent to a worker at a time: fewer round trips between the processes than one file per task."""
 PARALLEL_THRESHOLD = 16

@@ -1,4 +1,7 @@
-"""The store file: one valid JSON object, laid out one article per line so it can be opened lazily.
+"""Which layout wrote a store file, and the layouts before segments, read only to migrate them.
+
+Today's layout is a manifest plus segment files (``manifest.py``, ``segments.py``).  Before it (schema
+step ``0005_article_documents``) the store was one JSON file, laid out one article per line:
 
     {"meta":{"schema":{...}},
     "summaries":{"<article id>":{"title":...,"published":...,"n_claims":...},...},
@@ -7,14 +10,11 @@
     ...
     }}
 
-orjson never writes a raw newline inside a value (newlines in strings are escaped), so the newlines above
-are exactly the boundaries between the meta line, the summaries line and the article documents.  Opening
-parses the first two lines and only *finds* the articles (one ``bytes.find`` per line); each article's
-JSON is parsed when first used (``corpus.py``).  The whole file is still plain JSON, readable by ``jq`` or
-any JSON library.
-
-Files written before this layout (schema step ``0005_article_documents``) are one JSON object of TinyDB
-tables; they are parsed in full, migrated in memory and written in this layout by the next change.
+orjson never writes a raw newline inside a value, so those newlines are exactly the boundaries between
+the meta line, the summaries line and the article documents: reading it only *finds* each article (one
+``bytes.find`` per line) and keeps its bytes as they are, so migrating copies them into a segment without
+parsing them.  Files from before step 0005 are one JSON object of TinyDB tables, parsed in full and
+migrated step by step.
 """
 
 from __future__ import annotations
@@ -24,50 +24,51 @@ from typing import Any
 
 import orjson
 
+from claimscope.store import manifest
 from claimscope.store.corpus import Corpus, RawDocument
 from claimscope.store.errors import StoreDamaged
-from claimscope.store.migrations import LAYOUT_STEP, applied_names, check_known, upgrade
+from claimscope.store.migrations import LAYOUT_STEP, SEGMENTS_STEP, applied_names, check_known, upgrade
 from claimscope.store.schema import DOCUMENTS_TABLE, META_TABLE, SUMMARIES_TABLE
+from claimscope.store.segments import SegmentFiles
 from claimscope.store.storage import gc_paused
 
 META_PREFIX = b'{"meta":'
 SUMMARIES_PREFIX = b'"summaries":'
 DOCUMENTS_OPEN = b'"documents":{'
 CLOSE = b"}}"
+"""The markers of the one-file layout of step 0005, which this module still reads (to migrate it)."""
 
 
-def encode(corpus: Corpus) -> bytes:
-    """The file's bytes: untouched articles are copied as the raw bytes they were read as."""
-    parts: list[RawDocument] = [
-        META_PREFIX,
-        orjson.dumps(corpus.meta),
-        b",\n",
-        SUMMARIES_PREFIX,
-        orjson.dumps(corpus.summaries),
-        b",\n",
-        DOCUMENTS_OPEN,
-    ]
-    separator = b"\n"
-    for article_id, raw in corpus.raw.items():
-        parts.extend((separator, orjson.dumps(article_id), b":", raw))
-        separator = b",\n"
-    parts.append(b"\n" + CLOSE + b"\n")
-    return b"".join(parts)
+def decode(data: bytes, path: Path, segments: SegmentFiles | None) -> Corpus:
+    """A ``Corpus`` from the store file's bytes, whatever layout wrote it; ``StoreDamaged`` naming ``path``.
 
-
-def decode(data: bytes, path: Path) -> Corpus:
-    """A ``Corpus`` from the file's bytes; ``StoreDamaged`` (naming ``path``) for anything malformed."""
+    Every layout since the first has begun with the meta line, so its schema steps say which one this is
+    before anything else is parsed.  A store in an older layout comes back marked ``migrated``, its
+    documents in memory, for the store to write in segments.
+    """
     if not data.strip():
-        return Corpus(path)
+        return Corpus(path, segments=segments)
     first_end = data.find(b"\n")
     if data.startswith(META_PREFIX) and first_end > 0 and data[first_end - 1 : first_end] == b",":
         meta = _loads(memoryview(data)[len(META_PREFIX) : first_end - 1], path, "the meta line")
         if not isinstance(meta, dict):
             raise _damaged(path, "the meta line is not an object")
         check_known({META_TABLE: meta}, path)
-        if LAYOUT_STEP in applied_names({META_TABLE: meta}):
-            return _decode_documents(data, first_end + 1, meta, path)
-    return _decode_legacy(data, path)
+        applied = applied_names({META_TABLE: meta})
+        if SEGMENTS_STEP in applied:
+            corpus = manifest.decode(data, meta, first_end + 1, path, segments)
+            return corpus if corpus is not None else _decode_whole(data, path, segments)
+        if LAYOUT_STEP in applied:
+            corpus = _decode_documents(data, first_end + 1, meta, path)
+            upgrade({META_TABLE: corpus.meta}, path)
+            return _migrating(corpus, segments)
+    return _decode_whole(data, path, segments)
+
+
+def _migrating(corpus: Corpus, segments: SegmentFiles | None) -> Corpus:
+    corpus.segments = segments
+    corpus.migrated = True
+    return corpus
 
 
 def _decode_documents(data: bytes, pos: int, meta: dict[str, Any], path: Path) -> Corpus:
@@ -105,15 +106,21 @@ def _decode_documents(data: bytes, pos: int, meta: dict[str, Any], path: Path) -
     return Corpus(path, meta, summaries, raw)
 
 
-def _decode_legacy(data: bytes, path: Path) -> Corpus:
-    """A store from before the document layout: parse it all, check its shape, migrate in memory."""
+def _decode_whole(data: bytes, path: Path, segments: SegmentFiles | None) -> Corpus:
+    """A store from before the document layout (or a manifest without its line breaks): parse it all.
+
+    An old store's shape is checked and it is migrated in memory, for the store to write in segments.
+    """
     with gc_paused():
         tables = _loads(data, path, "")
+        if isinstance(tables, dict) and SEGMENTS_STEP in applied_names(tables):
+            check_known(tables, path)
+            return manifest.from_parsed(tables, path, segments)
         check_shape(tables, path)
         upgrade(tables, path)
     documents = tables.get(DOCUMENTS_TABLE, {})
     raw: dict[str, RawDocument] = {article_id: orjson.dumps(doc) for article_id, doc in documents.items()}
-    return Corpus(path, tables.get(META_TABLE, {}), tables.get(SUMMARIES_TABLE, {}), raw)
+    return _migrating(Corpus(path, tables.get(META_TABLE, {}), tables.get(SUMMARIES_TABLE, {}), raw), segments)
 
 
 def check_shape(data: Any, path: Path) -> None:

@@ -1,9 +1,9 @@
 """Schema migrations: an ordered list of named steps, each recorded in the ``meta`` table once applied.
 
 The same idea as llm's ``migrations.py``: a store written by an older claimscope is brought up to date
-step by step when it is opened; the upgraded tables are written with the next change, so merely opening a
-store never writes it.  A store that records a step this version does not know was written by a newer
-claimscope and is refused rather than guessed at.
+step by step when it is opened, and the store writes the upgraded store at once, in the current layout
+(new files first, the manifest last, so a crash leaves the old store readable).  A store that records a
+step this version does not know was written by a newer claimscope and is refused rather than guessed at.
 """
 
 from __future__ import annotations
@@ -92,21 +92,33 @@ def _article_documents(tables: Tables) -> None:
     tables[SUMMARIES_TABLE] = summaries
 
 
+def _segments(tables: Tables) -> None:
+    """Documents move to immutable segment files named by a small manifest (``store/manifest.py``).
+
+    Nothing changes in the tables themselves: the step records that the store is written in the new
+    layout, which the store does at once on opening an older file (``Store._migrate``).
+    """
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_create_tables", _create_tables),
     Migration("0002_item_article_ids", _item_article_ids),
     Migration("0003_article_item_lists", _article_item_lists),
     Migration("0004_compact_text", _compact_text),
     Migration("0005_article_documents", _article_documents),
+    Migration("0006_segments", _segments),
 )
 LAYOUT_STEP = "0005_article_documents"
-"""Stores that record this step use the one-document-per-line layout of ``store/layout.py``."""
+"""Stores that record this step (and not the next) use the one-file layout of ``store/layout.py``."""
+SEGMENTS_STEP = "0006_segments"
+"""Stores that record this step are a manifest (``store/manifest.py``) and segment files."""
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def applied_names(tables: Tables) -> list[str]:
-    schema = tables.get(META_TABLE, {}).get(SCHEMA_DOC, {})
-    names = schema.get("applied", [])
+    meta = tables.get(META_TABLE)
+    schema = meta.get(SCHEMA_DOC) if isinstance(meta, dict) else None
+    names = schema.get("applied") if isinstance(schema, dict) else None
     return [str(n) for n in names] if isinstance(names, list) else []
 
 

@@ -2,7 +2,7 @@
 
 platformdirs knows each platform's conventions (XDG on Linux, ``~/Library/Application Support`` on macOS,
 ``%LOCALAPPDATA%`` on Windows), so no path is hand-written here.  The files that sit beside the corpus
-(marks, lock) are named here too, so every module agrees on them.
+(marks, lock, segment folder) are named here too, so every module agrees on them.
 """
 
 from __future__ import annotations
@@ -31,3 +31,8 @@ def marks_path(store_path: Path) -> Path:
 def lock_path(store_path: Path) -> Path:
     """The lock file a writer holds while it writes the corpus or the marks."""
     return store_path.with_name(store_path.name + ".lock")
+
+
+def segments_dir(store_path: Path) -> Path:
+    """The folder beside the manifest that holds the segment files of article documents."""
+    return store_path.with_name(store_path.name + ".d")

@@ -180,3 +180,20 @@ def item_view(record: Record, article_id: str) -> Record:
 def article_id_of(item_id: str) -> str:
     """Item ids are ``<article id>:<kind letter><n>`` (the extractor's convention), so this is a split."""
     return item_id.split(":", 1)[0]
+
+
+_DESCENDING = {code: 0x10FFFF - code for code in range(0x80)}
+"""Maps each ASCII character to one that sorts in the opposite order (dates are ASCII)."""
+
+
+def display_key(article_id: str, summary: Record) -> tuple[bool, str, str, str]:
+    """Where an article stands in the article list: newest published first (undated last), then title, id.
+
+    One ascending key, so the manifest can be kept in this order by inserting new articles with
+    ``bisect`` (a few key computations) instead of sorting every article on every open.  The published
+    date is mapped to characters that sort the other way round, with a terminator that puts a longer
+    date ("2024-03") before its own prefix ("2024"), as a descending sort would.
+    """
+    published = summary.get("published") or ""
+    descending = published.translate(_DESCENDING) + "\U0010ffff"
+    return (not published, descending, (summary.get("title") or "").casefold(), article_id)

@@ -68,10 +68,10 @@ def atomic_write_bytes(path: Path, data: bytes, *, replace: bool = True) -> None
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp_name)
         raise
-    _fsync_directory(directory)
+    fsync_directory(directory)
 
 
-def _fsync_directory(directory: Path) -> None:
+def fsync_directory(directory: Path) -> None:
     """Make the rename itself durable; some platforms cannot open a directory, which is harmless there."""
     try:
         fd = os.open(directory, os.O_RDONLY)

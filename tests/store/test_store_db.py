@@ -64,7 +64,7 @@ def test_article_id_prefix(store: Store) -> None:
 def test_ambiguous_and_unknown_ids(store: Store) -> None:
     other = build_article("a1f9999999999999", "A short note", [SectionSpec(None, ["Nothing else happened."])])
     store.add_articles([ferry_article(), other])
-    with pytest.raises(UnknownId, match="matches 2 articles"):
+    with pytest.raises(UnknownId, match="matches more than one article"):
         store.resolve("a1f")
     with pytest.raises(UnknownId, match="no article or item"):
         store.resolve("zzz:c9")

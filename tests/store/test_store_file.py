@@ -1,4 +1,4 @@
-"""What only the file-backed store does: atomic writes, damage reports, locking, merging, migrations."""
+"""What only the file-backed store does: atomic writes, damage reports, locking, merging changes."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from store_factory import clinic_article, ferry_article, helpers_article, sample
 from claimscope.store import storage as storage_module
 from claimscope.store.db import Store
 from claimscope.store.errors import StoreDamaged, StoreLocked, StoreTooNew
-from claimscope.store.migrations import MIGRATIONS, SCHEMA_VERSION
-from claimscope.store.paths import lock_path, marks_path
+from claimscope.store.paths import lock_path, marks_path, segments_dir
+from claimscope.store.segments import segment_name
 
 
 def test_reopened_store_has_everything(store_path: Path) -> None:
@@ -64,12 +64,21 @@ def test_one_batch_is_one_write(store_path: Path, monkeypatch: pytest.MonkeyPatc
     assert len(writes) == 1
 
 
-def test_write_leaves_no_temporary_files(store_path: Path) -> None:
+def test_write_leaves_no_temporary_or_unnamed_files(store_path: Path) -> None:
+    """A killed writer's temporary manifest and its unfinished segment go at the next write, not at a read."""
     stale = store_path.parent / f"{storage_module.TEMP_PREFIX}{store_path.name}.dead{storage_module.TEMP_SUFFIX}"
     stale.write_bytes(b"left by a killed writer")
+    orphan = segments_dir(store_path) / segment_name(99)
+    orphan.parent.mkdir()
+    orphan.write_bytes(b'{"article":')
     with Store(store_path) as store:
+        store.article_summaries()
+        assert stale.exists() and orphan.exists()
         store.add_articles([ferry_article()])
-    assert sorted(p.name for p in store_path.parent.iterdir()) == sorted([store_path.name, lock_path(store_path).name])
+    expected = [store_path.name, lock_path(store_path).name, segments_dir(store_path).name]
+    assert sorted(p.name for p in store_path.parent.iterdir()) == sorted(expected)
+    named = orjson.loads(store_path.read_bytes())["segments"]["files"]
+    assert sorted(p.name for p in segments_dir(store_path).iterdir()) == sorted(named)
 
 
 @pytest.mark.parametrize(
@@ -155,33 +164,6 @@ def test_locked_store_is_refused_with_a_clear_message(store_path: Path) -> None:
         assert store.marks() == set()
         store.add_articles([clinic_article()])  # the lock is free again
     assert len(Store(store_path).article_summaries()) == 2
-
-
-def _old_store(path: Path) -> None:
-    """A store as the first schema wrote it: items without article_id, articles without item lists."""
-    article = ferry_article().to_dict()
-    tables = {
-        "articles": {article["article"]["id"]: {"article": article["article"]}},
-        "sections": {s["id"]: s for s in article["sections"]},
-        "claims": {c["id"]: c for c in article["claims"]},
-        "statistics": {s["id"]: s for s in article["statistics"]},
-        "entities": {},
-        "meta": {"schema": {"version": 1, "applied": [MIGRATIONS[0].name]}},
-    }
-    path.write_bytes(orjson.dumps(tables))
-
-
-def test_old_schema_is_migrated_in_memory_then_on_write(store_path: Path) -> None:
-    _old_store(store_path)
-    original = store_path.read_bytes()
-    with Store(store_path) as store:
-        assert store.get_article("a1f") == ferry_article()
-        assert store.resolve("a1f0000000000001:c1").article_id == "a1f0000000000001"
-    assert store_path.read_bytes() == original  # opening alone never writes
-    with Store(store_path) as store:
-        store.add_articles([clinic_article()])
-    meta = orjson.loads(store_path.read_bytes())["meta"]["schema"]
-    assert meta == {"version": SCHEMA_VERSION, "applied": [m.name for m in MIGRATIONS]}
 
 
 def test_store_from_a_newer_version_is_refused(store_path: Path) -> None:

@@ -1,9 +1,17 @@
-"""The one-document-per-line layout: lazy opening, migration from the old whole-table layout, damage."""
+"""The segmented layout: a manifest that names segment files, reads that touch only what they need, damage.
+
+Several tests shrink ``MAX_SEGMENT_BYTES`` so that no merge happens and every article sits in a segment of
+its own: then which segment files a command opens says exactly which articles it read.
+"""
 
 from __future__ import annotations
 
+import io
+import os
 import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
@@ -11,78 +19,151 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from store_factory import clinic_article, ferry_article, helpers_article, sample_articles
 
-from claimscope.store import corpus as corpus_module
+from claimscope.store import segments as segments_module
 from claimscope.store.db import Store
 from claimscope.store.errors import StoreDamaged
-from claimscope.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from claimscope.store.migrations import SEGMENTS_STEP
+from claimscope.store.paths import segments_dir
 from claimscope.store.records import article_document, compact
 from claimscope.store.text import _TOKEN, normalise, tokens
 
 
-def _four_step_store(path: Path) -> None:
-    """A store exactly as schema step 0004 wrote it: one JSON object of whole TinyDB tables."""
-    tables: dict[str, dict[str, object]] = {"articles": {}, "sections": {}, "claims": {}, "statistics": {}}
-    tables["entities"] = {}
-    for article in sample_articles():
-        doc = article.to_dict()
-        record: dict[str, object] = {"article": doc["article"]}
-        for table in ("sections", "claims", "statistics", "entities"):
-            record[table] = [entry["id"] for entry in doc[table]]
-            for entry in doc[table]:
-                tables[table][entry["id"]] = {**compact(dict(entry), article.text), "article_id": article.id}
-        tables["articles"][article.id] = record
-    tables["meta"] = {"schema": {"version": 4, "applied": [m.name for m in MIGRATIONS[:4]]}}
-    path.write_bytes(orjson.dumps(tables))
+def manifest_of(path: Path) -> dict[str, Any]:
+    parsed: dict[str, Any] = orjson.loads(path.read_bytes())
+    return parsed
 
 
-def test_store_is_plain_json_with_one_article_per_line(store_path: Path) -> None:
+@pytest.fixture
+def one_segment_each(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No merges: every import's articles stay in their own segment."""
+    monkeypatch.setattr(segments_module, "MAX_SEGMENT_BYTES", 1)
+
+
+def _store_one_by_one(path: Path) -> None:
+    with Store(path) as store:
+        for article in sample_articles():
+            store.add_articles([article])
+
+
+@pytest.fixture
+def opened_files(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[list[Path]]:
+    """Every file under ``tmp_path`` opened for reading or writing, by ``open`` or ``os.open``."""
+    seen: list[Path] = []
+    real_open, real_os_open = io.open, os.open
+
+    def io_open(file: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(file, (str, os.PathLike)) and Path(file).is_relative_to(tmp_path):
+            seen.append(Path(file))
+        return real_open(file, *args, **kwargs)
+
+    def os_open(file: Any, *args: Any, **kwargs: Any) -> int:
+        if isinstance(file, (str, os.PathLike)) and Path(file).is_relative_to(tmp_path):
+            seen.append(Path(file))
+        return real_os_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(io, "open", io_open)
+    monkeypatch.setattr(os, "open", os_open)
+    yield seen
+
+
+def segment_of(path: Path, article_id: str) -> Path:
+    return segments_dir(path) / str(manifest_of(path)["articles"][article_id]["seg"])
+
+
+def test_manifest_names_each_article_in_a_segment(store_path: Path) -> None:
     with Store(store_path) as store:
         store.add_articles(sample_articles())
     data = store_path.read_bytes()
-    parsed = orjson.loads(data)
-    assert set(parsed) == {"meta", "summaries", "documents"}
-    assert set(parsed["documents"]) == {a.id for a in sample_articles()}
-    lines = data.splitlines()
-    assert len(lines) == 3 + len(sample_articles()) + 1
-    assert all(re.match(rb'^"[0-9a-f]{16}":\{', line) for line in lines[3:-1])
+    assert data.startswith(b'{"meta":') and data.split(b"\n", 1)[0].endswith(b",")  # what older versions check
+    manifest = orjson.loads(data)
+    assert manifest["meta"]["schema"]["applied"][-1] == SEGMENTS_STEP
+    files = manifest["segments"]["files"]
+    assert sorted(p.name for p in segments_dir(store_path).iterdir()) == sorted(files)
+    for article in sample_articles():
+        entry = manifest["articles"][article.id]
+        assert entry["title"] == article.title
+        segment = (segments_dir(store_path) / entry["seg"]).read_bytes()
+        assert segment[entry["at"] + entry["len"] : entry["at"] + entry["len"] + 1] == b"\n"
+        document = orjson.loads(segment[entry["at"] : entry["at"] + entry["len"]])
+        assert document == orjson.loads(orjson.dumps(article_document(article)))
 
 
-def test_opening_parses_no_article(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    with Store(store_path) as store:
-        store.add_articles(sample_articles())
-    parsed: list[str] = []
-    real = corpus_module.parse_document
-
-    def counting(raw: bytes | memoryview, article_id: str, path: Path | None) -> dict[str, object]:
-        parsed.append(article_id)
-        return real(raw, article_id, path)
-
-    monkeypatch.setattr(corpus_module, "parse_document", counting)
+def test_opening_and_show_read_only_the_manifest_and_that_articles_segment(
+    store_path: Path, one_segment_each: None, opened_files: list[Path]
+) -> None:
+    _store_one_by_one(store_path)
+    assert len(manifest_of(store_path)["segments"]["files"]) == len(sample_articles())
+    opened_files.clear()
     with Store(store_path) as store:
         titles = {s.title for s in store.article_summaries()}
         assert "Harbour ferry fares to rise in April" in titles
-        assert parsed == []
+        assert store.resolve("a1f").id == ferry_article().id  # a prefix resolves from the manifest alone
+        assert [p for p in opened_files if p.parent == segments_dir(store_path)] == []
         assert store.get_article(ferry_article().id) == ferry_article()
-        assert parsed == [ferry_article().id]
+        assert store.resolve("b2e0000000000002:c1").kind == "claim"
+    segments_read = [p for p in opened_files if p.parent == segments_dir(store_path)]
+    assert segments_read == [segment_of(store_path, ferry_article().id), segment_of(store_path, clinic_article().id)]
+    assert store_path in opened_files
 
 
-def test_step_four_store_migrates_in_memory_then_on_write(store_path: Path) -> None:
-    _four_step_store(store_path)
-    original = store_path.read_bytes()
+def test_marking_reads_only_the_marked_items_segments(
+    store_path: Path, one_segment_each: None, opened_files: list[Path]
+) -> None:
+    _store_one_by_one(store_path)
+    opened_files.clear()
     with Store(store_path) as store:
-        assert {s.id for s in store.article_summaries()} == {a.id for a in sample_articles()}
-        assert store.get_article(helpers_article().id) == helpers_article()
-        assert store.resolve("c3d0000000000003:e0").article_id == "c3d0000000000003"
-        assert store.records("claims")["a1f0000000000001:c1"]["article_id"] == "a1f0000000000001"
-    assert store_path.read_bytes() == original  # opening alone never writes
+        store.mark(["c3d0000000000003:c1"])
+        assert store.marks() == {"c3d0000000000003:c1"}
+    segments_read = {p for p in opened_files if p.parent == segments_dir(store_path)}
+    assert segments_read == {segment_of(store_path, helpers_article().id)}
+
+
+def test_documents_reads_only_the_segments_of_the_ids_asked(
+    store_path: Path, one_segment_each: None, opened_files: list[Path]
+) -> None:
+    _store_one_by_one(store_path)
+    opened_files.clear()
+    wanted = [clinic_article().id, "no-such-article", ferry_article().id]
     with Store(store_path) as store:
-        store.remove_articles([clinic_article().id])
-    migrated = orjson.loads(store_path.read_bytes())
-    assert migrated["meta"]["schema"] == {"version": SCHEMA_VERSION, "applied": [m.name for m in MIGRATIONS]}
-    assert clinic_article().id not in migrated["documents"]
+        documents = dict(store.documents(wanted))
+    assert set(documents) == {clinic_article().id, ferry_article().id}
+    assert documents[clinic_article().id]["article"]["title"] == clinic_article().title
+    segments_read = {p for p in opened_files if p.parent == segments_dir(store_path)}
+    assert segments_read == {segment_of(store_path, a) for a in (clinic_article().id, ferry_article().id)}
+
+
+def test_remove_rewrites_only_the_manifest(store_path: Path, opened_files: list[Path]) -> None:
     with Store(store_path) as store:
-        assert store.get_article(ferry_article().id) == ferry_article()
-        assert len(store.article_summaries()) == len(sample_articles()) - 1
+        store.add_articles(sample_articles())
+    segments_before = {p.name: p.read_bytes() for p in segments_dir(store_path).iterdir()}
+    helpers_segment = segment_of(store_path, helpers_article().id)
+    opened_files.clear()
+    with Store(store_path) as store:
+        assert store.remove_articles([helpers_article().id]) == 1
+    segments_opened = [p for p in opened_files if p.parent == segments_dir(store_path)]
+    assert segments_opened == [helpers_segment]  # read (not written) to learn which items to unmark
+    assert {p.name: p.read_bytes() for p in segments_dir(store_path).iterdir()} == segments_before
+    with Store(store_path) as store:
+        assert {s.id for s in store.article_summaries()} == {a.id for a in sample_articles()} - {helpers_article().id}
+
+
+def test_removals_one_by_one_leave_valid_json_in_list_order(store_path: Path) -> None:
+    """Removal cuts lines out of the manifest without parsing it: the first, a middle one and the last."""
+    with Store(store_path) as store:
+        store.add_articles(sample_articles())
+        listed = [s.id for s in store.article_summaries()]
+    assert list(manifest_of(store_path)["articles"]) == listed  # the file keeps the article-list order
+    for article_id in (listed[-1], listed[0], *listed[1:-1]):
+        with Store(store_path) as store:
+            assert store.remove_articles([article_id]) == 1
+        listed.remove(article_id)
+        assert list(manifest_of(store_path)["articles"]) == listed
+        with Store(store_path) as store:
+            assert [s.id for s in store.article_summaries()] == listed
+            assert store.size() == len(listed)
+
+
+# -- damage --------------------------------------------------------------------------------------------
 
 
 def _written(store_path: Path) -> bytes:
@@ -91,59 +172,114 @@ def _written(store_path: Path) -> bytes:
     return store_path.read_bytes()
 
 
+def _edit_ferry_line(data: bytes, change: Callable[[dict[str, Any]], bytes]) -> bytes:
+    """Rewrite the manifest line of the ferry article only, keeping the file's line structure."""
+    start = data.index(b'\n"' + ferry_article().id.encode()) + 1
+    end = data.index(b"\n", start)
+    line = data[start:end].rstrip(b",")
+    entry = orjson.loads(b"{" + line + b"}")[ferry_article().id]
+    return data[:start] + orjson.dumps(ferry_article().id) + b":" + change(entry) + data[end - 1 : end] + data[end:]
+
+
+def _retarget(data: bytes, field: str, value: object) -> bytes:
+    return _edit_ferry_line(data, lambda entry: orjson.dumps({**entry, field: value}))
+
+
 @pytest.mark.parametrize(
     ("damage", "reason"),
     [
         (lambda data: data[: len(data) // 2], "cut short"),
-        (lambda data: data.replace(b'"summaries":{', b'"summaries":[', 1), "not valid JSON in the summaries line"),
-        (lambda data: data.replace(b'\n"documents":{\n', b'\n"docs":{\n', 1), "documents table"),
-        (lambda data: data.rstrip(b"\n") + b"trailing\n", "is not an article document"),
+        (lambda data: data.replace(b'"articles":{', b'"articles":[', 1), "not valid JSON"),
+        (lambda data: data.replace(b'"segments":', b'"segs":', 1), "not shaped like a manifest"),
+        (lambda data: data.replace(b'"files":{', b'"files":[', 1), "not valid JSON in the segments line"),
     ],
 )
-def test_damaged_layout_is_reported_at_open_and_kept(store_path: Path, damage: object, reason: str) -> None:
-    damaged = damage(_written(store_path))  # type: ignore[operator]
+def test_damaged_manifest_is_reported_at_open_and_kept(
+    store_path: Path, damage: Callable[[bytes], bytes], reason: str
+) -> None:
+    damaged = damage(_written(store_path))
     store_path.write_bytes(damaged)
+    segments = {p: p.read_bytes() for p in segments_dir(store_path).iterdir()}
     with pytest.raises(StoreDamaged, match=re.escape(reason)) as caught:
         Store(store_path)
+    assert str(store_path) in str(caught.value)
+    assert "\n" not in str(caught.value)
+    assert store_path.read_bytes() == damaged
+    assert {p: p.read_bytes() for p in segments_dir(store_path).iterdir()} == segments
+
+
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        (lambda data: _retarget(data, "seg", "seg-99999999.jsonl"), "names no place in a listed segment"),
+        (lambda data: _retarget(data, "at", 10**9), "names no place in a listed segment"),
+        (lambda data: _edit_ferry_line(data, lambda entry: b'{"title":oops}'), "not valid JSON"),
+    ],
+)
+def test_damaged_article_line_is_reported_when_read_and_kept(
+    store_path: Path, damage: Callable[[bytes], bytes], reason: str
+) -> None:
+    damaged = damage(_written(store_path))
+    store_path.write_bytes(damaged)
+    with Store(store_path) as store:
+        assert store.get_article(clinic_article().id) == clinic_article()
+        with pytest.raises(StoreDamaged, match=re.escape(reason)) as caught:
+            store.get_article(ferry_article().id)
     assert str(store_path) in str(caught.value)
     assert store_path.read_bytes() == damaged
 
 
-def test_damaged_article_is_reported_when_read_and_never_written(store_path: Path) -> None:
-    data = _written(store_path)
-    ferry = ferry_article().id.encode()
-    line_start = data.index(b'\n"' + ferry + b'":{') + 1
-    damaged = data[: line_start + 30] + b"\x00oops" + data[line_start + 35 :]
-    store_path.write_bytes(damaged)
+def _damage_ferry_segment(store_path: Path, change: Callable[[bytes, int, int], bytes]) -> tuple[Path, bytes]:
+    entry = manifest_of(store_path)["articles"][ferry_article().id]
+    segment = segments_dir(store_path) / entry["seg"]
+    damaged = change(segment.read_bytes(), entry["at"], entry["len"])
+    segment.write_bytes(damaged)
+    return segment, damaged
+
+
+def _title_letter_changed(data: bytes, at: int, length: int) -> bytes:
+    """Still valid JSON, still a document: only the checksum can tell."""
+    title = data.index(b"Harbour", at, at + length)
+    return data[:title] + b"X" + data[title + 1 :]
+
+
+def _cut_inside_ferry(data: bytes, at: int, length: int) -> bytes:
+    return data[: at + length // 2]
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [(_title_letter_changed, "fails its checksum"), (_cut_inside_ferry, "cut short")],
+)
+def test_damaged_segment_is_reported_when_read_and_kept_through_imports(
+    store_path: Path, change: Callable[[bytes, int, int], bytes], reason: str
+) -> None:
     with Store(store_path) as store:
-        assert len(store.article_summaries()) == len(sample_articles())
-        with pytest.raises(StoreDamaged, match=f"article {ferry_article().id}"):
+        store.add_articles([ferry_article(), helpers_article()])
+    segment, damaged = _damage_ferry_segment(store_path, change)
+    with Store(store_path) as store:
+        assert len(store.article_summaries()) == 2
+        with pytest.raises(StoreDamaged, match=re.escape(reason)) as caught:
             store.get_article(ferry_article().id)
+        assert str(segment) in str(caught.value)
+        store.add_articles([clinic_article()])  # a merge would take ferry's segment: it is left alone instead
+        store.add_articles([sample_articles()[3]])
         assert store.get_article(clinic_article().id) == clinic_article()
-    assert store_path.read_bytes() == damaged
+    assert segment.read_bytes() == damaged
+    with Store(store_path) as store, pytest.raises(StoreDamaged, match=re.escape(reason)):
+        store.get_article(ferry_article().id)
 
 
-def test_summaries_that_disagree_with_documents_are_damage(store_path: Path) -> None:
-    data = _written(store_path)
-    head, rest = data.split(b"\n", 1)
-    summaries, tail = rest.split(b"\n", 1)
-    table = orjson.loads(summaries[len(b'"summaries":') : -1])
-    table.pop(ferry_article().id)
-    damaged = head + b"\n" + b'"summaries":' + orjson.dumps(table) + b",\n" + tail
-    store_path.write_bytes(damaged)
-    with pytest.raises(StoreDamaged, match="different articles"):
-        Store(store_path)
+def test_missing_segment_is_reported_naming_it(store_path: Path) -> None:
+    _written(store_path)
+    segment = segment_of(store_path, ferry_article().id)
+    segment.unlink()
+    with Store(store_path) as store, pytest.raises(StoreDamaged, match="is missing") as caught:
+        store.get_article(ferry_article().id)
+    assert str(segment) in str(caught.value)
 
 
-def test_writes_keep_untouched_articles_byte_for_byte(store_path: Path) -> None:
-    with Store(store_path) as store:
-        store.add_articles([ferry_article(), clinic_article()])
-    before = store_path.read_bytes().splitlines()
-    with Store(store_path) as store:
-        store.add_articles([helpers_article()])
-    after = store_path.read_bytes().splitlines()
-    ferry_line = next(line for line in before if line.startswith(b'"' + ferry_article().id.encode()))
-    assert ferry_line in after
+# -- the article documents themselves ------------------------------------------------------------------
 
 
 def test_tinydb_queries_run_over_the_views() -> None:
