@@ -44,7 +44,7 @@ from claimscope.extract.model import Article, Block, Claim, Entity, Section, Sta
 from claimscope.store.db import Store
 from claimscope.store.importer import import_paths
 from claimscope.store.records import prepare_article
-from claimscope.store.search import SearchIndex
+from claimscope.store.search import Hit, SearchIndex
 
 SEED = 20240601
 SYLLABLES = [
@@ -266,9 +266,20 @@ def make_queries(articles: list[Article], rng: random.Random, common: set[str]) 
     return queries
 
 
-def peer_strings(index: SearchIndex) -> list[str]:
-    """The same items the index holds, as one string each (kind label and text)."""
-    return [f"{label} {text}" for label, text in zip(index.labels, index.texts, strict=True)]
+def peer_strings(index: SearchIndex) -> tuple[list[str], list[str]]:
+    """The same units the index holds, as one string each (label and text), and their ids."""
+    strings: list[str] = []
+    ids: list[str] = []
+    for segment in index.segments:
+        for unit in range(len(segment)):
+            strings.append(f"{segment.label(unit)} {segment.text(unit)}")
+            ids.append(segment.unit_id(unit)[1])
+    return strings, ids
+
+
+def shown_ids(hits: list[Hit]) -> list[str]:
+    """The ids a reader sees in results: each hit's own and its copies' (the same line, listed once)."""
+    return [i for h in hits for i in (h.id, *h.copy_ids)]
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -314,7 +325,7 @@ def measure_size(n_articles: int, import_articles: int) -> dict[str, Any]:
             started = time.perf_counter()
             hits = index.search(query.text, limit=10)
             latencies.append((time.perf_counter() - started) * 1000)
-            found += query.intended in [h.id for h in hits[:3]]
+            found += query.intended in shown_ids(hits[:3])
         result["ours"] = {
             "p50_ms": percentile(latencies, 0.5),
             "p95_ms": percentile(latencies, 0.95),
@@ -322,8 +333,7 @@ def measure_size(n_articles: int, import_articles: int) -> dict[str, Any]:
         }
         result["rss_mb"] = psutil.Process().memory_info().rss / 2**20
         peers = queries[:N_PEER_QUERIES]
-        strings = peer_strings(index)
-        ids = index.ids
+        strings, ids = peer_strings(index)
         result["rapidfuzz_extract"] = run_rapidfuzz(peers, strings, ids)
         result["fzf"] = run_fzf(peers, strings, ids, root)
         store.close()

@@ -19,6 +19,7 @@ from claimscope.store.db import ArticleSummary, Store
 from claimscope.store.errors import StoreError
 from claimscope.store.export import export_items
 from claimscope.store.search import Hit, SearchIndex
+from claimscope.store.search.persisted import open_index, update_index
 
 ARTICLE_CACHE_SIZE = 64
 
@@ -126,7 +127,7 @@ class Library:
         if index is not None:
             return index
         generation = self._generation
-        index = SearchIndex.from_store(self.store)
+        index = open_index(self.store)
         with self._lock:
             if generation == self._generation:
                 self._index = index
@@ -138,6 +139,7 @@ class Library:
 
         with self._lock:
             summary = import_samples(self.store)
+            update_index(self.store)
             self._forget()
             return summary.imported
 
@@ -147,6 +149,8 @@ class Library:
 
         with self._lock:
             summary = import_paths(self.store, paths)
+            if summary.imported:
+                update_index(self.store)
             self._forget()
             return summary.imported, summary.unchanged, len(summary.failed)
 
