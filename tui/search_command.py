@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from claimscope.tui.cli_common import db_option
-from claimscope.tui.cli_output import clip, format_option, listing
+from claimscope.tui.cli_output import clip, format_option, listing, note
 from claimscope.tui.cli_store import open_store
 
 UNIT_KINDS = ("article", "section", "claim", "statistic", "entity", "passage")
@@ -35,7 +35,7 @@ def search_command(query: str, kind: str | None, limit: int, fmt: str, db_path: 
     from claimscope.store.search.persisted import open_index
 
     with open_store(db_path) as store:
-        hits = open_index(store).search(query, kind=kind, limit=limit)
+        hits = open_index(store, progress=_IndexingNote()).search(query, kind=kind, limit=limit)
     listing(
         fmt,
         hits,
@@ -44,6 +44,18 @@ def search_command(query: str, kind: str | None, limit: int, fmt: str, db_path: 
         lambda h: (h.kind, h.id, f"{h.score:.1f}", clip(h.label, 24), _marked(h)),
         "no matches",
     )
+
+
+class _IndexingNote:
+    """Says once, on stderr, how many articles the index lacked (so a slow first search is explained)."""
+
+    def __init__(self) -> None:
+        self.said = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.said:
+            self.said = True
+            note(f"claimscope: indexing {total} article(s) the search index lacks")
 
 
 def _marked(hit: object) -> str:

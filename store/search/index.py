@@ -86,11 +86,13 @@ class _Candidates:
 class SearchIndex:
     """Segments plus tombstones: what a query reads.  Built by ``persisted.open_index`` or ``from_store``."""
 
-    def __init__(self, segments: Iterable[Segment], tombstones: Iterable[str] = ()) -> None:
+    def __init__(self, segments: Iterable[Segment], tombstones: Iterable[frozenset[str]] = ()) -> None:
+        """``tombstones``: per segment (in order), the article ids whose units in it no longer count."""
         self.segments = list(segments)
-        self.tombstones = frozenset(tombstones)
+        dead_ids = list(tombstones) or [frozenset()] * len(self.segments)
         self._dead = [
-            np.array([a in self.tombstones for a in s.article_ids], dtype=bool) for s in self.segments
+            np.array([a in dead for a in s.article_ids], dtype=bool)
+            for s, dead in zip(self.segments, dead_ids, strict=True)
         ]
         self.n_units = sum(len(s) for s in self.segments)
 
@@ -106,7 +108,12 @@ class SearchIndex:
 
     def covered(self) -> set[str]:
         """The article ids whose units this index holds (tombstoned ones excluded)."""
-        return {a for s in self.segments for a in s.article_ids} - self.tombstones
+        return {
+            a
+            for s, dead in zip(self.segments, self._dead, strict=True)
+            for a, gone in zip(s.article_ids, dead.tolist(), strict=True)
+            if not gone
+        }
 
     def search(self, query: str, *, kind: str | None = None, limit: int = 50) -> list[Hit]:
         """The best ``limit`` units for ``query`` (optionally of one kind), best first."""

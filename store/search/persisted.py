@@ -3,7 +3,7 @@
 Layout::
 
     store.json.index/
-        MANIFEST.json        {"version", "segments": [names], "tombstones": [article ids]}
+        MANIFEST.json        {"version", "segments": [names], "tombstones": {name: [article ids]}}
         seg-<n>-<random>/    one immutable segment (``segment.py``): .npy arrays, vocab.txt, meta.json
         lock                 the index's own lock (filelock), separate from the store's
 
@@ -79,6 +79,8 @@ def documents_for(store: Store, ids: Iterable[str]) -> Iterator[tuple[str, Recor
 def build_segment(store: Store, ids: list[str], progress: Progress | None = None) -> Segment:
     """A new segment of the given articles, read one at a time from the store."""
     builder = SegmentBuilder()
+    if progress is not None:
+        progress(0, len(ids))
     with gc_paused():
         for done, (article_id, document) in enumerate(documents_for(store, ids), start=1):
             builder.add_article(article_id, document)
@@ -90,15 +92,29 @@ def build_segment(store: Store, ids: list[str], progress: Progress | None = None
 
 
 class _State:
-    """What a manifest names, loaded: segment names with their segments, and the tombstones."""
+    """What a manifest names, loaded: segments by name, in order, and per segment its tombstones.
 
-    def __init__(self, names: list[str], segments: list[Segment], tombstones: set[str]) -> None:
-        self.names = names
+    Tombstones are per segment, so an article removed and imported again is dead in its old segment
+    and alive in the new one.
+    """
+
+    def __init__(self, segments: dict[str, Segment], tombstones: dict[str, set[str]]) -> None:
         self.segments = segments
-        self.tombstones = tombstones
+        self.tombstones = {name: tombstones.get(name, set()) & set(s.article_ids) for name, s in segments.items()}
 
     def index(self) -> SearchIndex:
-        return SearchIndex(self.segments, self.tombstones)
+        return SearchIndex(self.segments.values(), [frozenset(self.tombstones[n]) for n in self.segments])
+
+    def covered(self) -> set[str]:
+        return {a for name, s in self.segments.items() for a in s.article_ids if a not in self.tombstones[name]}
+
+    def manifest(self) -> bytes:
+        tombstones = {name: sorted(ids) for name, ids in self.tombstones.items() if ids}
+        manifest = {"version": INDEX_VERSION, "segments": list(self.segments), "tombstones": tombstones}
+        return json.dumps(manifest).encode()
+
+
+EMPTY = _State({}, {})
 
 
 def _read_state(directory: Path) -> _State | None:
@@ -108,38 +124,36 @@ def _read_state(directory: Path) -> _State | None:
         if not isinstance(manifest, dict) or manifest.get("version") != INDEX_VERSION:
             return None
         names = [str(n) for n in manifest["segments"]]
-        tombstones = {str(t) for t in manifest["tombstones"]}
-        segments = [Segment.load(directory / name) for name in names]
+        tombstones = {str(n): {str(a) for a in ids} for n, ids in dict(manifest["tombstones"]).items()}
+        segments = {name: Segment.load(directory / name) for name in names}
     except (OSError, ValueError, KeyError, TypeError, SegmentDamaged):
         return None
-    return _State(names, segments, tombstones)
+    return _State(segments, tombstones)
 
 
 def open_index(store: Store, *, persist: bool = True, progress: Progress | None = None) -> SearchIndex:
     """The store's index: read from disk, verified against the store, caught up (and saved) if it lags.
 
     An in-memory store gets a fresh in-memory index.  ``progress(done, total)`` is called while articles
-    are being indexed (only when the index lags the store).
+    are being indexed (only when the index lags the store; first with ``done == 0``).
     """
     wanted = store_article_ids(store)
     if store.path == Path(":memory:"):
         return SearchIndex([build_segment(store, sorted(wanted), progress)])
     directory = index_path(store.path)
-    state = _read_state(directory) or _State([], [], set())
-    missing, extra = _differences(state, wanted)
-    if not missing and not extra:
+    state = _read_state(directory) or EMPTY
+    if state.covered() == wanted:
         return state.index()
     if persist:
         with suppress(OSError), _index_lock(directory) as locked:
             if locked:
                 # Another process may have written since we read: start again from what is on disk now.
-                state = _read_state(directory) or _State([], [], set())
-                missing, extra = _differences(state, wanted)
-                if missing or extra:
-                    state = _caught_up(store, state, missing, extra, progress)
+                state = _read_state(directory) or EMPTY
+                if state.covered() != wanted:
+                    state = _caught_up(store, state, wanted, progress)
                     _write(directory, state)
                 return state.index()
-    return _caught_up(store, state, missing, extra, progress).index()
+    return _caught_up(store, state, wanted, progress).index()
 
 
 def update_index(store: Store) -> None:
@@ -150,36 +164,24 @@ def update_index(store: Store) -> None:
         open_index(store)
 
 
-def _differences(state: _State, wanted: set[str]) -> tuple[list[str], set[str]]:
-    covered = {a for s in state.segments for a in s.article_ids} - state.tombstones
-    return sorted(wanted - covered), covered - wanted
-
-
-def _caught_up(store: Store, state: _State, missing: list[str], extra: set[str], progress: Progress | None) -> _State:
-    """The state plus a delta for ``missing`` and tombstones for ``extra``; merged when it grows."""
-    names = list(state.names)
-    segments = list(state.segments)
-    tombstones = set(state.tombstones) | extra
-    indexed = {a for s in segments for a in s.article_ids}
-    tombstones &= indexed
-    revived = [a for a in missing if a in tombstones]  # removed, then imported again: re-index afresh
-    tombstones -= set(revived)
-    for segment in segments:
-        tombstones.update(a for a in revived if a in segment.article_ids)
+def _caught_up(store: Store, state: _State, wanted: set[str], progress: Progress | None) -> _State:
+    """The state with tombstones for articles gone from the store and a delta for new ones; merged when big."""
+    segments = dict(state.segments)
+    tombstones = {name: ids | (set(segments[name].article_ids) - wanted) for name, ids in state.tombstones.items()}
+    missing = sorted(wanted - state.covered())
     if missing:
-        names.append(_new_name())
-        segments.append(build_segment(store, missing, progress))
-    base_articles = len(segments[0].article_ids) if segments else 0
-    delta_articles = sum(len(s.article_ids) for s in segments[1:])
-    outgrown = delta_articles + len(tombstones) > REBUILD_SHARE * max(base_articles, 1)
-    if not segments or (outgrown and len(segments) > 1):
-        live = sorted({a for s in segments for a in s.article_ids} - tombstones)
-        return _State([_new_name()], [build_segment(store, live, progress)], set())
-    if len(segments) - 1 > MAX_DELTAS:
-        merged = sorted({a for s in segments[1:] for a in s.article_ids} - tombstones)
-        base_only = tombstones & set(segments[0].article_ids)
-        return _State([names[0], _new_name()], [segments[0], build_segment(store, merged, progress)], base_only)
-    return _State(names, segments, tombstones)
+        segments[_new_name()] = build_segment(store, missing, progress)
+    names = list(segments)
+    base = segments[names[0]]
+    delta_articles = sum(len(segments[n].article_ids) for n in names[1:])
+    dead = sum(len(ids) for ids in tombstones.values())
+    if len(names) > 1 and delta_articles + dead > REBUILD_SHARE * max(len(base.article_ids), 1):
+        return _State({_new_name(): build_segment(store, sorted(wanted), progress)}, {})
+    if len(names) - 1 > MAX_DELTAS:
+        in_deltas = {a for n in names[1:] for a in segments[n].article_ids} & wanted
+        merged = build_segment(store, sorted(in_deltas - (set(base.article_ids) - tombstones.get(names[0], set()))))
+        return _State({names[0]: base, _new_name(): merged}, {names[0]: tombstones.get(names[0], set())})
+    return _State(segments, tombstones)
 
 
 def _new_name() -> str:
@@ -189,7 +191,7 @@ def _new_name() -> str:
 def _write(directory: Path, state: _State) -> None:
     """New segment directories, then the manifest (atomically, last), then unreferenced directories go."""
     directory.mkdir(parents=True, exist_ok=True)
-    for name, segment in zip(state.names, state.segments, strict=True):
+    for name, segment in state.segments.items():
         final = directory / name
         if final.exists():
             continue
@@ -198,10 +200,9 @@ def _write(directory: Path, state: _State) -> None:
         segment.save(temp)
         os.replace(temp, final)
     _fsync_dir(directory)
-    manifest = {"version": INDEX_VERSION, "segments": state.names, "tombstones": sorted(state.tombstones)}
-    atomic_write_bytes(directory / MANIFEST, json.dumps(manifest).encode())
+    atomic_write_bytes(directory / MANIFEST, state.manifest())
     for entry in directory.iterdir():
-        if entry.is_dir() and entry.name not in state.names:
+        if entry.is_dir() and entry.name not in state.segments:
             shutil.rmtree(entry, ignore_errors=True)
 
 
