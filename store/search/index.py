@@ -175,13 +175,16 @@ class SearchIndex:
             positions = np.concatenate([np.arange(a, b) for a, b in zip(starts.tolist(), stops.tolist(), strict=True)])
             units = np.asarray(segment.post_units[positions], dtype=np.int64)
             fields = np.asarray(segment.post_fields[positions], dtype=np.int64)
-            value = np.repeat(sims, lengths) * FIELD_WEIGHTS[fields]
-            best = np.lexsort((-value, units))
-            units, value, fields = units[best], value[best], fields[best]
-            first = np.concatenate(([True], units[1:] != units[:-1]))
-            entry_typos = np.repeat(typos, lengths)[best][first]
-            entry_sims = np.repeat(sims, lengths)[best][first]
-            units, value, fields = units[first], value[first], fields[first]
+            entry_sims = np.repeat(sims, lengths)
+            entry_typos = np.repeat(typos, lengths)
+            value = entry_sims * FIELD_WEIGHTS[fields]
+            if len(found) > 1:  # several stored words match: keep each unit's best posting only
+                best = np.argsort(units * 65536 + (65535 - (value * 65535).astype(np.int64)))
+                units = units[best]
+                first = np.concatenate(([True], units[1:] != units[:-1]))
+                keep = best[first]
+                units, value, fields = units[first], value[keep], fields[keep]
+                entry_sims, entry_typos = entry_sims[keep], entry_typos[keep]
             unit_parts.append(units)
             ones = np.ones(len(units))
             columns.append(
@@ -319,7 +322,8 @@ def _phrase(words: list[str], found: list[str]) -> float:
 
 def _proximity(words: list[str], found: list[str]) -> float:
     """How many other words sit between the first and last query word found (6, the worst, under two)."""
-    positions = [i for i, t in enumerate(found) if any(t.startswith(w) for w in words)]
+    prefixes = tuple(words)
+    positions = [i for i, t in enumerate(found) if t.startswith(prefixes)]
     if len({found[i] for i in positions}) < 2:
         return 6.0
     return float(max(0, (positions[-1] - positions[0] + 1) - len(positions)))

@@ -182,7 +182,8 @@ class Segment:
     """The frozen arrays of one segment (in memory after a build, memory-mapped after a load)."""
 
     def __init__(self, arrays: dict[str, npt.NDArray[Any]], vocab: list[str]) -> None:
-        self.arrays = arrays
+        self.arrays = {name: np.asarray(a) for name, a in arrays.items()}  # plain views: no memmap overhead
+        arrays = self.arrays
         self.vocab = vocab
         self.unit_article = arrays["unit_article"]
         self.unit_kind = arrays["unit_kind"]

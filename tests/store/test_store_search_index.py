@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from store_factory import SectionSpec, build_article, sample_articles
 
+from claimscope.extract.model import Article
 from claimscope.store.db import Store
 from claimscope.store.search.persisted import LOCK, MANIFEST, MAX_DELTAS, index_path, open_index, update_index
 
@@ -23,8 +24,11 @@ class Counter:
             self.builds.append(total)
 
 
-def note_article(n: int, words: str = "lighthouse keepers") -> object:
-    return build_article(f"{n:016x}", f"Note {n} about {words}", [SectionSpec(None, [f"The {words} met {n} times."])])
+def note_article(n: int, words: str = "lighthouse keepers") -> Article:
+    article: Article = build_article(
+        f"{n:016x}", f"Note {n} about {words}", [SectionSpec(None, [f"The {words} met {n} times."])]
+    )
+    return article
 
 
 @pytest.fixture
