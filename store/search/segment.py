@@ -32,7 +32,6 @@ from rapidfuzz.distance import OSA
 from claimscope.store.records import Record
 from claimscope.store.search.fields import KIND_CODE, UNIT_KINDS
 from claimscope.store.search.units import Unit, article_units
-from claimscope.store.text import tokens
 
 SEGMENT_VERSION = 1
 SAMPLE_BYTES = 1 << 16
@@ -82,12 +81,20 @@ def dup_key(words: list[str]) -> int:
     return int.from_bytes(digest, "little") >> 1  # fits int64
 
 
+class _Vocabulary(dict[str, int]):
+    """Token -> id; an unseen token gets the next id (``__missing__`` runs only for new tokens)."""
+
+    def __missing__(self, token: str) -> int:
+        token_id = self[token] = len(self)
+        return token_id
+
+
 class SegmentBuilder:
     """Collects units article by article into growable arrays; ``finish`` freezes them into a ``Segment``."""
 
     def __init__(self) -> None:
         self.articles: list[str] = []
-        self.vocab: dict[str, int] = {}
+        self.vocab = _Vocabulary()
         self.unit_article = array("i")
         self.unit_kind = array("b")
         self.unit_local: list[str] = []
@@ -106,23 +113,17 @@ class SegmentBuilder:
             self._add(index, unit)
 
     def _add(self, article_index: int, unit: Unit) -> None:
-        vocab = self.vocab
-        seen: set[int] = set()
-        for code, words in unit.fields:
-            for word in words:
-                token_id = vocab.get(word)
-                if token_id is None:
-                    token_id = vocab[word] = len(vocab)
-                if token_id not in seen:
-                    seen.add(token_id)
-                    self.post_tokens.append(token_id)
-                    self.post_fields.append(code)
-        self.counts.append(len(seen))
+        best_field: dict[str, int] = {}
+        for code, words in reversed(unit.fields):  # the best field (first) is written last and wins
+            best_field.update(dict.fromkeys(words, code))
+        self.post_tokens.extend(map(self.vocab.__getitem__, best_field))
+        self.post_fields.extend(best_field.values())
+        self.counts.append(len(best_field))
         self.unit_article.append(article_index)
         self.unit_kind.append(KIND_CODE[unit.kind])
         self.unit_local.append(unit.local_id)
-        self.unit_dup.append(dup_key(tokens(unit.key)))
-        self.unit_len.append(min(len(tokens(unit.text)), 65535))
+        self.unit_dup.append(dup_key(unit.key))
+        self.unit_len.append(min(len(unit.fields[0][1]), 65535))
         self.texts.append(unit.text)
         self.labels.append(unit.label)
 

@@ -51,8 +51,8 @@ class Unit:
     label: str
     text: str
     fields: list[tuple[int, list[str]]]
-    key: str
-    """What the unit shows a reader, for grouping: units with equal keys are one result.
+    key: list[str]
+    """The words of what the unit shows a reader, for grouping: units with equal keys are one result.
 
     The sentence for claims, statistics and passages (so the several items of one sentence, and the wire
     copies of it in other articles, are one line), the kind and shown text for the rest.
@@ -101,9 +101,9 @@ def _people(entities: dict[str, Record]) -> dict[str, str]:
     return names
 
 
-def _acronym_words(entities: dict[str, Record], present: set[str]) -> list[str]:
-    """Expansions of the acronyms in ``present`` and acronyms of the expansions in it (FDH <-> its words)."""
-    extra: list[str] = []
+def _acronyms(entities: dict[str, Record]) -> list[tuple[frozenset[str], list[str]]]:
+    """Per acronym entity: its one-word forms (FDH, FDHs, fdh) and the words of its expansion."""
+    found: list[tuple[frozenset[str], list[str]]] = []
     for entity in entities.values():
         if entity.get("kind") != "acronym":
             continue
@@ -117,11 +117,21 @@ def _acronym_words(entities: dict[str, Record], present: set[str]) -> list[str]:
                     short.add(words[0][:-1])
             elif words:
                 long.extend(words)
-        if not (short and long):
-            continue
-        if present & short:
+        if short and long:
+            found.append((frozenset(short), long))
+    return found
+
+
+def _acronym_words(acronyms: list[tuple[frozenset[str], list[str]]], present: list[str]) -> list[str]:
+    """Expansions of the acronyms in ``present`` and acronyms of the expansions in it (FDH <-> its words)."""
+    if not acronyms:
+        return []
+    words = set(present)
+    extra: list[str] = []
+    for short, long in acronyms:
+        if words & short:
             extra.extend(long)
-        elif set(long) <= present:
+        elif words.issuperset(long):
             extra.extend(short)
     return extra
 
@@ -140,6 +150,7 @@ def article_units(article_id: str, document: Record) -> Iterator[Unit]:
     title_words = tokens(title)
     entities: dict[str, Record] = document.get("entities") or {}
     mentions = _entity_mentions(entities)
+    acronyms = _acronyms(entities)
     people = _people(entities)
     sections: dict[str, Record] = document.get("sections") or {}
     subject = subject_words(text)
@@ -153,7 +164,7 @@ def article_units(article_id: str, document: Record) -> Iterator[Unit]:
     )
 
     def context(section_id: str, start: int, end: int, own: list[str]) -> list[tuple[int, list[str]]]:
-        named = _mentioned(mentions, start, end) + _acronym_words(entities, set(own))
+        named = _mentioned(mentions, start, end) + _acronym_words(acronyms, own)
         return [
             (PARAGRAPH, _paragraph_words(text, paragraphs, start, end)),
             (HEADING, headings.get(section_id, [])),
@@ -168,13 +179,14 @@ def article_units(article_id: str, document: Record) -> Iterator[Unit]:
         meta.get("published") or "",
         clip(title or meta.get("source") or article_id),
         [(TEXT, title_words), (AUTHOR, tokens(meta.get("author") or "")), (SUBJECT, subject)],
-        f"article {title}",
+        ["article", *title_words],
     )
     for section_id, section in sections.items():
         heading = section.get("heading") or ""
         if heading:
             own_words = [(TEXT, headings[section_id]), (TITLE, title_words)]
-            yield Unit("section", _local(section_id), heading, clip(heading), own_words, f"section {heading}")
+            key = ["section", *headings[section_id]]
+            yield Unit("section", _local(section_id), heading, clip(heading), own_words, key)
     covered: list[tuple[int, int]] = []
     for claim_id, claim in (document.get("claims") or {}).items():
         speaker = claim.get("speaker") or ""
@@ -183,6 +195,7 @@ def article_units(article_id: str, document: Record) -> Iterator[Unit]:
         start, end = _sentence_span(claim)
         covered.append((start, end))
         speaker_words = tokens(speaker) + tokens(_full_name(speaker, people))
+        sentence_words = tokens(sentence_of(claim, text))
         yield Unit(
             "claim",
             _local(claim_id),
@@ -191,10 +204,10 @@ def article_units(article_id: str, document: Record) -> Iterator[Unit]:
             [
                 (TEXT, own),
                 (SPEAKER, speaker_words),
-                (SENTENCE, tokens(sentence_of(claim, text))),
+                (SENTENCE, sentence_words),
                 *context(claim.get("section_id") or "", start, end, own + speaker_words),
             ],
-            sentence_of(claim, text) or claim_text,
+            sentence_words or own,
         )
     for statistic_id, stat in (document.get("statistics") or {}).items():
         sentence = sentence_of(stat, text)
@@ -204,6 +217,7 @@ def article_units(article_id: str, document: Record) -> Iterator[Unit]:
         start, end = _sentence_span(stat)
         covered.append((start, end))
         measure_words = tokens(measure) + tokens(stat.get("period") or "")
+        sentence_words = tokens(sentence)
         yield Unit(
             "statistic",
             _local(statistic_id),
@@ -212,10 +226,10 @@ def article_units(article_id: str, document: Record) -> Iterator[Unit]:
             [
                 (TEXT, own),
                 (MEASURE, measure_words),
-                (SENTENCE, tokens(sentence)),
+                (SENTENCE, sentence_words),
                 *context(stat.get("section_id") or "", start, end, own + measure_words),
             ],
-            sentence or f"{raw} {measure}",
+            sentence_words or own + measure_words,
         )
     for entity_id, entity in entities.items():
         name = entity.get("name") or ""
@@ -226,7 +240,7 @@ def article_units(article_id: str, document: Record) -> Iterator[Unit]:
             entity.get("kind") or "",
             clip(f"{name} ({', '.join(aliases)})" if aliases else name),
             [(TEXT, [w for form in (name, *aliases) for w in tokens(form)]), (TITLE, title_words)],
-            f"entity {name}",
+            ["entity", *tokens(name)],
         )
     yield from _passages(sections, text, covered, context)
 
@@ -257,7 +271,7 @@ def _passages(
                 own = tokens(sentence)
                 if own:
                     fields = [(TEXT, own), *context(section_id, start, end, own)]
-                    yield Unit("passage", _local(section_id), label, clip(sentence), fields, sentence)
+                    yield Unit("passage", _local(section_id), label, clip(sentence), fields, own)
 
 
 def _paragraph_words(text: str, paragraphs: list[tuple[int, int]], start: int, end: int) -> list[str]:
