@@ -3,9 +3,11 @@
     python bench/eval_gate.py            # print scores and floors; exit 1 if a score is below its floor
     python bench/eval_gate.py --raise    # also raise every floor to today's score (floors never go down)
 
-Two gold sets: ``shared`` (../shared/eval/gold: the seed and real articles from other outlets) and
-``heldout`` (tests/extract/heldout: articles written for this project in other outlets' shapes, never
-used to write rules). Floors only rise: ``--raise`` keeps max(old floor, new score), so a later change
+Gold sets: ``shared`` (../shared/eval/gold: the seed and real articles from other outlets); ``heldout``
+(tests/extract/heldout: articles written for this project in other outlets' shapes, never used to write
+rules); ``probes_a`` and ``probes_b`` (tests/extract/probes_*: more such articles, annotated before the
+extractor ever ran on them; rules are tuned on probes_a and checked on probes_b, never both at once).
+Floors only rise: ``--raise`` keeps max(old floor, new score), so a later change
 cannot quietly lower the quality that a test once guaranteed (the idea of trafilatura's eval gate).
 """
 
@@ -23,7 +25,8 @@ SCORER = SHARED / "eval" / "score.py"
 FLOORS = REPO / "tests" / "extract" / "quality_floors.json"
 GOLD_SETS = {
     "shared": (SHARED / "eval" / "gold", SHARED),
-    "heldout": (REPO / "tests" / "extract" / "heldout" / "gold", REPO / "tests" / "extract" / "heldout"),
+    **{name: (REPO / "tests" / "extract" / name / "gold", REPO / "tests" / "extract" / name)
+       for name in ("heldout", "probes_a", "probes_b")},
 }
 
 

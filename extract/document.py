@@ -25,12 +25,3 @@ class Document:
     def __post_init__(self) -> None:
         if not self.blocks:
             self.blocks = [b for s in self.sections for b in s.blocks]
-
-    def sentence_text(self, sentence: Sentence) -> str:
-        return self.text[sentence.start : sentence.end]
-
-    def block_of(self, sentence: Sentence) -> Block:
-        return self.blocks[sentence.block_index]
-
-    def section_of(self, sentence: Sentence) -> Section:
-        return self.sections[sentence.section_index]

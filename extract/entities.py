@@ -12,15 +12,17 @@ import re
 from dataclasses import dataclass, field
 
 from claimscope.extract.document import Document
-from claimscope.extract.lexicons import word_set
+from claimscope.extract.lexicons import alternation, load_json, saying_verbs, word_set
 from claimscope.extract.model import Claim, Entity, EntityKind
 
 _LEX = "entities.json"
 _ORG_WORDS = word_set(_LEX, "organisation_words")
 _TITLES = word_set(_LEX, "person_titles")
 _PLACE_PREPS = word_set(_LEX, "place_prepositions")
-_NOT_NAMES = word_set(_LEX, "not_names")
+_NOT_NAMES = word_set(_LEX, "not_names") | frozenset(load_json("periods.json")["months"])
 _ACRONYM_SKIP = word_set(_LEX, "acronym_skip_words")
+_REPORTING_VERBS = saying_verbs()
+"""A run of two or three capitalised words right before one of these is a person ("Jo Bloggs said")."""
 _LEADING_NOISE = _NOT_NAMES | _TITLES
 _PREV_WORD_CHARS = frozenset("_'’-")
 
@@ -29,7 +31,7 @@ _WORD_BEFORE = re.compile(r"[\w&'’-]+")
 # The capital comes first and the "not inside a word" check is a lookbehind after it, so the regex engine
 # can skip ahead to the next capital letter in C instead of trying every position.
 _NAME = re.compile(
-    r"[A-Z](?<![\w'’].)[\w'’.&-]*(?:\s+(?:of|the|for|and|de|del|van|von|al|bin|la|le)?\s*"
+    rf"[A-Z](?<![\w'’].)[\w'’.&-]*(?:\s+{alternation(word_set(_LEX, 'name_connectors'))}?\s*"
     r"(?:[A-Z][\w'’&-]*))*(?![\w'’])"
 )
 _MAX_NAMES = 5000
@@ -83,8 +85,7 @@ def _acronyms(text: str, spans: list[tuple[int, int]], found: dict[str, _Found])
             for variant in {acronym, acronym.rstrip("s")}:
                 acronyms.setdefault(variant, key)
     if acronyms:
-        alternatives = "|".join(map(re.escape, sorted(acronyms, key=len, reverse=True)))
-        pattern = re.compile(r"(?<![\w-])(" + alternatives + r")s?(?![\w-])")
+        pattern = re.compile(rf"(?<![\w-])({alternation(acronyms)})s?(?![\w-])")
         for start, end in spans:
             for match in pattern.finditer(text, start, end):
                 found[acronyms[match.group(1)]].mentions.append((match.start(), match.end()))
@@ -189,6 +190,6 @@ def _kind(text: str, start: int, words: list[str]) -> EntityKind | None:
         return "place"
     if len(words) >= 2 and all(w[:1].isupper() for w in words) and len(words) <= 3:
         following = text[start : start + 120].split()
-        if len(following) > len(words) and following[len(words)].strip(",.").lower() in {"said", "says", "told"}:
+        if len(following) > len(words) and following[len(words)].strip(",.").lower() in _REPORTING_VERBS:
             return "person"
     return None

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimscope.extract.lexicons import load_json
+
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
@@ -29,13 +31,10 @@ class LineHint:
     emphasised: bool = False
 
 
-_FRONT_KEYS = {
-    "title": "title", "headline": "title",
-    "author": "author", "authors": "author", "byline": "author",
-    "date": "published", "published": "published", "pubdate": "published",
-    "updated": "updated", "modified": "updated", "lastmod": "updated",
-    "location": "location", "dateline": "location",
+_FRONT_KEYS: dict[str, str] = {
+    str(key).lower(): field for field, keys in load_json("layout.json")["front_matter_fields"].items() for key in keys
 }
+"""Front-matter key -> the article field it fills ("headline" -> "title")."""
 
 
 def split_front_matter(source: str) -> tuple[dict[str, str], str]:

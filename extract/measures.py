@@ -15,7 +15,7 @@ import operator
 import re
 from typing import NamedTuple
 
-from claimscope.extract.lexicons import load_json, load_words
+from claimscope.extract.lexicons import load_json, load_words, saying_verbs
 from claimscope.extract.model import Direction
 
 _M = load_json("measure_words.json")
@@ -39,7 +39,7 @@ VERBS = _words("verbs")
 PARTICIPLES = _words("participles")
 PARTICLES = _words("particles")
 LINK_VERBS = _words("link_verbs")
-REPORTING = _words("reporting_verbs")
+REPORTING = saying_verbs()
 COMPARATIVES = _words("comparatives")
 LABEL_WORDS = _words("label_words")
 PARTITIVE_PRONOUNS = _words("partitive_pronouns")
@@ -59,9 +59,11 @@ PHRASAL_VERBS = _words("phrasal_verbs", _C)
 PARTICLE_CHANGES = frozenset({"up", "down"})
 POST_DIRECTION: dict[str, str] = {str(k): str(v) for k, v in _C["comparatives"].items()}
 APPROX_WORDS = frozenset(w for phrase in load_words("approximators.txt") for w in phrase.split())
-BASE_WORDS = frozenset({"from", "than", "versus", "vs", "against", "compared"})
-RANGE_WORDS = frozenset({"to", "and", "or", "through", "-", "–"})
-CHAIN_PREPOSITIONS = frozenset({"of", "at", "in", "across", "among", "for", "from", "on", "to", "within"})
+BASE_WORDS = _words("base_markers")
+RANGE_WORDS = _words("range_markers")
+SHARED_MEASURE_WORDS = _words("shared_measure_markers")
+"""Before a second number, these make it share the first one's measure ("up from 1.3%", "£19 to £29")."""
+CHAIN_PREPOSITIONS = _words("chain_prepositions")
 NOUN_BEFORE_OF = _words("noun_before_of")
 """Words that are nouns as often as verbs ("pay", "offer", "cost"): a noun when "of" and an amount follow."""
 CHANGE_WORDS = INCREASE | DECREASE
@@ -71,12 +73,12 @@ NP_STOP = (
 )
 SKIP_BACK = (
     DETERMINERS | PREPOSITIONS | AUXILIARIES | ADVERBS | CHANGE_WORDS | CHANGE_NOUNS | COMPARATIVES
-    | APPROX_WORDS | frozenset({"worth", "estimated", "year-on-year", "year-over-year", "equivalent", "equal"})
-) - frozenset({"and", "or", "but", "that", "which", "who"})
+    | APPROX_WORDS | _words("skip_back_words")
+) - _words("clause_links")
 
 TOKEN_RE = re.compile(r"\w+(?:[-'’.,]\w+)*(?:(?<=s)['’](?!\w))?|[^\w\s]")
-_ARTICLES = frozenset({"a", "an", "the", "further", "another", "additional", "extra"})
-_ADJ_BEFORE = frozenset({"the", "of", "a", "an", "its", "their", "all"})
+_ARTICLES = _words("words_before_a_number")
+_ADJ_BEFORE = _words("adjective_markers")
 """Words after which an -ed word is an adjective: "the number of injured people"."""
 MAX_NP_WORDS = 6
 MAX_SKIP = 8
@@ -378,7 +380,7 @@ def forward(toks: Tokens, j: int) -> Phrase:
     return Phrase(toks.start[first], end)
 
 
-_NOT_PARTICIPLE_AUX = frozenset({"will", "would", "can", "could", "may", "might", "should", "must"})
+_NOT_PARTICIPLE_AUX = _words("modal_auxiliaries")
 
 
 def _participle(toks: Tokens, j: int) -> tuple[int, int] | None:
@@ -435,7 +437,7 @@ def forward_noun(toks: Tokens, j: int) -> Phrase:
     return Phrase(toks.start[j], toks.end[last])
 
 
-_CHANGE_MODIFIERS = ADVERBS | frozenset({"annual", "yearly", "quarterly", "monthly", "weekly"})
+_CHANGE_MODIFIERS = ADVERBS | _words("frequency_adjectives", _C)
 
 
 def change_word_after(toks: Tokens, j: int) -> int:
@@ -513,6 +515,9 @@ def _masked(toks: Tokens, i: int) -> bool:
     return 0 <= i < toks.n and toks.masked[i]
 
 
+_CHANGE_NOUN_PREPOSITIONS = _words("change_noun_prepositions", _C)
+
+
 def change_phrase_after(toks: Tokens, j: int) -> tuple[Phrase, Direction | None]:
     """The change a list of parenthesised rates shares: "... (-2%) ... saw a fall in their typical monthly
     pay" -> ("typical monthly pay", decrease); "... saw the lowest five-year growth" -> growth."""
@@ -522,7 +527,7 @@ def change_phrase_after(toks: Tokens, j: int) -> tuple[Phrase, Direction | None]
         if toks.word[k] and low[k] in CHANGE_NOUNS and toks.stat[k] < 0:
             direction = direction_of(low[k])
             m = k + 1
-            if m < n and low[m] in {"in", "of", "for"}:
+            if m < n and low[m] in _CHANGE_NOUN_PREPOSITIONS:
                 m += 1
                 while m < n and low[m] in DETERMINERS:
                     m += 1

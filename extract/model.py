@@ -17,14 +17,6 @@ EntityKind = Literal["acronym", "person", "organisation", "place"]
 
 
 @dataclass(frozen=True, slots=True)
-class Span:
-    """A half-open character range ``[start, end)`` of ``Article.text``."""
-
-    start: int
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
 class Block:
     """One paragraph-like unit of a section.
 

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from typing import Literal, NamedTuple
 
-from claimscope.extract.lexicons import load_json, load_words
+from claimscope.extract.lexicons import alternation, load_json, load_words
 
 UnitKind = Literal["percent", "currency", "time", "measure", "fraction"]
 
@@ -64,57 +64,19 @@ def lowered_copy(text: str) -> str:
     return low if len(low) == len(text) else text.translate(ASCII_LOWER)
 
 
-def trie_alt(words: Iterable[str]) -> str:
-    """A regex alternation factored by common prefix ("t(?:en|wo|h(?:ree|irty))"), so the engine drops a
-    failing position after one character instead of trying every word; refuses an empty group."""
-    items = sorted({w for w in words if w})
-    if not items:
-        raise ValueError("empty vocabulary")
-    return _trie(items)
+_SPACES = r"[ \t]+"
+"""What a space inside a number phrase matches ("twenty  eight", "per\tcent" across a tab)."""
 
 
-def _trie(words: list[str], space: str = r"[ \t]+") -> str:
-    groups: dict[str, list[str]] = {}
-    complete = False
-    for word in words:
-        if not word:
-            complete = True
-        else:
-            groups.setdefault(word[0], []).append(word[1:])
-    parts = [re.escape(first).replace(r"\ ", space) + (_trie(rest, space) if rest != [""] else "")
-             for first, rest in sorted(groups.items())]
-    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-    if complete:
-        return f"(?:{body})?"
-    return body
-
-
-def _literal_trie(words: Iterable[str]) -> str:
-    """Like ``trie_alt`` but spaces stay literal: the same strings as ``_alt`` matches, longest first, without
-    trying every alternative at each position (for the unit after every number)."""
-    items = sorted({w for w in words if w})
-    if not items:
-        raise ValueError("empty vocabulary")
-    return _trie(items, space=r"\ ")
-
-
-def _alt(words: Iterable[str]) -> str:
-    """A regex alternation, longest first, so "per cent" wins over "per"; refuses an empty group."""
-    items = sorted(set(words), key=len, reverse=True)
-    if not items:
-        raise ValueError("empty vocabulary")
-    return "|".join(re.escape(w) for w in items)
-
-
-_NUMBER_WORD = trie_alt([*UNIT_WORDS, *TEN_WORDS, *MULTIPLIER_WORDS])
-_SCALE_WORD = trie_alt(SCALE_WORDS)
-_SUFFIX = trie_alt(SUFFIX_SCALES)
+_NUMBER_WORD = alternation([*UNIT_WORDS, *TEN_WORDS, *MULTIPLIER_WORDS], space=_SPACES)
+_SCALE_WORD = alternation(SCALE_WORDS, space=_SPACES)
+_SUFFIX = alternation(SUFFIX_SCALES, space=_SPACES)
 
 DIGITS_RE = re.compile(
     r"(?P<digits>\d(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?)"
     rf"(?P<scale>[ \t]?{_SCALE_WORD}(?![a-z])|{_SUFFIX}(?![a-z]))?"
 )
-_FIRST_WORD = trie_alt([*UNIT_WORDS, *TEN_WORDS, *MULTIPLIER_WORDS, *FRACTIONS])
+_FIRST_WORD = alternation([*UNIT_WORDS, *TEN_WORDS, *MULTIPLIER_WORDS, *FRACTIONS], space=_SPACES)
 WORDS_RE = re.compile(
     rf"(?P<words>{_FIRST_WORD}(?:(?:[ \t]*-[ \t]*|[ \t]+and[ \t]+|[ \t]+){_NUMBER_WORD})*)(?![a-z])"
 )
@@ -123,7 +85,8 @@ alternation of two patterns would cost the regex engine its first-character shor
 """Both run on the ASCII-lowered text (``ASCII_LOWER``) and start with a digit or a lower-case literal, which
 lets the regex engine skip non-candidate positions in C instead of trying every alternative at each one."""
 FRACTION_RE = re.compile(
-    rf"(?:(?P<num>{trie_alt(FRACTION_NUMERATORS)})(?:[ \t]+|-))?(?P<den>{trie_alt(FRACTIONS)})(?![a-z-])"
+    rf"(?:(?P<num>{alternation(FRACTION_NUMERATORS, space=_SPACES)})(?:[ \t]+|-))?"
+    rf"(?P<den>{alternation(FRACTIONS, space=_SPACES)})(?![a-z-])"
 )
 """A share written in words: "a third", "two-thirds", "half"; run on the lowered text."""
 _FRACTION_FIRST = frozenset(w[0] for w in FRACTIONS)
@@ -131,23 +94,25 @@ _LOWER_WORD = re.compile(r"[a-z]+")
 _NUMERATOR_REACH = max(len(w) for w in FRACTION_NUMERATORS) + 3
 IN_EVERY_RE = re.compile(r"[ \t]+in[ \t]+(?:every[ \t]+)?$")
 _WORD_TOKEN = re.compile(r"[A-Za-z]+")
-_DIGIT_RUN = re.compile(r"\d+")
 
 _unit_surfaces = [*UNIT_SURFACES, *CURRENCY_WORDS]
-_unit_trie = _literal_trie(w.lower() for w in _unit_surfaces)
+_unit_trie = alternation(w.lower() for w in _unit_surfaces)
 UNIT_AFTER = re.compile(
     rf"(?P<sep>[ \t]?-[ \t]?|[ \t]?)(?P<unit>{_unit_trie})(?P<apos>['’](?![A-Za-z]))?(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
-CODE_AFTER = re.compile(rf"[ \t](?P<code>{_alt(CURRENCY_CODES)})\b")
+CODE_AFTER = re.compile(rf"[ \t](?P<code>{alternation(CURRENCY_CODES)})\b")
 _symbol_prefixes = [p for p in CURRENCY_PREFIXES if not p[0].isalpha()]
 _letter_prefixes = [p for p in CURRENCY_PREFIXES if p[0].isalpha()]
 CURRENCY_BEFORE = re.compile(
-    rf"(?:(?<![A-Za-z])(?P<letters>{_alt(_letter_prefixes)})|(?P<symbol>{_alt(_symbol_prefixes)}))"
+    rf"(?:(?<![A-Za-z])(?P<letters>{alternation(_letter_prefixes)})|(?P<symbol>{alternation(_symbol_prefixes)}))"
     r"(?P<space>[ \t]?)(?P<sign>[-−]?)$"
 )
 ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:a|an)[ \t]+$", re.IGNORECASE)
-_ORDINAL_OR_TIME_SUFFIX = re.compile(r"(?:st|nd|rd|th|s|am|pm|x)(?![A-Za-z])", re.IGNORECASE)
+_ORDINAL_OR_TIME_SUFFIX = re.compile(
+    rf"{alternation([*_WORDS['ordinal_suffixes'], *_WORDS['label_suffixes']])}(?![A-Za-z])", re.IGNORECASE
+)
+"""After digits: an ordinal ("3rd"), a decade ("1990s"), a time ("9am") or a factor ("4x"), not a quantity."""
 _SIGNS = {"-": -1, "−": -1, "+": 1}
 
 
@@ -368,11 +333,6 @@ def _word_after(low: str, at: int, hi: int) -> str:
     while j < hi and low[j].isalpha():
         j += 1
     return low[i:j].lower()
-
-
-def digit_runs(lowered: str, start: int, end: int) -> list[int]:
-    """Start offsets of the digit runs in ``lowered[start:end]`` (where calendar expressions may begin)."""
-    return [m.start() for m in _DIGIT_RUN.finditer(lowered, start, end)]
 
 
 def _digits_mention(text: str, match: re.Match[str], lo: int, hi: int) -> NumberMention | None:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Literal, NamedTuple
 
-from claimscope.extract.lexicons import load_json
+from claimscope.extract.lexicons import alternation, alternation_with_tails, load_json, saying_verbs
 
 PeriodKind = Literal["date", "month", "quarter", "year", "relative", "weekday", "anaphoric", "mask"]
 
@@ -33,50 +33,28 @@ HALVES: dict[str, int] = {k: int(v) for k, v in _LEX["halves"].items()}
 BASE_PREPOSITIONS = frozenset(_LEX["base_prepositions"])
 MASKS = frozenset(_LEX["masks"])
 ANAPHORIC_NOT_BEFORE = tuple(_LEX["anaphoric_not_before"])
-REPORTING_VERBS = frozenset(_LEX["reporting_verbs"])
+RELATIVE_OPENERS: dict[str, int] = {k: int(v) for k, v in _LEX["relative_openers"].items()}
+"""Before a month or weekday name: which one is meant, as a step from the published date ("last May": -1)."""
+DURATION_ARTICLES = frozenset(_LEX["duration_articles"])
+"""Words that open a duration ("the past five years", "those two months")."""
+REPORTING_VERBS = saying_verbs()
 
 
-def _alt(words: Iterable[str]) -> str:
-    items = sorted(set(words), key=len, reverse=True)
-    if not items:
-        raise ValueError("empty vocabulary")
-    return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in items)
-
-
-def _trie_with_tails(entries: dict[str, str]) -> str:
-    """A prefix trie of lower-case literal heads, each followed by its own tail regex.
-
-    Every alternative then starts with a literal character, which is what lets ``re`` skip positions fast;
-    a plain alternation of 150 phrases would be tried phrase by phrase at every position.
-    """
-    groups: dict[str, dict[str, str]] = {}
-    tail: str | None = None
-    for head, rest in entries.items():
-        if not head:
-            tail = rest
-        else:
-            groups.setdefault(head[0], {})[head[1:]] = rest
-    parts = []
-    for first, sub in sorted(groups.items()):
-        char = r"[ \t]+" if first == " " else re.escape(first)
-        parts.append(char + _trie_with_tails(sub))
-    if tail is not None:
-        parts.append(f"(?:{tail})" if tail else "")
-    if len(parts) == 1:
-        return parts[0]
-    return "(?:" + "|".join(parts) + ")"
+_SPACES = r"[ \t]+"
 
 
 _YEAR = r"(?:1[89]\d\d|2[01]\d\d)(?![\d%]|[.,]\d|[ \t]?(?:per[ \t]?cent|percent)(?![a-z]))"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d%])"
+_DAY = rf"(?:[12]\d|3[01]|0?[1-9]){alternation(_NUMBERS['ordinal_suffixes'])}?(?![\d%])"
 _DAYS = rf"{_DAY}(?:[ \t]*(?:-|–|to|and)[ \t]*{_DAY})?"
 _NUMWORDS = [*_NUMBERS["units"], *_NUMBERS["tens"]]
-_DURATION_N = rf"(?:\d+(?:\.\d+)?|(?:{_alt(_NUMWORDS)})(?:[ \t-]+(?:{_alt(_NUMWORDS)}))?)"
-_DURATION_UNITS = _alt(_LEX["duration_units"])
-_OPENERS = _alt(_LEX["duration_openers"])
-_ADJ_NOUNS = _alt([*_MEASURE["period_nouns"], *_CHANGES["change_nouns"]])
-_HYPHEN_DURATION = rf"-(?:year|month|week|day|quarter|decade)(?:-long)?[ \t]+(?:{_ADJ_NOUNS})(?![a-z])"
-_AGO = rf"[ \t]+(?:years?|decades?|months?)[ \t]+(?:{_alt(_LEX['ago_words'])})(?![a-z])"
+_NUMWORD = alternation(_NUMWORDS, space=_SPACES)
+_DURATION_N = rf"(?:\d+(?:\.\d+)?|{_NUMWORD}(?:[ \t-]+{_NUMWORD})?)"
+_DURATION_UNIT_WORDS = tuple(_LEX["duration_units"])
+_DURATION_UNITS = alternation(_DURATION_UNIT_WORDS, space=_SPACES)
+_OPENERS = alternation(_LEX["duration_openers"], space=_SPACES)
+_ADJ_NOUNS = alternation([*_MEASURE["period_nouns"], *_CHANGES["change_nouns"]], space=_SPACES)
+_HYPHEN_DURATION = rf"-{alternation(_LEX['hyphen_duration_units'])}(?:-long)?[ \t]+(?:{_ADJ_NOUNS})(?![a-z])"
+_AGO = rf"[ \t]+{alternation(_LEX['ago_units'])}[ \t]+(?:{alternation(_LEX['ago_words'], space=_SPACES)})(?![a-z])"
 _MON_TAIL = rf"\.?(?![a-z])(?:[ \t]+{_DAYS})?(?:,?[ \t]+{_YEAR})?"
 _QUARTER_TAIL = rf"(?:[ \t]+of)?[ \t,]+(?:(?:the[ \t]+)?(?:fiscal|financial)[ \t]+(?:year[ \t]+)?)?{_YEAR}"
 
@@ -92,7 +70,7 @@ def _word_heads() -> dict[str, str]:
         heads[day] = r"\.?(?![a-z])"
     for phrase in [*RELATIVE_YEARS, *RELATIVE_MONTHS, *RELATIVE_DAYS, *_LEX["anaphoric"]]:
         heads[phrase] = "(?![a-z])"
-    for which in ("last", "this", "next"):
+    for which in RELATIVE_OPENERS:
         for name in [*MONTHS, *WEEKDAYS]:
             heads[f"{which} {name}"] = r"\.?(?![a-z])(?![ \t]*\d)"
     for phrase in [*QUARTERS, *HALVES]:
@@ -102,19 +80,19 @@ def _word_heads() -> dict[str, str]:
             heads[f"the {phrase}"] = f"(?:{_QUARTER_TAIL}|(?![a-z]))" if open_ended else _QUARTER_TAIL
     for phrase in MASKS:
         heads[phrase] = "(?![a-z])"
-    for article in ("the", "these", "those"):
+    for article in DURATION_ARTICLES:
         heads[article] = rf"[ \t]+(?:(?:{_OPENERS})[ \t]+)?{_DURATION_N}[ \t]+(?:{_DURATION_UNITS})(?![a-z])"
     for word in _NUMWORDS:
         heads[word] = f"(?:{_HYPHEN_DURATION}|{_AGO})"
     return heads
 
 
-WORD_PERIOD_RE = re.compile(_trie_with_tails(_word_heads()))
+WORD_PERIOD_RE = re.compile(alternation_with_tails(_word_heads(), space=_SPACES))
 """Calendar expressions that start with a word; run on the ASCII-lowered sentence."""
 
 DIGIT_PERIOD_RE = re.compile(
     rf"""
-      (?P<dm>{_DAYS}[ \t]+(?:of[ \t]+)?(?:{_alt(MONTHS)})\.?(?![a-z])(?:,?[ \t]+{_YEAR})?)
+      (?P<dm>{_DAYS}[ \t]+(?:of[ \t]+)?(?:{alternation(MONTHS, space=_SPACES)})\.?(?![a-z])(?:,?[ \t]+{_YEAR})?)
     | (?P<numdate>\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}(?![\d.]))
     | (?P<time>\d{{1,2}}(?::\d{{2}}(?::\d{{2}})?(?:[ \t]*(?:am|pm|a\.m\.|p\.m\.))?
         |(?:\.\d{{2}})?[ \t]*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])))
@@ -214,10 +192,10 @@ def _word_kind(text: str, surface: str, at: int) -> str:
         return "ago"
     if phrase in _ANAPHORIC_SET and _ANAPHORIC_STOP.match(text, at + len(surface)):
         return ""  # "the year to March": the month says which year
-    if any(c.isdigit() for c in surface) and (first in {"the", "these", "those"} and "quarter" not in phrase
+    if any(c.isdigit() for c in surface) and (first in DURATION_ARTICLES and "quarter" not in phrase
                                                and "half" not in phrase):
         return "duration"
-    if first in {"the", "these", "those"} and any(w in phrase.split() for w in _LEX["duration_units"]) \
+    if first in DURATION_ARTICLES and any(w in phrase.split() for w in _DURATION_UNIT_WORDS) \
             and phrase not in RELATIVE_YEARS and phrase not in _ANAPHORIC_SET:
         return "duration"
     if "-" in surface and first.split("-")[0] in _NUMWORDS:
@@ -228,7 +206,7 @@ def _word_kind(text: str, surface: str, at: int) -> str:
         return "quarter"
     if phrase[:2] in {"q1", "q2", "q3", "q4", "h1", "h2"}:
         return "quarter" if _YEAR_ONLY.search(surface) else ""
-    if phrase.split()[0] in {"last", "this", "next"} and phrase.split()[-1].rstrip(".") in MONTHS:
+    if phrase.split()[0] in RELATIVE_OPENERS and phrase.split()[-1].rstrip(".") in MONTHS:
         return "relative" if text[at + len(surface) - len(phrase.split()[-1])].isupper() else ""
     return "relative"
 
@@ -236,7 +214,9 @@ def _word_kind(text: str, surface: str, at: int) -> str:
 _AGO_ENDINGS = tuple(f" {w}" for w in _LEX["ago_words"])
 
 
-_ANAPHORIC_STOP = re.compile(rf"[ \t]+(?i:{_alt(ANAPHORIC_NOT_BEFORE)})[ \t]+(?:the[ \t]+end[ \t]+of[ \t]+)?[A-Z]")
+_ANAPHORIC_STOP = re.compile(
+    rf"[ \t]+(?i:{alternation(ANAPHORIC_NOT_BEFORE, space=_SPACES)})[ \t]+(?:the[ \t]+end[ \t]+of[ \t]+)?[A-Z]"
+)
 """After "the year": "to March", "ending June" say which year it is ("the quarter to 4.6%" does not)."""
 
 
@@ -378,20 +358,24 @@ def _relative(surface: str, ref: date | None) -> str | None:
         return (ref + timedelta(days=RELATIVE_DAYS[phrase])).isoformat()
     words = phrase.split()
     if len(words) == 2:
-        which, name = words[0], words[1].rstrip(".")
+        step, name = RELATIVE_OPENERS.get(words[0]), words[1].rstrip(".")
+        if step is None:
+            return None
         if name in MONTHS:
             month = MONTHS[name]
-            if which == "last":
+            if step < 0:
                 year = ref.year if month < ref.month else ref.year - 1
-            elif which == "next":
+            elif step > 0:
                 year = ref.year if month > ref.month else ref.year + 1
             else:
                 year = ref.year
             return f"{year}-{month:02d}"
         if name in WEEKDAYS:
             back = (ref.weekday() - WEEKDAYS[name]) % 7 or 7
-            day = ref - timedelta(days=back) if which == "last" else ref + timedelta(days=(7 - back) % 7 or 7)
-            return day.isoformat() if which != "this" else (ref - timedelta(days=back % 7)).isoformat()
+            if step == 0:
+                return (ref - timedelta(days=back % 7)).isoformat()
+            day = ref - timedelta(days=back) if step < 0 else ref + timedelta(days=(7 - back) % 7 or 7)
+            return day.isoformat()
     return None
 
 
@@ -425,7 +409,7 @@ def _ago(surface: str, ref: date | None) -> str | None:
     return str(ref.year - n * (10 if unit.startswith("decade") else 1))
 
 
-_PREVIOUS = ("previous", "preceding", "prior")
+_PREVIOUS = frozenset(_LEX["previous_words"])
 
 
 def resolve_anaphoric(surface: str, carry: str | None, ref: date | None) -> str | None:

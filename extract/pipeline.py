@@ -16,6 +16,7 @@ from claimscope.extract.document import Document
 from claimscope.extract.entities import find_entities
 from claimscope.extract.errors import InputRefused
 from claimscope.extract.html import html_to_article, looks_like_html
+from claimscope.extract.lexicons import load_json
 from claimscope.extract.markdown import looks_like_markdown, markdown_to_text, split_front_matter
 from claimscope.extract.model import Article
 from claimscope.extract.sections import LayoutHints, split_layout
@@ -23,6 +24,7 @@ from claimscope.extract.sentences import split_sentences
 from claimscope.extract.statistics import find_statistics
 
 MAX_CHARS = 8_000_000
+_SUFFIX_FORMATS: dict[str, str] = {str(k): str(v) for k, v in load_json("formats.json")["suffixes"].items()}
 
 
 def extract_bytes(data: bytes, source: str | None = None) -> Article:
@@ -67,12 +69,13 @@ def extract_text(raw: str, source: str | None = None) -> Article:
 
 def _prepare(raw: str, source: str | None) -> tuple[str, str, LayoutHints]:
     suffix = (source or "").lower().rsplit(".", 1)[-1] if source and "." in source else ""
-    if suffix in {"html", "htm", "xhtml"} or (suffix not in {"md", "markdown", "txt"} and looks_like_html(raw)):
+    declared = _SUFFIX_FORMATS.get(suffix)
+    if declared == "html" or (declared is None and looks_like_html(raw)):
         page = html_to_article(raw)
         text, lines = markdown_to_text(normalise_text(page.markdown))
         hints = LayoutHints(lines, frozenset(page.captions), page.title, page.author, page.published)
         return "html", text, hints
-    if suffix in {"md", "markdown"} or (suffix != "txt" and looks_like_markdown(raw)):
+    if declared == "markdown" or (declared is None and looks_like_markdown(raw)):
         meta, body = split_front_matter(raw)
         text, lines = markdown_to_text(body)
         published = parse_date(meta["published"]) if "published" in meta else None

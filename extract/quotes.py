@@ -97,13 +97,3 @@ def _quote(text: str, open_at: int, close_at: int, closed: bool) -> Quote:
         inner_end -= 1
     end = close_at + 1 if closed else inner_end
     return Quote(open_at, open_at + 1, inner_end, end, closed)
-
-
-def quote_at(quotes: list[Quote], pos: int) -> Quote | None:
-    """The quotation whose marks enclose ``pos`` (quotes are few per paragraph, so a scan is cheap)."""
-    for q in quotes:
-        if q.open <= pos < q.end:
-            return q
-        if q.open > pos:
-            break
-    return None

@@ -3,7 +3,8 @@
 News pages share a shape whatever the outlet: timestamps, a headline, a byline and photo captions before
 the body; short untitled lines that open a new part ("subheadings"); "READ MORE:" links and captions with
 a photo credit in the body.  The rules below describe that shape, with the vocabulary in
-``lexicons/layout.json``.  One pass over the lines, one pass over the blocks: linear in the text length.
+``lexicons/layout.json`` (month names in ``lexicons/periods.json``).  One pass over the lines, one pass over
+the blocks: linear in the text length.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from claimscope.extract.datelines import match_dateline
 from claimscope.extract.dates import is_date_line, parse_date
-from claimscope.extract.lexicons import load_json, word_set
+from claimscope.extract.lexicons import alternation, load_json, word_set
 from claimscope.extract.markdown import LineHint
 from claimscope.extract.model import Block, BlockKind, Section
 
@@ -27,34 +29,28 @@ _BYLINE = word_set(_LEX, "byline_prefixes")
 _CAPTION_PREFIX = word_set(_LEX, "caption_prefixes")
 _CREDIT_WORDS = word_set(_LEX, "caption_credit_words")
 _CAPTION_VERBS = word_set(_LEX, "caption_verbs")
-_DATELINE_STOP = word_set(_LEX, "dateline_stopwords")
+_PHOTO_WORDS = word_set(_LEX, "caption_photo_words")
 _AUXILIARIES = word_set(_LEX, "headline_auxiliaries")
 _QUESTION_WORDS = word_set(_LEX, "heading_question_words")
-_MONTHS: dict[str, int] = {str(k).lower(): int(v) for k, v in load_json(_LEX)["month_numbers"].items()}
+_MONTHS: dict[str, int] = {str(k).lower(): int(v) for k, v in load_json("periods.json")["months"].items()}
 
 
-def _alternation(words: frozenset[str]) -> str:
-    ordered = sorted(words, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+_SPACES = r"\s+"
 
 
 _KICKERS = word_set(_LEX, "kicker_labels")
-_KICKER_RE = re.compile(rf"^[\W_]*(?:{_alternation(_KICKERS)})[\W_]*$", re.IGNORECASE)
-_RELATED_RE = re.compile(rf"^(?:{_alternation(_RELATED)})\s*[:：|>»\-–—]\s*(?=\S)", re.IGNORECASE)
-_TIMESTAMP_RE = re.compile(rf"^(?:{_alternation(_TIMESTAMP)})\b\s*[:：]?", re.IGNORECASE)
-_LABEL_SPLIT = re.compile(rf"(?:^|[|·•;]|\s{{2,}})\s*((?:{_alternation(_TIMESTAMP)}))\s*[:：]?", re.IGNORECASE)
-_BYLINE_RE = re.compile(rf"^(?:{_alternation(_BYLINE)})\s+(?=[A-Z])", re.IGNORECASE)
+_KICKER_RE = re.compile(rf"^[\W_]*{alternation(_KICKERS, space=_SPACES)}[\W_]*$", re.IGNORECASE)
+_RELATED_RE = re.compile(rf"^{alternation(_RELATED, space=_SPACES)}\s*[:：|>»\-–—]\s*(?=\S)", re.IGNORECASE)
+_TIMESTAMP_LABEL = alternation(_TIMESTAMP, space=_SPACES)
+_TIMESTAMP_RE = re.compile(rf"^{_TIMESTAMP_LABEL}\b\s*[:：]?", re.IGNORECASE)
+_LABEL_SPLIT = re.compile(rf"(?:^|[|·•;]|\s{{2,}})\s*({_TIMESTAMP_LABEL})\s*[:：]?", re.IGNORECASE)
+_BYLINE_RE = re.compile(rf"^{alternation(_BYLINE, space=_SPACES)}\s+(?=[A-Z])", re.IGNORECASE)
 _BYLINE_PLACE = re.compile(r"\s+(?:in|from)\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4})\s*$")
 _CREDIT_RE = re.compile(r"\(([^()]{2,80})\)\s*$")
-_CAPTION_PREFIX_RE = re.compile(rf"^\(?(?:{_alternation(_CAPTION_PREFIX)})\s*[:/|]", re.IGNORECASE)
+_CAPTION_PREFIX_RE = re.compile(rf"^\(?{alternation(_CAPTION_PREFIX, space=_SPACES)}\s*[:/|]", re.IGNORECASE)
 _TERMINAL = re.compile(r"[.!?:;,\"”’'…)\]]$")
 _SENTENCE_END = re.compile(r"[.!?\"”’…)]$")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_DATELINE_RE = re.compile(
-    r"^(?P<place>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|del|la|da|do|dos|of|el|al|upon|on|sur|am|an|der))"
-    r"{0,4})(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?\s*(?:(?P<agency>\([A-Z][\w.&'-]*(?:[ /][A-Z][\w.&'-]*){0,3}\))\s*)?"
-    r"(?P<sep>:|(?<=\s)[-–—]{1,2}|(?<=\))(?=\s))\s+(?=\S)"
-)
 _COMMON_TIMESTAMP = re.compile(
     r"(?:(?P<h1>\d{1,2}):(?P<m1>\d{2}),?\s+)?"
     r"(?:(?P<mon1>[A-Za-z]{3,9})\.?\s+(?P<d1>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<mon2>[A-Za-z]{3,9})\.?)"
@@ -250,7 +246,7 @@ def _is_caption(body: str) -> bool:
     if upper > 0.8 and len(letters) >= 3 and (words & _CREDIT_WORDS or len(words) >= 2):
         return True
     lowered = body.lower()
-    return bool(words & {"photo", "photos", "file photo", "image"}) and any(
+    return bool(words & _PHOTO_WORDS) and any(
         f" {verb} " in lowered for verb in _CAPTION_VERBS
     )
 
@@ -346,12 +342,11 @@ def _read_byline(body: str, layout: Layout) -> None:
 
 
 def _read_dateline(body: str, layout: Layout) -> None:
-    match = _DATELINE_RE.match(body)
+    match = match_dateline(body)
     if match is None:
         return
     place = match.group("place").strip()
-    words = place.lower().split()
-    if not words or words[0] in _DATELINE_STOP or len(place) > 40:
+    if len(place) > 40:
         return
     layout.location = place.title() if place.isupper() and len(place) > 3 else place
 

@@ -13,45 +13,20 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from claimscope.extract.lexicons import load_json, load_words, word_set
+from claimscope.extract.lexicons import alternation, load_json, load_words, word_set
 
 SpeakerKind = Literal["person", "group", "thing", "unknown"]
 
 _LEX = "claims.json"
 ROLES = load_words("speaker_roles.txt")
 SOURCES = load_words("source_nouns.txt")
-DOCUMENT_NOUNS = frozenset(
-    {
-        "statement",
-        "report",
-        "study",
-        "survey",
-        "data",
-        "figures",
-        "statistics",
-        "release",
-        "research",
-        "analysis",
-        "poll",
-        "document",
-        "letter",
-        "filing",
-        "ruling",
-        "judgment",
-        "judgement",
-        "memo",
-        "review",
-        "audit",
-        "census",
-        "records",
-        "paper",
-        "findings",
-        "results",
-        "numbers",
-        "website",
-        "complaint",
-        "indictment",
-    }
+DOCUMENT_NOUNS = word_set(_LEX, "document_nouns")
+"""Sources that are documents or data ("the report", "figures"): a plural of one is still a thing, not a group."""
+ISSUED_DOCUMENTS = word_set(_LEX, "issued_documents")
+"""What a speaker issues ("the statement"): a later mention means whoever issued the last one."""
+ARTICLES = word_set(_LEX, "articles")
+_PLURAL_ENDINGS: tuple[tuple[str, str], ...] = tuple(
+    (str(ending), str(singular)) for ending, singular in load_json(_LEX)["plural_endings"].items()
 )
 DETERMINERS = word_set(_LEX, "determiners")
 NP_LINKS = word_set(_LEX, "np_links")
@@ -68,7 +43,9 @@ _GENDERED: dict[str, str] = {
     str(w).lower(): pronoun for pronoun, words in load_json(_LEX)["gendered_words"].items() for w in words
 }
 _RECENT_PEOPLE = 6
-_ORG_OF_ROLE = re.compile(r"^(?P<pos>.+?)['\u2019]s?\s+\S|\s(?:for|of|at)\s+(?P<obj>.+)$")
+_ORG_OF_ROLE = re.compile(
+    r"^(?P<pos>.+?)['\u2019]s?\s+\S|\s" + alternation(word_set(_LEX, "organisation_links")) + r"\s+(?P<obj>.+)$"
+)
 PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | FIRST_PERSON
 MAX_WORDS = int(load_json(_LEX)["max_speaker_words"])
 MAX_LOWER = int(load_json(_LEX)["max_np_lowercase_words"])
@@ -86,7 +63,7 @@ def noun_of(word: str, lexicon: frozenset[str]) -> str | None:
     """The singular lexicon entry ``word`` is a form of (spokesmen -> spokesman, authorities -> authority)."""
     if word in lexicon:
         return word
-    for suffix, repl in (("ies", "y"), ("men", "man"), ("es", ""), ("s", "")):
+    for suffix, repl in _PLURAL_ENDINGS:
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
             base = word[: -len(suffix)] + repl
             if base in lexicon:
@@ -159,7 +136,7 @@ def parse_speaker(phrase: str) -> SpeakerPhrase | None:
             return None
         if low[0] in QUANTIFIED_OPENERS:
             return SpeakerPhrase(phrase, "group", None, None, None, False)
-        if low[0] not in {"the", "a", "an"}:
+        if low[0] not in ARTICLES:
             return None
         return SpeakerPhrase(phrase, "unknown", None, None, low[-1], len(words) <= 3)
     if role is not None:
@@ -235,7 +212,6 @@ class SpeakerState:
     last_person: str | None = None
     last_thing: str | None = None
     last_group: str | None = None
-    last_any: str | None = None
     statement_owner: str | None = None
     by_surname: dict[str, str] = field(default_factory=dict)
     by_role: dict[str, str] = field(default_factory=dict)
@@ -256,7 +232,7 @@ class SpeakerState:
                 name = self.by_surname[phrase.surname]
                 kind = self.surname_kind.get(phrase.surname, kind)
             elif phrase.surname is None and phrase.role is not None:
-                if phrase.role in DOCUMENT_NOUNS and phrase.role in {"statement", "release"} and self.statement_owner:
+                if phrase.role in ISSUED_DOCUMENTS and self.statement_owner:
                     name = self.statement_owner
                 elif phrase.role in self.by_role:
                     name = self.by_role[phrase.role]
@@ -270,7 +246,7 @@ class SpeakerState:
                 self.by_surname[key] = name
                 self.surname_kind[key] = kind
         role = phrase.role
-        if role is not None and role not in {"statement", "release"} and len(name) > len(self.by_role.get(role, "")):
+        if role is not None and role not in ISSUED_DOCUMENTS and len(name) > len(self.by_role.get(role, "")):
             self.by_role[role] = name
         if kind == "person" or phrase.bare_name:
             self._person(name, phrase.gender)
@@ -288,7 +264,6 @@ class SpeakerState:
             self.last_thing = name
             if phrase.surname is not None and phrase.surname in self.surname_kind:
                 self.last_person = name
-        self.last_any = name
 
     def mention(self, phrase: SpeakerPhrase) -> None:
         """Someone named as a sentence subject without speaking ("Ana Ruiz was asked ..."): a later "she"."""
@@ -333,10 +308,7 @@ class SpeakerState:
             found = self.last_thing
         else:
             found = None
-        if found is None:
-            return phrase.text
-        self.last_any = found
-        return found
+        return phrase.text if found is None else found
 
     def _person_for(self, pronoun: str | None) -> str | None:
         """The latest person (or bare name) whose known gender does not contradict ``pronoun``."""

@@ -1,12 +1,12 @@
 """Numbers that state facts: value, unit, what they measure, when, which way they moved, and who said them.
 
-Per sentence: one scan for numbers (``numbers.find_numbers``) and one for calendar expressions
-(``periods.find_periods``); sentences without a number cost one regex scan.  A number is dropped when it is
-calendar text (a year, a date, "the past five years"), an age ("a 44-year-old", "'Tiny,' 31"), part of a
-name or a label ("Level 2", "Racer 64", "Section 23"), list numbering, or the pronoun-like "one".  The
-rest become ``Statistic`` records; what they measure comes from ``measures``, the period from the nearest
-calendar expression in the sentence that is not a comparison base.  Work per number is bounded, so the
-stage is linear in the article length.
+One scan of the whole text finds where numbers may start (``numbers.TextScan``); a sentence without one costs
+a bisection, a sentence with one a scan for calendar expressions (``periods.find_periods``).  A number is
+dropped when it is calendar text (a year, a date, "the past five years"), an age ("a 44-year-old", "'Tiny,'
+31"), part of a name or a label ("Level 2", "Racer 64", "Section 23"), list numbering, or the pronoun-like
+"one".  The rest become ``Statistic`` records; what they measure comes from ``measures``, the period from
+the nearest calendar expression in the sentence that is not a comparison base.  Work per number is bounded,
+so the stage is linear in the article length.
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ import itertools
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from claimscope.extract.document import Document
+from claimscope.extract.lexicons import alternation, word_set
 from claimscope.extract.measures import (
     ADVERBS,
     AUXILIARIES,
@@ -34,6 +35,7 @@ from claimscope.extract.measures import (
     PRONOUNS,
     RANGE_WORDS,
     REPORTING,
+    SHARED_MEASURE_WORDS,
     Phrase,
     Tokens,
     change_phrase_after,
@@ -68,11 +70,23 @@ from claimscope.extract.periods import (
 )
 
 _AGE_AFTER = re.compile(r"[ \t-]*(?:(?:years?|yrs?)[ \t-]*)?old\b", re.IGNORECASE)
-_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)(?:[ \t]+(?:of|between|from))?[ \t]+$", re.IGNORECASE)
+_AGE_WORDS = word_set("measure_words.json", "age_words")
+_AGE_BEFORE = re.compile(
+    rf"\b{alternation(_AGE_WORDS)}(?:[ \t]+{alternation(word_set('measure_words.json', 'age_prepositions'))})?[ \t]+$",
+    re.IGNORECASE,
+)
+_AGE_LETTER = max(frozenset.intersection(*map(frozenset, _AGE_WORDS)), default="")
+"""A letter every age word has ("g"): a window without it ends in none, and is decided without a regex."""
+_SPACES = r"[ \t]+"
 _RANGE_BETWEEN = re.compile(r"[ \t]*(?:-|–|to|and)[ \t]*$")
-_RATE_BEFORE = re.compile(r"(?:\bper|\bevery|\bin[ \t]+every|\bfor[ \t]+every)[ \t]+$", re.IGNORECASE)
+_RATE_MARKERS = word_set("measure_words.json", "rate_markers")
+_RATE_BEFORE = re.compile(rf"\b{alternation(_RATE_MARKERS, space=_SPACES)}[ \t]+$", re.IGNORECASE)
+_RATE_LAST_LETTERS = frozenset(m[-1] for m in _RATE_MARKERS) | frozenset(m[-1].upper() for m in _RATE_MARKERS)
 _RATE_NOUN = re.compile(r"[ \t]+(?:of[ \t]+)?(?:the[ \t]+)?([a-z][a-z-]*)(?:[ \t]+([a-z][a-z-]*))?")
-_DURING_BEFORE = re.compile(r"(?P<word>[\w%’'-]+)[ \t]+(?P<prep>over|in|within|across)[ \t]+$", re.IGNORECASE)
+_DURING_BEFORE = re.compile(
+    rf"(?P<word>[\w%’'-]+)[ \t]+(?P<prep>{alternation(word_set('measure_words.json', 'during_prepositions'))})[ \t]+$",
+    re.IGNORECASE,
+)
 _NAME_COMMA_BEFORE = re.compile(r"[A-Z][\w.'’-]*[’'\"”]?,[’'\"”]?[ \t]*$")
 _AGE_END = re.compile(r"[ \t]*(?:[,;:.)]|$|and\b)")
 _PREV_WORD = re.compile(r"(?P<word>[A-Za-z][\w'’-]*)(?P<dot>\.?)[ \t]+$")
@@ -83,13 +97,14 @@ _NOT_NAME = (
     | frozenset(w for phrase in APPROXIMATORS for w in phrase.split()) | frozenset(MONTHS) | frozenset(WEEKDAYS)
 )
 MAX_MEASURE_CHARS = 120
-_RANGE_OR_BASE = RANGE_WORDS | frozenset({"from", "than", "versus", "vs", "against", "with"})
+_RANGE_OR_BASE = RANGE_WORDS | SHARED_MEASURE_WORDS
 _NEAR_TOKENS = 7
+_DURATION_LINKS = word_set("measure_words.json", "duration_links")
+"""After a duration, these lead to what it belongs to ("two years in post", "six months behind")."""
 _SHARE = frozenset({"percent", "fraction"})
 _AFTER_A_QUANTITY = CHANGE_WORDS | CHANGE_NOUNS | frozenset(UNIT_SURFACES) | frozenset(SCALE_WORDS) \
-    | frozenset(CURRENCY_WORDS) | frozenset({"%", "cent", "points"})
-_BEFORE_A_PERIOD = frozenset({"time", "record", "years", "decades", "months", "weeks", "days", "level", "levels",
-                              "pace", "high", "low", "worst", "best", "most", "least"})
+    | frozenset(CURRENCY_WORDS) | word_set("measure_words.json", "quantity_words")
+_BEFORE_A_PERIOD = word_set("measure_words.json", "period_markers_before_in")
 """Words after which "in five years" says when ("the first time in five years"), not how long something took."""
 _TOKEN_REACH = 160
 """How far around the numbers of a sentence the measure finder reads (it looks a few words each way)."""
@@ -190,10 +205,13 @@ def find_statistics(doc: Document, claims: list[Claim]) -> list[Statistic]:
 # --- which numbers are statistics -------------------------------------------------------------------------
 
 
-_STAT, _AGE, _OTHER = "statistic", "age", "other"
+_Verdict = Literal["statistic", "age", "other"]
+_STAT: _Verdict = "statistic"
+_AGE: _Verdict = "age"
+_OTHER: _Verdict = "other"
 
 
-def _verdict(text: str, num: NumberMention, periods: list[PeriodMention], sentence_start: int) -> str:
+def _verdict(text: str, num: NumberMention, periods: list[PeriodMention], sentence_start: int) -> _Verdict:
     """``_STAT`` for a statistic, ``_AGE`` for an age (its tokens are then hidden from the measure finder),
     ``_OTHER`` for calendar text, labels, list numbers and the pronoun "one"."""
     for period in periods:
@@ -211,8 +229,8 @@ def _verdict(text: str, num: NumberMention, periods: list[PeriodMention], senten
 
 def _is_rate(text: str, num: NumberMention, sentence_start: int) -> bool:
     """ "11.2 deaths per 100,000 people": the 100,000 is the base of a rate, not a statistic."""
-    if num.unit is not None or num.approximate or num.start < 2 or text[num.start - 2] not in "ryRY":
-        return False  # cheap test first: "per " and "every " end in r or y
+    if num.unit is not None or num.approximate or num.start < 2 or text[num.start - 2] not in _RATE_LAST_LETTERS:
+        return False  # cheap test first: a rate marker ("per", "every") ends in one of these letters
     return bool(_RATE_BEFORE.search(text, max(sentence_start, num.start - 14), num.start))
 
 
@@ -256,8 +274,9 @@ def _is_during(text: str, lowered: str, num: NumberMention, sentence_start: int)
 def _is_age(text: str, num: NumberMention) -> bool:
     if num.unit_kind in {"time", None} and _AGE_AFTER.match(text, num.end) and num.unit in {None, "year"}:
         return True  # "a 19 year old man", "a 44-year-old trader"
-    before = text[max(0, num.start - 16) : num.start]
-    if ("g" in before or "G" in before) and _AGE_BEFORE.search(text, max(0, num.start - 16), num.start):
+    lo = max(0, num.start - 16)
+    before = text[lo : num.start]
+    if (_AGE_LETTER in before or _AGE_LETTER.upper() in before) and _AGE_BEFORE.search(text, lo, num.start):
         return True  # "aged 54"
     if num.unit is not None or num.in_words or not float(num.value).is_integer() or not 0 < num.value <= 120:
         return False
@@ -369,7 +388,7 @@ def _measure_one(text: str, tokens: Tokens, candidates: list[_Candidate], index:
 
     if num.unit_kind == "time":
         own = forward(tokens, after)
-        if not own.found and _low(tokens, after) in {"in", "of", "behind"}:
+        if not own.found and _low(tokens, after) in _DURATION_LINKS:
             own = forward_noun(tokens, after + 1)
             if own.found:
                 own = Phrase(tokens.start[after], own.end)
@@ -425,7 +444,7 @@ def _measure_one(text: str, tokens: Tokens, candidates: list[_Candidate], index:
     cand.measure = _compose(base, _text(text, group) if group.found else None)
 
 
-_FILLER = frozenset({"a", "an", "the", "total", "sum", "average", "of", "record", "tally"})
+_FILLER = word_set("measure_words.json", "filler_before_number")
 
 
 def _skip_filler(tokens: Tokens, i: int) -> int:

@@ -30,4 +30,4 @@ class ExportExists(StoreError):
 
 
 class SampleImportFailed(StoreError):
-    """The first run could not import the bundled sample articles; the message says what to do instead."""
+    """The first run could not import the bundled sample articles; the message says why."""

@@ -199,8 +199,8 @@ def _store_batch(store: Store, batch: list[PreparedArticle], summary: ImportSumm
 def import_samples(store: Store) -> ImportSummary:
     """Import the sample articles shipped inside the package (works from a wheel, not only a checkout).
 
-    The explorer calls this on its first run, in a worker, and shows the message of what it raises: so any
-    failure becomes ``SampleImportFailed``, whose message says what went wrong and what to do instead.
+    The explorer calls this on its first run, in a worker: any failure becomes ``SampleImportFailed``, whose
+    message says what went wrong; the explorer adds what to do about it.
     """
     from claimscope.extract.pipeline import extract_bytes
 
@@ -213,16 +213,10 @@ def import_samples(store: Store) -> ImportSummary:
             articles.append(extract_bytes(entry.read_bytes(), source=f"sample:{entry.name}"))
         except Exception as exc:
             reason = f"sample {entry.name} could not be read: {_refusal(exc)}"
-            raise SampleImportFailed(_sample_failure(reason)) from exc
+            raise SampleImportFailed(reason) from exc
     try:
         result = store.add_articles(articles)
     except StoreError as exc:
-        raise SampleImportFailed(_sample_failure(single_line(str(exc)))) from exc
+        raise SampleImportFailed(single_line(str(exc))) from exc
     return ImportSummary(imported=result.imported, unchanged=result.unchanged)
 
-
-def _sample_failure(reason: str) -> str:
-    return (
-        f"the sample articles were not imported ({reason}); "
-        "import your own with 'claimscope import PATH', or restart claimscope to try again"
-    )

@@ -2,7 +2,9 @@
 
 The app owns the store (through ``Library``), the user's keymap, the modals and the background jobs
 (first-run import, imports from the palette, refresh); ``screens/main.py`` owns the panes and links them.
-``make_app`` is what both ``run_explorer`` and the tests call.
+The app talks to that screen only, never to its panes.  Jobs run in thread workers that post their
+result as a message (``SamplesImported``, ``PathsImported``, ``StoreChanged``); the handlers, on the UI
+thread, tell the screen to reload.  ``make_app`` is what both ``run_explorer`` and the tests call.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.worker import Worker, WorkerState
 
 from claimscope.store.db import Store
@@ -22,19 +25,22 @@ from claimscope.store.errors import ExportExists, StoreError
 from claimscope.store.export import FORMATS, default_export_name, write_export
 from claimscope.tui.keymap import LoadedKeymap, load_keymap
 from claimscope.tui.library import Library
+from claimscope.tui.palette_commands import ClaimscopeCommands
+from claimscope.tui.screens.export_dialog import ExportDialog, ExportRequest
+from claimscope.tui.screens.help_screen import HelpScreen, KeyRow
 from claimscope.tui.screens.main import MainScreen
-from claimscope.tui.widgets.article_tree import ArticleTree
-from claimscope.tui.widgets.export_dialog import ExportDialog, ExportRequest
-from claimscope.tui.widgets.help_screen import HelpScreen, KeyRow
-from claimscope.tui.widgets.item_table import ItemTable
-from claimscope.tui.widgets.palette_provider import ClaimscopeCommands
-from claimscope.tui.widgets.path_prompt import PathPrompt
-from claimscope.tui.widgets.reader import Reader
-from claimscope.tui.widgets.search_modal import SearchHit, SearchModal
-from claimscope.tui.widgets.stats_table import StatsTable
+from claimscope.tui.screens.path_prompt import PathPrompt
+from claimscope.tui.screens.search_modal import SearchHit, SearchModal
 
 AUTO_REFRESH_SECONDS = 2.0
 """How often the explorer checks whether another terminal changed the store (a stat call)."""
+
+SAMPLES_GROUP = "samples"
+"""Worker group of the first-run import, whose failure gets advice rather than only the error."""
+SAMPLES_FAILED = (
+    "Could not import the sample articles ({error}). "
+    "Run `claimscope import PATH` to add your own articles, then press r here to see them."
+)
 
 
 class ClaimscopeApp(App[int]):
@@ -54,6 +60,30 @@ class ClaimscopeApp(App[int]):
                 tooltip="Reload articles imported from another terminal"),
     ]
 
+    class SamplesImported(Message):
+        """The first-run import finished."""
+
+        def __init__(self, count: int) -> None:
+            super().__init__()
+            self.count = count
+
+    class PathsImported(Message):
+        """An import from the palette finished."""
+
+        def __init__(self, imported: int, unchanged: int, failed: int) -> None:
+            super().__init__()
+            self.imported = imported
+            self.unchanged = unchanged
+            self.failed = failed
+
+    class StoreChanged(Message):
+        """A refresh found the store changed (or the user asked with `r` and wants an answer)."""
+
+        def __init__(self, changed: bool, announce: bool) -> None:
+            super().__init__()
+            self.changed = changed
+            self.announce = announce
+
     def __init__(
         self,
         library: Library,
@@ -68,7 +98,7 @@ class ClaimscopeApp(App[int]):
         self.keymap = keymap
         self.export_directory = export_directory or Path.cwd()
         self._import_samples = import_samples
-        self._auto_refresh = auto_refresh
+        self._store_poll_seconds = auto_refresh
         self.imported_samples: int | None = None
         """How many samples the first run imported (``None`` until it has run)."""
 
@@ -91,39 +121,44 @@ class ClaimscopeApp(App[int]):
     @on(MainScreen.Ready)
     def _main_screen_ready(self) -> None:
         if self._import_samples and self.library.is_empty():
-            self.main_screen.query_one(ArticleTree).loading = True
+            self.main_screen.importing = True
             self._first_run_import()
         else:
             self.main_screen.reload()
             self.call_after_refresh(self._warm_search_index)
-        if self._auto_refresh:
-            self.set_interval(self._auto_refresh, self._check_for_changes)
+        if self._store_poll_seconds:
+            self.set_interval(self._store_poll_seconds, self._check_for_changes)
 
     @work(thread=True, exclusive=True, group="search-index", exit_on_error=False, description="search index")
     def _warm_search_index(self) -> None:
         """Build the search index after the first paint, so start-up never waits for it and `/` is instant."""
         self.library.warm_search_index()
 
-    @work(thread=True, exclusive=True, group="import", exit_on_error=False, description="import samples")
+    @work(thread=True, exclusive=True, group=SAMPLES_GROUP, exit_on_error=False, description="import samples")
     def _first_run_import(self) -> None:
-        count = self.library.import_samples()
-        self.call_from_thread(self._first_run_done, count)
+        self.post_message(self.SamplesImported(self.library.import_samples()))
 
-    def _first_run_done(self, count: int) -> None:
-        self.imported_samples = count
-        self.main_screen.query_one(ArticleTree).loading = False
+    @on(SamplesImported)
+    def _samples_imported(self, message: SamplesImported) -> None:
+        self.imported_samples = message.count
+        self.main_screen.importing = False
         self.main_screen.reload()
         self._warm_search_index()
-        noun = "article" if count == 1 else "articles"
-        self.notify(f"Imported {count} sample {noun}", title="Welcome to claimscope")
+        noun = "article" if message.count == 1 else "articles"
+        self.notify(f"Imported {message.count} sample {noun}", title="Welcome to claimscope")
 
     @on(Worker.StateChanged)
     def _worker_failed(self, event: Worker.StateChanged) -> None:
-        if event.state == WorkerState.ERROR:
-            error = event.worker.error
-            self.main_screen.query_one(ArticleTree).loading = False
-            message = str(error) if isinstance(error, StoreError) else f"{type(error).__name__}: {error}"
-            self.notify(f"{event.worker.description} failed: {message}", severity="error", timeout=10)
+        if event.state != WorkerState.ERROR:
+            return
+        error = event.worker.error
+        message = str(error) if isinstance(error, StoreError) else f"{type(error).__name__}: {error}"
+        if event.worker.group == SAMPLES_GROUP:
+            self.main_screen.importing = False
+            self.notify(SAMPLES_FAILED.format(error=message), title="No sample articles", severity="error",
+                        timeout=30)
+            return
+        self.notify(f"{event.worker.description} failed: {message}", severity="error", timeout=10)
 
     # actions -------------------------------------------------------------------------------------
 
@@ -170,14 +205,14 @@ class ClaimscopeApp(App[int]):
 
     @work(thread=True, exclusive=True, group="import", exit_on_error=False, description="import")
     def _import_paths(self, paths: list[Path]) -> None:
-        imported, unchanged, failed = self.library.import_paths(paths)
-        self.call_from_thread(self._import_done, imported, unchanged, failed)
+        self.post_message(self.PathsImported(*self.library.import_paths(paths)))
 
-    def _import_done(self, imported: int, unchanged: int, failed: int) -> None:
+    @on(PathsImported)
+    def _paths_imported(self, message: PathsImported) -> None:
         self.main_screen.reload()
         self._warm_search_index()
-        message = f"Imported {imported}, unchanged {unchanged}, failed {failed}"
-        self.notify(message, severity="warning" if failed else "information")
+        summary = f"Imported {message.imported}, unchanged {message.unchanged}, failed {message.failed}"
+        self.notify(summary, severity="warning" if message.failed else "information")
 
     def action_switch_theme(self) -> None:
         self.search_themes()
@@ -195,25 +230,27 @@ class ClaimscopeApp(App[int]):
     def _refresh_store(self, announce: bool) -> None:
         changed = self.library.refresh_if_changed()
         if changed or announce:
-            self.call_from_thread(self._refreshed, changed, announce)
+            self.post_message(self.StoreChanged(changed, announce))
 
-    def _refreshed(self, changed: bool, announce: bool) -> None:
-        if changed:
-            before = self.main_screen.articles.article_count
+    @on(StoreChanged)
+    def _store_changed(self, message: StoreChanged) -> None:
+        if message.changed:
+            before = self.main_screen.article_count
             self.main_screen.reload()
-            added = self.main_screen.articles.article_count - before
+            added = self.main_screen.article_count - before
             self._warm_search_index()
             if added > 0:
                 self.notify(f"{added} new article{'s' if added != 1 else ''} in the store")
-            elif announce:
+            elif message.announce:
                 self.notify("Store reloaded")
-        elif announce:
+        elif message.announce:
             self.notify("Nothing new in the store", timeout=2)
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
-        note = f"Remap keys in {self.keymap.path} (binding id = \"keys\"); see README-tui.md"
+        note = (f"Remap keys in {self.keymap.path}: a [keys] table of binding id = keys, "
+                f"e.g. \"claimscope.search\" = \"ctrl+f,slash\"")
         self.push_screen(HelpScreen(self.key_rows(), note))
 
     def key_rows(self) -> list[KeyRow]:
@@ -224,14 +261,7 @@ class ClaimscopeApp(App[int]):
             ("everywhere", [Binding("tab", "focus_next", "Next pane", id="focus.next"),
                             Binding("shift+tab", "focus_previous", "Previous pane", id="focus.previous"),
                             Binding("ctrl+p", "command_palette", "Command palette", id="command_palette")]),
-            ("explorer", MainScreen.BINDINGS),
-            ("articles", [Binding("enter", "select", "Expand article / read section", id="tree.select"),
-                          *ArticleTree.BINDINGS]),
-            ("claims, statistics", [Binding("enter", "select", "Read the item in context", id="table.select"),
-                                    *ItemTable.BINDINGS]),
-            ("statistics", [b for b in StatsTable.BINDINGS
-                            if isinstance(b, Binding) and b.id == "stats.sort"]),
-            ("reader", Reader.BINDINGS),
+            *MainScreen.key_groups(),
         ]
         for where, bindings in groups:
             for binding in bindings:

@@ -11,7 +11,7 @@ from claimscope.store.errors import UnknownId
 from claimscope.tui.cli_common import UserError, db_option
 from claimscope.tui.cli_output import format_option, json_out, listing, out
 from claimscope.tui.cli_store import open_store
-from claimscope.tui.widgets.safe_text import one_line
+from claimscope.tui.safe_text import one_line
 
 
 @click.command("list")

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import click
 import orjson
 
-from claimscope.tui.widgets.safe_text import one_line
+from claimscope.tui.safe_text import one_line
 
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")

@@ -14,7 +14,7 @@ from claimscope.store.search.persisted import update_index
 from claimscope.tui.cli_common import db_option
 from claimscope.tui.cli_output import note
 from claimscope.tui.cli_store import open_store
-from claimscope.tui.widgets.safe_text import one_line
+from claimscope.tui.safe_text import one_line
 
 
 @click.command("import")

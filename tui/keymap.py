@@ -1,6 +1,6 @@
 """The user's key remapping: a TOML file in the platform config directory, binding id -> keys.
 
-Example ``~/.config/claimscope/keymap.toml`` (Linux; see ``keymap_path()`` elsewhere)::
+Example ``~/.config/claimscope/keymap.toml`` (on Linux; ``keymap_path()`` gives each platform's place)::
 
     [keys]
     "claimscope.search" = "ctrl+f,slash"

@@ -65,10 +65,3 @@ class StatisticChosen(Message):
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, StatisticChosen) and not message.jump
 
-
-class MarksChanged(Message):
-    """The set of marked item ids changed (so every pane can redraw its mark column)."""
-
-    def __init__(self, marks: frozenset[str]) -> None:
-        super().__init__()
-        self.marks = marks

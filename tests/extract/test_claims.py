@@ -3,12 +3,19 @@ government copy, speaker resolution across sentences and paragraphs, and what mu
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable, Iterator
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimscope.extract.claims_patterns import trie_pattern
+from claimscope.extract.claims import patterns
+from claimscope.extract.claims.frames import FRAMES
+from claimscope.extract.claims.patterns import VERB
+from claimscope.extract.datelines import match_dateline
 from claimscope.extract.errors import InputRefused
+from claimscope.extract.lexicons import load_json
 from claimscope.extract.model import Claim
 from claimscope.extract.pipeline import extract_text
 from claimscope.extract.quotes import find_quotes
@@ -273,6 +280,49 @@ def test_dateline_is_not_part_of_the_claim() -> None:
     assert [c.text for c in claims] == ["Car sales fell 4% in May"]
 
 
+def test_dateline_helper_skips_a_stop_word_and_names_the_place() -> None:
+    found = match_dateline("KIRKWALL (Wire) - The ferry sailed late.")
+    assert found is not None and found.group("place") == "KIRKWALL"
+    assert match_dateline("Update: the ferry sailed late.") is None
+
+
+@pytest.fixture
+def according_to_with() -> Iterator[Callable[[str], None]]:
+    """Rebuild the claim patterns with one more "according to" phrase in the lexicon; restore them after."""
+    data = load_json("claims.json")
+    original = data["according_to"]
+
+    def add(phrase: str) -> None:
+        data["according_to"] = [*original, phrase]
+        importlib.reload(patterns)
+
+    yield add
+    data["according_to"] = original
+    importlib.reload(patterns)
+
+
+def test_a_phrase_added_to_the_according_to_lexicon_frames_claims(according_to_with: Callable[[str], None]) -> None:
+    text = "Ticket prices will rise again in the spring, as told by the ferry operator."
+    assert claims_of(text) == []
+    according_to_with("as told by")
+    claims = claims_of(text)
+    assert [(c.text, c.speaker, c.cue) for c in claims] == [
+        ("Ticket prices will rise again in the spring", "the ferry operator", "as told by")
+    ]
+
+
+def test_according_to_guard_admits_every_lexicon_phrase() -> None:
+    for phrase in patterns.ACCORDING_TO:
+        assert patterns.ACCORDING_HINT.search(f"Rents rose, {phrase} the survey."), phrase
+        assert patterns.ACCORDING_HINT.search(f"{phrase.capitalize()} the survey, rents rose."), phrase
+
+
+def test_a_reporting_verb_outranks_according_to() -> None:
+    assert FRAMES[0].name == "reporting verb"
+    claims = claims_of("According to the council, the harbour master said the pier is safe.")
+    assert [(c.text, c.speaker, c.cue) for c in claims] == [("the pier is safe.", "the harbour master", "said")]
+
+
 def test_headline_with_says_is_not_a_claim() -> None:
     claims = claims_of("Rates will stay low, says central bank\n\nThe central bank said rates would stay low.")
     assert [c.text for c in claims] == ["rates would stay low."] or [c.text for c in claims] == ["rates would stay low"]
@@ -345,12 +395,9 @@ def test_unclosed_quote_runs_to_paragraph_end() -> None:
     assert text[quote.inner_start : quote.inner_end] == "First part. Second part."
 
 
-def test_trie_pattern_matches_exactly_the_words() -> None:
-    import re
-
-    pattern = re.compile(r"\A(?:" + trie_pattern(["said", "says", "say", "stated"]) + r")\Z")
-    assert all(pattern.match(w) for w in ("said", "says", "say", "stated"))
-    assert not any(pattern.match(w) for w in ("sa", "sai", "state", "saying"))
+def test_reporting_verb_pattern_matches_whole_verbs_only() -> None:
+    text = "She said so; the unsaid part, a says-so rule and the sayings were stated."
+    assert [m.group() for m in VERB.finditer(text)] == ["said", "stated"]
 
 
 @settings(max_examples=150, deadline=None)

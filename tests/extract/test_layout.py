@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from claimscope.extract.model import Article
 from claimscope.extract.pipeline import extract_text
 
 STATEMENT = """Published: 08:15, March 4, 2024 | Updated: 09:40, March 4, 2024
@@ -27,7 +28,7 @@ A crew member checks a lifeboat during a drill. (PHOTO / HARBOUR AUTHORITY)
 """
 
 
-def blocks(article, kind):
+def blocks(article: Article, kind: str) -> list[str]:
     return [b.text for s in article.sections for b in s.blocks if b.kind == kind]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import math
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -37,8 +38,9 @@ def check_invariants(article: Article) -> None:
         assert claim.section_id in section_ids
     for stat in article.statistics:
         assert 0 <= stat.start <= stat.end <= len(text)
-        assert stat.value == stat.value and abs(stat.value) != float("inf")
-        assert stat.claim_id is None or stat.claim_id in claim_ids
+        assert math.isfinite(stat.value)
+    linked = {stat.claim_id for stat in article.statistics if stat.claim_id is not None}
+    assert linked <= claim_ids, "a statistic points at a claim that does not exist"
     for entity in article.entities:
         for start, end in entity.mentions:
             assert 0 <= start <= end <= len(text)

@@ -1,7 +1,8 @@
 """The extractor's scores never fall below the pinned floors (which only rise: see bench/eval_gate.py).
 
-Two gold sets: the shared one (the seed and real articles from other outlets) and a held-out one written
-for this project in other outlets' shapes. Both need ../shared/eval/score.py and skip cleanly without it.
+Gold sets: the shared one (the seed and real articles from other outlets), and three written for this
+project in other outlets' shapes (heldout, probes_a, probes_b; see bench/eval_gate.py). All need
+../shared/eval/score.py and skip cleanly without it.
 """
 
 from __future__ import annotations
@@ -16,9 +17,12 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
 SCORER = SHARED / "eval" / "score.py"
-HELDOUT = Path(__file__).with_name("heldout")
+HERE = Path(__file__).parent
 FLOORS: dict[str, dict[str, float]] = json.loads(Path(__file__).with_name("quality_floors.json").read_text())
-GOLD_SETS = {"shared": (SHARED / "eval" / "gold", SHARED), "heldout": (HELDOUT / "gold", HELDOUT)}
+GOLD_SETS = {
+    "shared": (SHARED / "eval" / "gold", SHARED),
+    **{name: (HERE / name / "gold", HERE / name) for name in ("heldout", "probes_a", "probes_b")},
+}
 
 pytestmark = pytest.mark.skipif(not SCORER.exists(), reason="../shared/eval/score.py is not beside this checkout")
 

@@ -90,16 +90,14 @@ def test_samples_import_from_the_package(tmp_path: Path) -> None:
         assert import_samples(store).imported == 0
 
 
-def test_sample_import_blocked_by_a_busy_store_says_what_to_do(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_sample_import_blocked_by_a_busy_store_says_why(monkeypatch: pytest.MonkeyPatch) -> None:
     def busy(self: Store, articles: object) -> None:
         raise StoreLocked("store /tmp/s.json is busy: another claimscope process is writing it")
 
     monkeypatch.setattr(Store, "add_articles", busy)
     with pytest.raises(SampleImportFailed) as caught:
         import_samples(Store.in_memory())
-    message = str(caught.value)
-    assert message.startswith("the sample articles were not imported (store /tmp/s.json is busy:")
-    assert "'claimscope import PATH'" in message and "restart claimscope" in message
+    assert str(caught.value) == "store /tmp/s.json is busy: another claimscope process is writing it"
 
 
 def test_sample_the_extractor_refuses_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -108,6 +106,6 @@ def test_sample_the_extractor_refuses_is_named(monkeypatch: pytest.MonkeyPatch) 
 
     monkeypatch.setattr(claimscope.extract.pipeline, "extract_bytes", refuse)
     store = Store.in_memory()
-    with pytest.raises(SampleImportFailed, match=r"\(sample 001_\S+ could not be read: the input looks like binary"):
+    with pytest.raises(SampleImportFailed, match=r"^sample 001_\S+ could not be read: the input looks like binary"):
         import_samples(store)
     assert store.is_empty()

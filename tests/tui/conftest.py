@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.app import App
 from textual.widgets import Input
 from tui_articles import ferry_article, markup_article
 
@@ -48,3 +50,16 @@ def fixture_app(store_path: Path, **options: object) -> ClaimscopeApp:
         export_directory=store_path.parent,
         **options,  # type: ignore[arg-type]
     )
+
+
+def record_notifications(app: App[Any]) -> list[str]:
+    """Every notification's message, in order, as the user sees them (every pane's notify goes to the app)."""
+    messages: list[str] = []
+    show = app.notify
+
+    def notify(message: str, **options: Any) -> None:
+        messages.append(message)
+        show(message, **options)
+
+    app.notify = notify  # type: ignore[method-assign]
+    return messages

@@ -6,7 +6,7 @@ from textual.app import App, ComposeResult
 
 from claimscope.extract.model import Statistic
 from claimscope.tui.widgets.stats_table import StatsTable
-from claimscope.tui.widgets.virtual_table import VirtualTable
+from claimscope.tui.widgets.virtual_table import Row, VirtualTable
 
 ROWS = 100_000
 
@@ -22,7 +22,7 @@ class TableApp(App[None]):
         yield self.table
 
 
-def _numbered_rows(count: int) -> list[tuple[str, tuple[str, ...]]]:
+def _numbered_rows(count: int) -> list[Row]:
     return [(f"k{i}", (f"row {i}", f"[bold]{i % 7}[/bold]")) for i in range(count)]
 
 
@@ -108,14 +108,16 @@ async def test_sorting_a_hundred_thousand_statistics_by_value() -> None:
     stats = StatsTable()
     app = TableApp(stats)
     async with app.run_test(size=(100, 30)) as pilot:
-        stats.show_statistics((f"a{n // 10}", _statistic(n)) for n in range(ROWS))
+        generated = [_statistic(n) for n in range(ROWS)]
+        value_of = {statistic.id: statistic.value for statistic in generated}
+        stats.show_statistics((f"a{n // 10}", statistic) for n, statistic in enumerate(generated))
         stats.focus()
         await pilot.pause()
         assert stats.row_count == ROWS
         first_in_article_order = stats.current_item_id
         await pilot.press("s")  # value, ascending
         await pilot.pause()
-        values = [stats._statistics[key].value for key, _cells in stats.rows]
+        values = [value_of[key] for key, _cells in stats.rows]
         assert values == sorted(values)
         assert stats.current_item_id == first_in_article_order  # the cursor stays on its statistic
         await pilot.press("home")
@@ -124,6 +126,6 @@ async def test_sorting_a_hundred_thousand_statistics_by_value() -> None:
         assert "Value ▲" in stats.render_line(0).text
         await pilot.press("s")  # value, descending
         await pilot.pause()
-        values = [stats._statistics[key].value for key, _cells in stats.rows]
+        values = [value_of[key] for key, _cells in stats.rows]
         assert values == sorted(values, reverse=True)
         assert "Value ▼" in stats.render_line(0).text

@@ -6,18 +6,20 @@ import json
 from importlib import resources
 from pathlib import Path
 
-from conftest import SIZE, fixture_app
+import pytest
+from conftest import SIZE, fixture_app, record_notifications
+from textual.widgets import Label
 from tui_articles import FERRY_CLAIM, MARKUP_SENTENCE
 
 from claimscope.store.db import Store
 from claimscope.tui.app import make_app, run_explorer
 from claimscope.tui.keymap import load_keymap
+from claimscope.tui.screens.export_dialog import ExportDialog
+from claimscope.tui.screens.help_screen import HelpScreen
+from claimscope.tui.screens.search_modal import SearchModal
 from claimscope.tui.widgets.article_tree import ArticleTree
 from claimscope.tui.widgets.claims_list import ClaimsList
-from claimscope.tui.widgets.export_dialog import ExportDialog
-from claimscope.tui.widgets.help_screen import HelpScreen
 from claimscope.tui.widgets.reader import Reader
-from claimscope.tui.widgets.search_modal import SearchModal
 from claimscope.tui.widgets.status_line import StatusLine
 
 SAMPLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -31,6 +33,7 @@ def _sample_count() -> int:
 
 async def test_first_run_imports_the_samples_and_says_so(store_path: Path) -> None:
     app = make_app(None, import_samples=True, auto_refresh=None)  # the store comes from CLAIMSCOPE_DB
+    shown = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -38,11 +41,36 @@ async def test_first_run_imports_the_samples_and_says_so(store_path: Path) -> No
         assert expected >= 5
         assert app.imported_samples == expected
         assert app.main_screen.query_one(ArticleTree).article_count == expected
-        assert any(f"Imported {expected} sample articles" in n.message for n in app._notifications)
+        assert any(f"Imported {expected} sample articles" in message for message in shown)
         reader = app.main_screen.query_one(Reader)
         assert reader.article is not None and reader.plain_lines  # the newest sample is open
     with Store(store_path) as store:
         assert len(store.article_summaries()) == expected
+
+
+async def test_a_failed_first_run_import_says_what_to_do(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_room(store: Store) -> None:
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr("claimscope.store.importer.import_samples", no_room)
+    app = make_app(None, import_samples=True, auto_refresh=None)
+    shown = record_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(200):  # the import fails in a thread; its notification arrives as a message
+            await pilot.pause(0.01)
+            if shown:
+                break
+        assert shown == [
+            "Could not import the sample articles (OSError: No space left on device). "
+            "Run `claimscope import PATH` to add your own articles, then press r here to see them."
+        ]
+        tree = app.main_screen.query_one(ArticleTree)
+        assert not tree.loading  # the loading indicator is gone
+        assert tree.article_count == 0
+        assert app.is_running
+        assert "0 articles" in str(app.main_screen.query_one(StatusLine).render())
 
 
 async def test_search_with_a_typo_jumps_to_the_claim(fixture_store: Path) -> None:
@@ -125,11 +153,12 @@ async def test_export_writes_the_marked_items(fixture_store: Path) -> None:
 
 async def test_export_with_nothing_marked_says_so(fixture_store: Path) -> None:
     app = fixture_app(fixture_store)
+    shown = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("e")
         await pilot.pause()
         assert not isinstance(app.screen, ExportDialog)
-        assert any("Nothing is marked" in n.message for n in app._notifications)
+        assert any("Nothing is marked" in message for message in shown)
 
 
 async def test_markup_in_an_article_is_shown_literally(fixture_store: Path) -> None:
@@ -177,6 +206,16 @@ async def test_keymap_file_remaps_keys_and_help_shows_them(fixture_store: Path) 
         assert keys["claimscope.search"] == "f"
         assert keys["claimscope.mark"] == "m"
         assert keys["claimscope.quit"] == "q"
+        enter_rows = [(row.where, row.description, row.binding_id) for row in help_screen.rows if row.keys == "⏎"]
+        assert enter_rows == [  # once per pane kind, and no made-up binding id a keymap could not use
+            ("articles", "Expand article / read section", ""),
+            ("claims, statistics", "Read the item in context", ""),
+        ]
+        note = help_screen.query_one("#help-note", Label).render()
+        assert str(note) == (
+            f"Remap keys in {keymap_file}: a [keys] table of binding id = keys, "
+            'e.g. "claimscope.search" = "ctrl+f,slash"'
+        )
         await pilot.press("escape", "f")
         await pilot.pause()
         assert isinstance(app.screen, SearchModal)

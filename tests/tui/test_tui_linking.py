@@ -20,12 +20,6 @@ def _claim_rows(screen: MainScreen) -> list[str]:
     return [str(table.get_row_at(i)[3]) for i in range(table.row_count)]
 
 
-async def _open_ferry(pilot_app_screen: MainScreen) -> ArticleTree:
-    tree = pilot_app_screen.query_one(ArticleTree)
-    tree.focus()
-    return tree
-
-
 async def test_choosing_a_section_filters_claims_and_statistics(fixture_store: Path) -> None:
     app = fixture_app(fixture_store)
     async with app.run_test(size=SIZE) as pilot:

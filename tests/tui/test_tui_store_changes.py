@@ -5,13 +5,13 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from conftest import SIZE, fixture_app
+from conftest import SIZE, fixture_app, record_notifications
 from tui_articles import ArticleDraft
 
 from claimscope.extract.model import Article
 from claimscope.store.db import Store
-from claimscope.tui.widgets.article_tree import ArticleTree
-from claimscope.tui.widgets.path_prompt import PathPrompt
+from claimscope.tui.screens.path_prompt import PathPrompt
+from claimscope.tui.widgets.article_tree import ArticleTree, NodeRef
 
 LATE_TITLE = "Council opens a second night market"
 
@@ -26,19 +26,21 @@ def late_article() -> Article:
     )
     draft.claim("The council", "said", "the market would open on Fridays from May",
                 "The council said the market would open on Fridays from May.")
-    return draft.build()
+    article: Article = draft.build()
+    return article
 
 
-def _titles(tree: ArticleTree) -> list[str | None]:
-    return [tree._summaries[ref.article_id].title for ref in _article_refs(tree)]
+def _article_ids(tree: ArticleTree) -> list[str]:
+    return [ref.article_id for ref in _article_refs(tree)]
 
 
-def _article_refs(tree: ArticleTree) -> list[object]:
+def _article_refs(tree: ArticleTree) -> list[NodeRef]:
     return [node.data for node in tree.root.children if node.data is not None]
 
 
 async def test_an_article_added_by_another_process_appears_on_its_own(fixture_store: Path) -> None:
     app = fixture_app(fixture_store, auto_refresh=0.1)
+    shown = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         tree = app.main_screen.query_one(ArticleTree)
@@ -51,12 +53,13 @@ async def test_an_article_added_by_another_process_appears_on_its_own(fixture_st
             if tree.article_count == 3:
                 break
         assert tree.article_count == 3
-        assert _titles(tree)[0] == LATE_TITLE  # newest first
-        assert any("1 new article in the store" in n.message for n in app._notifications)
+        assert _article_ids(tree) == ["fx-late", "fx-ferry", "fx-markup"]  # newest first
+        assert any("1 new article in the store" in message for message in shown)
 
 
 async def test_r_reloads_the_store_now(fixture_store: Path) -> None:
     app = fixture_app(fixture_store)  # no auto refresh
+    shown = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         tree = app.main_screen.query_one(ArticleTree)
@@ -68,11 +71,11 @@ async def test_r_reloads_the_store_now(fixture_store: Path) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert tree.article_count == 3
-        assert LATE_TITLE in _titles(tree)
+        assert "fx-late" in _article_ids(tree)
         await pilot.press("r")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert any("Nothing new in the store" in n.message for n in app._notifications)
+        assert any("Nothing new in the store" in message for message in shown)
 
 
 async def test_palette_import_a_file(fixture_store: Path, tmp_path: Path) -> None:
@@ -84,6 +87,7 @@ async def test_palette_import_a_file(fixture_store: Path, tmp_path: Path) -> Non
         encoding="utf-8",
     )
     app = fixture_app(fixture_store)
+    shown = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+p")
@@ -100,6 +104,6 @@ async def test_palette_import_a_file(fixture_store: Path, tmp_path: Path) -> Non
         assert not isinstance(app.screen, PathPrompt)
         tree = app.main_screen.query_one(ArticleTree)
         assert tree.article_count == 3
-        assert any(n.message.startswith("Imported 1, unchanged 0, failed 0") for n in app._notifications)
+        assert any(message.startswith("Imported 1, unchanged 0, failed 0") for message in shown)
     with Store(fixture_store) as store:
         assert "Council opens a second night market" in [s.title for s in store.article_summaries()]

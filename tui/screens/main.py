@@ -1,8 +1,13 @@
-"""The main screen: composes the four panes and is the only place that links them.
+"""The main screen: composes the four panes and the status line, and is the only place that links them.
 
 Panes post what the user is on (``ArticleChosen``, ``SectionChosen``, ``ClaimChosen``,
 ``StatisticChosen``); this screen loads what is needed through the ``Library`` and sets the other panes'
 contents.  No pane knows about another (Textual's "attributes down, messages up").
+
+State that several panes show lives here as reactives bound down with ``data_bind``: ``marks`` (the
+marked ids: mark columns, tree dots, reader styles and the status count), ``location`` (the status
+line) and ``importing`` (the articles pane's loading indicator).  The "all articles" lists are built
+in a thread worker that posts ``AllItemsListed``; the worker never writes screen state.
 """
 
 from __future__ import annotations
@@ -15,10 +20,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid
 from textual.message import Message
+from textual.reactive import var
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Footer
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from claimscope.extract.model import Article, Claim, Statistic
 from claimscope.store.errors import StoreError
@@ -39,6 +44,9 @@ ItemT = TypeVar("ItemT", Claim, Statistic)
 ALL_ITEMS_LIMIT = 1_000_000
 """Most rows of each kind the "all articles" view lists (the lists are virtual: only visible rows are
 painted, so the cost is building the row tuples in a worker, about a second per 100,000 rows)."""
+
+ClaimRows = tuple[list[Row], dict[str, str]]
+StatisticRows = tuple[list[Row], dict[str, str], dict[str, Statistic]]
 
 
 class MainScreen(Screen[None]):
@@ -61,39 +69,68 @@ class MainScreen(Screen[None]):
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012 (typed by Screen)
 
+    marks: var[frozenset[str]] = var(frozenset)
+    """Marked item ids (saved in the store); bound down to every pane and the status line."""
+    location: var[Location] = var(Location)
+    """What the status line reports; rebuilt after every move."""
+    importing: var[bool] = var(False)
+    """True while the first-run import fills the store (the articles pane shows a loading indicator)."""
+    scope_all = var(False, init=False)
+    """True when the lists hold the items of every article rather than of the chosen one."""
+    loading_all = var(False)
+    """True while the "all articles" lists are being built in a worker."""
+
     class Ready(Message):
         """The panes exist: the app may load the store or start the first-run import."""
+
+    class AllItemsListed(Message):
+        """The worker has built the rows of every claim and statistic (only the UI thread shows them)."""
+
+        def __init__(self, claims: ClaimRows, statistics: StatisticRows) -> None:
+            super().__init__()
+            self.claims = claims
+            self.statistics = statistics
 
     def __init__(self, library: Library) -> None:
         super().__init__()
         self.library = library
         self.article: Article | None = None
         self.section_id: str | None = None
-        self.scope_all = False
-        self.marks: frozenset[str] = frozenset()
         self._all_truncated = False
-        self.loading_all = False
-        """True while the "all articles" lists are being built in a worker."""
 
     def compose(self) -> ComposeResult:
-        yield StatusLine(id="status")
+        yield StatusLine(id="status").data_bind(MainScreen.location, MainScreen.marks)
         with Grid(id="panes"):
-            tree = ArticleTree(id="articles")
+            tree = ArticleTree(id="articles").data_bind(MainScreen.marks, loading=MainScreen.importing)
             tree.border_title = "Articles"
             yield tree
-            reader = Reader(id="reader")
+            reader = Reader(id="reader").data_bind(MainScreen.marks)
             reader.border_title = "Reader"
             yield reader
-            claims = ClaimsList(id="claims")
+            claims = ClaimsList(id="claims").data_bind(MainScreen.marks)
             claims.border_title = "Claims"
             yield claims
-            stats = StatsTable(id="statistics")
+            stats = StatsTable(id="statistics").data_bind(MainScreen.marks)
             stats.border_title = "Statistics"
             yield stats
         yield Footer()
 
     def on_mount(self) -> None:
         self.post_message(self.Ready())
+
+    @classmethod
+    def key_groups(cls) -> list[tuple[str, Iterable[BindingType]]]:
+        """The screen's and its panes' bindings, by where they work (the help screen lists them)."""
+        return [
+            ("explorer", cls.BINDINGS),
+            ("articles", [Binding("enter", "select_cursor", "Expand article / read section"),
+                          *ArticleTree.BINDINGS]),
+            ("claims, statistics", [Binding("enter", "select_row", "Read the item in context"),
+                                    *(b for b in ClaimsList.BINDINGS
+                                      if isinstance(b, Binding) and b.action != "select_row")]),
+            ("statistics", [b for b in StatsTable.BINDINGS if isinstance(b, Binding) and b.id == "stats.sort"]),
+            ("reader", Reader.BINDINGS),
+        ]
 
     # pane accessors (children only) --------------------------------------------------------------
 
@@ -113,6 +150,10 @@ class MainScreen(Screen[None]):
     def stats(self) -> StatsTable:
         return self.query_one(StatsTable)
 
+    @property
+    def article_count(self) -> int:
+        return self.articles.article_count
+
     # loading -------------------------------------------------------------------------------------
 
     def reload(self) -> None:
@@ -120,11 +161,7 @@ class MainScreen(Screen[None]):
         summaries = self.library.summaries()
         self.marks = self.library.marks()
         tree = self.articles
-        tree.marks = self.marks
         tree.load(summaries)
-        for pane in (self.claims, self.stats):
-            pane.marks = self.marks
-        self.reader.marks = self.marks
         if self.article is not None and any(s.id == self.article.id for s in summaries):
             self._show_article(self.article.id, self.section_id)
         elif summaries:
@@ -235,9 +272,7 @@ class MainScreen(Screen[None]):
         article = self._article_for(hit.article_id)
         if article is None:
             return
-        if self.scope_all:
-            self.scope_all = False
-            self.article = None  # so the lists are refilled with this article's items
+        self.scope_all = False
         if hit.kind == "claim":
             claim = _find(article.claims, hit.id)
             self._show_article(article.id, claim.section_id if claim else None)
@@ -287,17 +322,9 @@ class MainScreen(Screen[None]):
         except StoreError as error:
             self.notify(str(error), severity="error")
             return
-        self.set_marks(marks)
+        self.marks = marks
         verb = "Marked" if item_id in marks else "Unmarked"
         self.notify(f"{verb} {item_id} ({len(marks)} marked)", timeout=2)
-
-    def set_marks(self, marks: frozenset[str]) -> None:
-        self.marks = marks
-        for pane in (self.claims, self.stats):
-            pane.set_marks(marks)
-        self.articles.set_marks(marks)
-        self.reader.set_marks(marks)
-        self._update_status()
 
     def action_copy(self) -> None:
         from claimscope.tui.clipboard import citation_for
@@ -321,40 +348,47 @@ class MainScreen(Screen[None]):
 
     def action_toggle_scope(self) -> None:
         self.scope_all = not self.scope_all
-        if self.scope_all:
+
+    def watch_scope_all(self, scope_all: bool) -> None:
+        if scope_all:
             self.loading_all = True
-            self._update_status()
             self._load_all_items()
-        elif self.article is not None:
-            self._fill_lists(self.article, self.section_id)
-            self._update_status()
+        else:
+            self.workers.cancel_group(self, "all-items")
+            self.loading_all = False
+            if self.article is not None:
+                self._fill_lists(self.article, self.section_id)
+        self._update_status()
 
     @work(thread=True, exclusive=True, group="all-items", exit_on_error=False, description="all items")
     def _load_all_items(self) -> None:
-        """Build every row off the UI thread; the UI thread only swaps the lists in."""
+        """Build every row off the UI thread and post them; the UI thread only swaps the lists in."""
         worker = get_current_worker()
-        try:
-            claims = claim_rows((a.id, c) for a, c in self.library.iter_claims(ALL_ITEMS_LIMIT))
-            if worker.is_cancelled:
-                return
-            pairs = [(a.id, s) for a, s in self.library.iter_statistics(ALL_ITEMS_LIMIT)]
-            statistics = (*statistic_rows(pairs), {s.id: s for _a, s in pairs})
-            if not worker.is_cancelled:
-                self.app.call_from_thread(self._show_all_items, claims, statistics)
-        finally:
-            self.loading_all = False
+        claims = claim_rows((a.id, c) for a, c in self.library.iter_claims(ALL_ITEMS_LIMIT))
+        if worker.is_cancelled:
+            return
+        pairs = [(a.id, s) for a, s in self.library.iter_statistics(ALL_ITEMS_LIMIT)]
+        statistics = (*statistic_rows(pairs), {s.id: s for _a, s in pairs})
+        if not worker.is_cancelled:
+            self.post_message(self.AllItemsListed(claims, statistics))
 
-    def _show_all_items(
-        self,
-        claims: tuple[list[Row], dict[str, str]],
-        statistics: tuple[list[Row], dict[str, str], dict[str, Statistic]],
-    ) -> None:
+    @on(AllItemsListed)
+    def _all_items_listed(self, message: AllItemsListed) -> None:
         if not self.scope_all:
             return
+        claims, statistics = message.claims, message.statistics
         self._all_truncated = len(claims[0]) >= ALL_ITEMS_LIMIT or len(statistics[0]) >= ALL_ITEMS_LIMIT
         self.claims.show_rows(*claims)
         self.stats.show_statistic_rows(*statistics)
+        self.loading_all = False
         self._update_status()
+
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR and event.worker.group == "all-items":
+            self.loading_all = False
+            self._update_status()
+            self.notify(f"Could not list every item: {event.worker.error}", severity="error", timeout=10)
 
     # status --------------------------------------------------------------------------------------
 
@@ -370,17 +404,14 @@ class MainScreen(Screen[None]):
             note = "listing every claim and statistic…"
         elif self.scope_all and self._all_truncated:
             note = f"first {ALL_ITEMS_LIMIT:,} of each listed; / searches all"
-        self.query_one(StatusLine).show(
-            Location(
-                article=(article.title or article.source or article.id) if article is not None else None,
-                section=section,
-                claims=self.claims.row_count,
-                statistics=self.stats.row_count,
-                marked=len(self.marks),
-                articles=len(self.library.summaries()),
-                scope_all=self.scope_all,
-                note=note,
-            )
+        self.location = Location(
+            article=(article.title or article.source or article.id) if article is not None else None,
+            section=section,
+            claims=self.claims.row_count,
+            statistics=self.stats.row_count,
+            articles=len(self.library.summaries()),
+            scope_all=self.scope_all,
+            note=note,
         )
         for pane, name in ((self.claims, "Claims"), (self.stats, "Statistics")):
             title = f"{name} ({pane.row_count})"
@@ -409,7 +440,3 @@ def _statistic_focus(statistic: Statistic) -> Focus:
         statistic.sentence_end,
     )
 
-
-def pane_widgets(screen: MainScreen) -> list[Widget]:
-    """The four panes in tab order (for tests and the help screen)."""
-    return [screen.articles, screen.reader, screen.claims, screen.stats]

@@ -8,21 +8,22 @@ first time the article is expanded, from the full article the screen hands down.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, Self
 
 from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.binding import Binding, BindingType
+from textual.geometry import Region
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widgets import Tree
-from textual.widgets._tree import TOGGLE_STYLE
 from textual.widgets.tree import TreeNode
 
 from claimscope.extract.model import Article, Section
 from claimscope.store.db import ArticleSummary
 from claimscope.tui.messages import ArticleChosen, SectionChosen
-from claimscope.tui.widgets.safe_text import one_line
+from claimscope.tui.safe_text import one_line
 
 PENDING_ARTICLES = 16
 """Collapsed articles whose sections are kept ready for an expansion."""
@@ -69,12 +70,14 @@ class ArticleTree(Tree[NodeRef]):
             super().__init__()
             self.article_id = article_id
 
+    marks: reactive[frozenset[str]] = reactive(frozenset)
+    """Marked item ids, bound down from the screen; a marked article shows a dot."""
+
     def __init__(self, *, id: str | None = None) -> None:
-        self._bulk_loading = False  # read by _refresh_node, which Tree's own __init__ already calls
+        self._adding_articles = False  # read by refresh, which Tree.__init__ may already call
         super().__init__("Articles", id=id)
         self.show_root = False
         self.guide_depth = 2
-        self.marks: frozenset[str] = frozenset()
         self._article_nodes: dict[str, TreeNode[NodeRef]] = {}
         self._summaries: dict[str, ArticleSummary] = {}
         self._label_width = 8
@@ -97,26 +100,30 @@ class ArticleTree(Tree[NodeRef]):
             self.move_cursor(self._article_nodes[current.article_id], animate=False)
 
     def _add_articles(self, summaries: list[ArticleSummary]) -> None:
-        """Add every article node at once and rebuild the tree's lines once.
+        """One node per article, with an empty label: ``render_label`` draws article rows from the summary.
 
-        ``TreeNode.add`` invalidates the whole tree and queues a node refresh per call, which makes
-        adding 10,000 articles take most of a second; here the nodes are made with Tree's own
-        ``_add_node`` and appended together, then the tree is invalidated once.  Article rows are drawn
-        by ``render_label`` from the summary, so their stored label is empty.
+        ``TreeNode.add`` marks the tree's lines stale (they are rebuilt once, on the next paint) and asks
+        for a refresh, which costs more than the node itself; while the articles are added, ``refresh``
+        only notes the request and one refresh follows (10,000 articles: about 0.2 s less).
         """
         root = self.root
         blank = Text(no_wrap=True, end="")
-        self._bulk_loading = True
-        for summary in summaries:
-            node = self._add_node(root, blank, NodeRef("article", summary.id, item_id=summary.id))
-            root._children.append(node)
-            self._article_nodes[summary.id] = node
-        self._invalidate()
-        self.call_later(self._end_bulk_load)
+        self._adding_articles = True
+        try:
+            for summary in summaries:
+                ref = NodeRef("article", summary.id, item_id=summary.id)
+                self._article_nodes[summary.id] = root.add(blank, ref)
+        finally:
+            self._adding_articles = False
+        self.refresh(layout=True)
 
-    def _end_bulk_load(self) -> None:
-        self._bulk_loading = False
-        self.refresh()
+    def refresh(
+        self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
+    ) -> Self:
+        """Widget.refresh, except while ``_add_articles`` runs (it refreshes once when it is done)."""
+        if self._adding_articles:
+            return self
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     def add_sections(self, article: Article) -> None:
         """Give an article node its sections; they are added to the tree when the node is expanded.
@@ -152,10 +159,9 @@ class ArticleTree(Tree[NodeRef]):
             else:
                 node.add_leaf(label, data=ref)
 
-    def set_marks(self, marks: frozenset[str]) -> None:
-        changed = self.marks.symmetric_difference(marks)
-        self.marks = marks
-        for article_id in changed:
+    def watch_marks(self, old: frozenset[str], new: frozenset[str]) -> None:
+        """Repaint the rows of articles marked or unmarked (the tree caches painted lines per node)."""
+        for article_id in old.symmetric_difference(new):
             node = self._article_nodes.get(article_id)
             if node is not None:
                 node.refresh()
@@ -196,11 +202,6 @@ class ArticleTree(Tree[NodeRef]):
         """
         return label if isinstance(label, Text) else Text(one_line(label), no_wrap=True, end="")
 
-    def _refresh_node(self, node: TreeNode[NodeRef]) -> None:
-        """Tree queues one refresh per new node; during a bulk load the whole tree repaints anyway."""
-        if not self._bulk_loading:
-            super()._refresh_node(node)
-
     def get_label_width(self, node: TreeNode[NodeRef]) -> int:
         """Article rows are fitted to the pane, so their width is known without rendering 10,000 labels."""
         ref = node.data
@@ -234,8 +235,9 @@ class ArticleTree(Tree[NodeRef]):
         label.append_text(title)
         label.append(meta, meta_style)
         label.stylize(style)
-        icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
-        return Text.assemble((icon, base_style + TOGGLE_STYLE), label)
+        row = super().render_label(node, base_style, style)  # the expand icon (clickable) and the empty label
+        row.append_text(label)
+        return row
 
     def _section_label(self, section: Section, article: Article) -> Text:
         if section.heading:
@@ -261,7 +263,7 @@ class ArticleTree(Tree[NodeRef]):
     # events up ----------------------------------------------------------------------------------
 
     @on(Tree.NodeExpanded)
-    def _expanded(self, event: Tree.NodeExpanded[NodeRef]) -> None:
+    def _node_expanded(self, event: Tree.NodeExpanded[NodeRef]) -> None:
         ref = event.node.data
         if ref is None or ref.kind != "article" or ref.article_id in self._populated:
             return
@@ -272,12 +274,12 @@ class ArticleTree(Tree[NodeRef]):
             self.post_message(self.NeedsArticle(ref.article_id))
 
     @on(Tree.NodeHighlighted)
-    def _highlighted(self, event: Tree.NodeHighlighted[NodeRef]) -> None:
+    def _node_highlighted(self, event: Tree.NodeHighlighted[NodeRef]) -> None:
         if self.has_focus:
             self._post_choice(event.node.data)
 
     @on(Tree.NodeSelected)
-    def _selected(self, event: Tree.NodeSelected[NodeRef]) -> None:
+    def _node_selected(self, event: Tree.NodeSelected[NodeRef]) -> None:
         ref = event.node.data
         if ref is not None and ref.kind != "article" and ref.section_id is not None:
             self.post_message(SectionChosen(ref.article_id, ref.section_id, ref.offset, jump=True))

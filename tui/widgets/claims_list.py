@@ -9,8 +9,8 @@ from rich.text import Text
 
 from claimscope.extract.model import Claim
 from claimscope.tui.messages import ClaimChosen
+from claimscope.tui.safe_text import one_line
 from claimscope.tui.widgets.item_table import ItemTable, item_rows
-from claimscope.tui.widgets.safe_text import one_line
 from claimscope.tui.widgets.virtual_table import Row
 
 CLAIM_TEXT_LIMIT = 240

@@ -13,6 +13,7 @@ from typing import ClassVar, Protocol, TypeVar
 from rich.cells import cell_len
 from rich.text import Text
 from textual import on
+from textual.reactive import reactive
 
 from claimscope.tui.widgets.virtual_table import CELL_PADDING, Cell, Row, VirtualTable
 
@@ -56,10 +57,12 @@ class ItemTable(VirtualTable):
     HEADER_ROOM: ClassVar[int] = 0
     """Cells kept free after each header label (for a sort arrow)."""
 
+    marks: reactive[frozenset[str]] = reactive(frozenset)
+    """Marked item ids, bound down from the screen; a change repaints the mark column."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._natural: dict[str, int] = {}
-        self.marks: frozenset[str] = frozenset()
         self.article_of: dict[str, str] = {}
         """Item id -> article id for every row."""
 
@@ -72,15 +75,6 @@ class ItemTable(VirtualTable):
         raise NotImplementedError
 
     # attributes down ----------------------------------------------------------------------------
-
-    def replace_rows(self, rows: Iterable[tuple[str, str, Sequence[Cell]]]) -> None:
-        """Rows are (article id, item id, cells without the mark column); the cursor returns to the top."""
-        article_of: dict[str, str] = {}
-        table_rows: list[Row] = []
-        for article_id, item_id, cells in rows:
-            article_of[item_id] = article_id
-            table_rows.append((item_id, tuple(cells)))
-        self.show_rows(table_rows, article_of)
 
     def show_rows(self, rows: list[Row], article_of: dict[str, str], *, keep_key: str | None = None) -> None:
         """Show ready rows (built off the UI thread for big lists) and which article each item is in."""
@@ -134,10 +128,6 @@ class ItemTable(VirtualTable):
     def width_changed(self, width: int) -> None:
         self._fit_columns()
 
-    def set_marks(self, marks: frozenset[str]) -> None:
-        self.marks = marks
-        self.refresh()
-
     def select_item(self, item_id: str) -> bool:
         """Move the cursor to ``item_id`` (quietly unless focused); false when it is not listed."""
         index = self.index_of(item_id)
@@ -153,12 +143,12 @@ class ItemTable(VirtualTable):
     # events up ----------------------------------------------------------------------------------
 
     @on(VirtualTable.RowSelected)
-    def _selected(self, event: VirtualTable.RowSelected) -> None:
+    def _row_selected(self, event: VirtualTable.RowSelected) -> None:
         event.stop()
         self._post_row(event.key, jump=True)
 
     @on(VirtualTable.RowHighlighted)
-    def _highlighted(self, event: VirtualTable.RowHighlighted) -> None:
+    def _row_highlighted(self, event: VirtualTable.RowHighlighted) -> None:
         event.stop()
         if self.has_focus:
             self._post_row(event.key, jump=False)

@@ -8,27 +8,32 @@ through the Line API so only the visible lines are painted, however long the art
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich._wrap import divide_line
+from rich.cells import cell_len, chop_cells
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
+from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from claimscope.extract.model import Article, Block, Section
-from claimscope.tui.widgets.safe_text import visible
+from claimscope.tui.safe_text import visible
 
 GUTTER = 3
 """Columns left of the text: a bar marks the chosen section, a symbol marks captions and links."""
 
 BLOCK_SYMBOLS = {"caption": "▣", "related": "↗", "byline": "✎", "dateline": "◷"}
+
+WORD = re.compile(r"\s*\S+\s*")
+"""A word with the spaces around it: lines break after a word's trailing spaces, so they stay on it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,16 +89,14 @@ class Reader(ScrollView, can_focus=True):
         "reader--marked",
     }
 
-    DEFAULT_CSS = """
-    Reader { height: 1fr; overflow-x: hidden; overflow-y: scroll; }
-    """
+    marks: reactive[frozenset[str]] = reactive(frozenset)
+    """Marked item ids, bound down from the screen; marked claims and statistics are styled."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.article: Article | None = None
         self.section_id: str | None = None
         self.focus_item: Focus | None = None
-        self.marks: frozenset[str] = frozenset()
         self._lines: list[ReaderLine] = []
         self._line_starts: list[int] = []
         self._layout_width = -1
@@ -122,8 +125,7 @@ class Reader(ScrollView, can_focus=True):
         elif not same_article:
             self.scroll_to(y=0, animate=False)
 
-    def set_marks(self, marks: frozenset[str]) -> None:
-        self.marks = marks
+    def watch_marks(self) -> None:
         self._relayout()
 
     @property
@@ -218,7 +220,7 @@ class Reader(ScrollView, can_focus=True):
             newline = plain.find("\n", piece_start, end)
             piece_end = end if newline == -1 else newline
             piece = styled[piece_start:piece_end]
-            offsets = divide_line(piece.plain, width, fold=True) if piece.plain else []
+            offsets = wrap_offsets(piece.plain, width)
             for index, (line_start, line) in enumerate(
                 zip([0, *offsets], piece.divide(offsets), strict=False)
             ):
@@ -302,3 +304,30 @@ def _block_class(block: Block) -> str | None:
     if block.kind == "dateline":
         return "reader--byline"
     return None
+
+
+def wrap_offsets(text: str, width: int) -> list[int]:
+    """Where ``text`` breaks into lines of at most ``width`` cells: after spaces, or inside a long word.
+
+    The offsets are what ``Text.divide`` takes, so each wrapped line keeps its place in the article
+    text.  A word wider than the line is cut into pieces of ``width`` cells.
+    """
+    breaks: list[int] = []
+    used = 0
+    for match in WORD.finditer(text):
+        start, word = match.start(), match.group()
+        length = cell_len(word.rstrip())
+        if length <= width - used:
+            used += cell_len(word)
+            continue
+        if length <= width:
+            if start:
+                breaks.append(start)
+            used = cell_len(word)
+            continue
+        for piece in chop_cells(word, width):
+            if start:
+                breaks.append(start)
+            start += len(piece)
+            used = cell_len(piece)
+    return breaks

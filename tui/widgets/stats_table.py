@@ -15,8 +15,8 @@ from textual.binding import Binding, BindingType
 
 from claimscope.extract.model import Statistic
 from claimscope.tui.messages import StatisticChosen
+from claimscope.tui.safe_text import one_line
 from claimscope.tui.widgets.item_table import ItemTable, item_rows
-from claimscope.tui.widgets.safe_text import one_line
 from claimscope.tui.widgets.virtual_table import Row, VirtualTable
 
 SortKey = Callable[[Statistic], tuple[int, float | str]]

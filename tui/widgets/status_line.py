@@ -1,4 +1,9 @@
-"""The status line: where you are (article, section), what is listed, and how many items are marked."""
+"""The status line: where you are (article, section), what is listed, and how many items are marked.
+
+Both things it shows are reactives bound down from the main screen (``data_bind``): ``location`` is
+rebuilt by the screen after every move, ``marks`` is the screen's set of marked ids, so the count here
+can never disagree with the mark columns of the other panes.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,10 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
+from textual.reactive import reactive
 from textual.widget import Widget
 
-from claimscope.tui.widgets.safe_text import one_line
+from claimscope.tui.safe_text import one_line
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,7 +25,6 @@ class Location:
     section: str | None = None
     claims: int = 0
     statistics: int = 0
-    marked: int = 0
     articles: int = 0
     scope_all: bool = False
     note: str = ""
@@ -32,23 +37,19 @@ class StatusLine(Widget):
     the screen for a new layout, which matters when a held arrow key updates it many times a second.
     """
 
-    DEFAULT_CSS = """
-    StatusLine { height: 1; }
-    """
-
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "status-line--place",
         "status-line--count",
         "status-line--marked",
     }
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._location = Location()
+    location: reactive[Location] = reactive(Location)
+    marks: reactive[frozenset[str]] = reactive(frozenset)
 
     def render(self) -> Text:
         """Counts keep their place at the right; the article and section give way on narrow terminals."""
-        location = self._location
+        location = self.location
+        marked_count = len(self.marks)
         place = self.get_component_rich_style("status-line--place", partial=True)
         count = self.get_component_rich_style("status-line--count", partial=True)
         marked = self.get_component_rich_style("status-line--marked", partial=True)
@@ -57,7 +58,7 @@ class StatusLine(Widget):
         counts.append(" · ")
         counts.append(f"{location.statistics} statistics", count)
         counts.append(" · ")
-        counts.append(f"{location.marked} marked", marked if location.marked else count)
+        counts.append(f"{marked_count} marked", marked if marked_count else count)
         if location.note:
             counts.append(f" · {location.note}", count)
         where = Text(no_wrap=True, overflow="ellipsis", end="")
@@ -78,8 +79,3 @@ class StatusLine(Widget):
         line.append(" " * max(1, self.size.width - where.cell_len - counts.cell_len))
         line.append_text(counts)
         return line
-
-    def show(self, location: Location) -> None:
-        if location != self._location:
-            self._location = location
-            self.refresh()

@@ -11,9 +11,9 @@ Line 0 of the widget is a header that stays put; clicking a column header posts 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar, Literal
+from typing import ClassVar, Literal
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -27,7 +27,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from claimscope.tui.widgets.safe_text import one_line
+from claimscope.tui.safe_text import one_line
 
 Cell = str | Text
 Row = tuple[str, tuple[Cell, ...]]
@@ -77,27 +77,6 @@ class VirtualTable(ScrollView, can_focus=True):
         "virtual-table--cursor",
         "virtual-table--even-row",
     }
-
-    DEFAULT_CSS = """
-    VirtualTable {
-        background: $surface;
-        color: $foreground;
-        overflow-x: hidden;
-        overflow-y: auto;
-        & > .virtual-table--header { text-style: bold; background: $panel; color: $foreground; }
-        & > .virtual-table--even-row { background: $surface-lighten-1 50%; }
-        & > .virtual-table--cursor {
-            background: $block-cursor-blurred-background;
-            color: $block-cursor-blurred-foreground;
-            text-style: $block-cursor-blurred-text-style;
-        }
-        &:focus > .virtual-table--cursor {
-            background: $block-cursor-background;
-            color: $block-cursor-foreground;
-            text-style: $block-cursor-text-style;
-        }
-    }
-    """
 
     cursor_row: reactive[int] = reactive(0, always_update=False, init=False)
 
@@ -175,16 +154,6 @@ class VirtualTable(ScrollView, can_focus=True):
         if index is None:
             self.scroll_to(y=0, animate=False, force=True)
         self.refresh()
-
-    def sort_rows(self, key: Callable[[Row], Any], *, reverse: bool = False) -> None:
-        """Reorder the rows (stable), keeping the cursor on the same row."""
-        current = self.current_key
-        self.set_rows(sorted(self.rows, key=key, reverse=reverse), keep_key=current)
-
-    def refresh_row(self, index: int) -> None:
-        y = index - int(self.scroll_offset.y) + HEADER_LINES
-        if HEADER_LINES <= y < self.scrollable_content_region.height:
-            self.refresh_line(y)
 
     # reading --------------------------------------------------------------------------------------
 
@@ -268,7 +237,7 @@ class VirtualTable(ScrollView, can_focus=True):
         if self.rows:
             self.post_message(self.RowSelected(self, self.cursor_row, self.rows[self.cursor_row][0]))
 
-    async def _on_click(self, event: events.Click) -> None:
+    def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None:
             return

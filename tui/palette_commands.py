@@ -1,7 +1,7 @@
 """The command palette's claimscope commands: search, export, import a file, switch theme and more.
 
-Commands are built from the app's actions when the palette opens (`startup`), so the palette never
-holds stale state; `discover` lists them for an empty query and `search` scores them with the matcher.
+The commands are one table of (title, help, app action): `discover` lists them for an empty query and
+`search` scores their titles with the palette's matcher; choosing one runs the app action by name.
 """
 
 from __future__ import annotations

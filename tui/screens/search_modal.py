@@ -1,7 +1,8 @@
 """The `/` search: fuzzy matches over every article, section, claim and statistic, as you type.
 
-Each keystroke starts a thread worker in one exclusive group, so an older search is cancelled and its
-results are dropped when they arrive after a newer query; typing never waits for the matcher.  Results
+Each keystroke starts a thread worker in one exclusive group, so an older search is cancelled; the
+worker posts its hits as ``SearchModal.Found`` and results for a query the user has since changed are
+dropped, so typing never waits for the matcher.  Results
 are grouped by kind under headings; enter (or a click) dismisses the modal with the chosen hit.
 """
 
@@ -15,12 +16,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from claimscope.tui.widgets.safe_text import one_line
+from claimscope.tui.safe_text import one_line
 
 KIND_TITLES = {
     "article": "Articles",
@@ -64,25 +66,29 @@ class SearchModal(ModalScreen[SearchHit | None]):
         Binding("pageup", "move(-10)", show=False, priority=True),
     ]
 
-    def __init__(self, search: SearchFunction, query: str = "") -> None:
+    class Found(Message):
+        """A search worker's hits for ``query``."""
+
+        def __init__(self, query: str, hits: list[SearchHit]) -> None:
+            super().__init__()
+            self.query = query
+            self.hits = hits
+
+    def __init__(self, search: SearchFunction) -> None:
         super().__init__()
         self._search = search
-        self._initial_query = query
         self._hits: dict[str, SearchHit] = {}
         self.shown_query: str | None = None
         """The query whose results are on screen (tests wait for it)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
-            yield Input(value=self._initial_query, placeholder="Search everything (typos welcome)…",
-                        id="search-input")
+            yield Input(placeholder="Search everything (typos welcome)…", id="search-input")
             yield Label("", id="search-summary")
             yield OptionList(id="search-results")
 
     def on_mount(self) -> None:
         self.query_one("#search-results", OptionList).can_focus = False
-        if self._initial_query:
-            self._run_search(self._initial_query)
 
     @property
     def results(self) -> OptionList:
@@ -103,7 +109,7 @@ class SearchModal(ModalScreen[SearchHit | None]):
             self._choose(options.get_option_at_index(index).id)
 
     @on(OptionList.OptionSelected, "#search-results")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
+    def _result_selected(self, event: OptionList.OptionSelected) -> None:
         self._choose(event.option.id)
 
     def action_move(self, step: int) -> None:
@@ -147,7 +153,11 @@ class SearchModal(ModalScreen[SearchHit | None]):
         hits = list(self._search(query))
         worker = get_current_worker()
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show, query, hits)
+            self.post_message(self.Found(query, hits))
+
+    @on(Found)
+    def _found(self, message: Found) -> None:
+        self._show(message.query, message.hits)
 
     def _show(self, query: str, hits: list[SearchHit]) -> None:
         if query != self.query_one("#search-input", Input).value:
