@@ -66,4 +66,4 @@ def _marked(hit: object) -> str:
     text = hit.text
     for start, end in reversed(hit.spans):
         text = f"{text[:start]}[{text[start:end]}]{text[end:]}"
-    return f"{text} (+{hit.copies - 1} copies)" if hit.copies > 1 else text
+    return f"{text} (+{hit.copies - 1} more with this line)" if hit.copies > 1 else text
