@@ -361,7 +361,9 @@ def measure_size(n_articles: int, import_articles: int) -> dict[str, Any]:
         "p95_ms": percentile(latencies, 0.95),
         "top3": found / len(queries),
     }
-    result["rss_mb"] = psutil.Process().memory_info().rss / 2**20
+    memory = psutil.Process().memory_info()
+    result["rss_mb"] = memory.rss / 2**20
+    result["rss_private_mb"] = (memory.rss - memory.shared) / 2**20  # without mapped index pages the OS may drop
     result["process"] = time_processes(store_path, queries[:N_PROCESS_QUERIES])
     peers = queries[: max(3, N_PEER_QUERIES * 10_000 // max(n_articles, 10_000))]  # peers scan every string
     result["n_peer_queries"] = len(peers)
@@ -498,7 +500,8 @@ def show(results: list[dict[str, Any]]) -> None:
         )
         print(
             f"  RSS: {r['rss_before_mb']:.0f} MiB before opening, {r['rss_open_mb']:.0f} MiB open, "
-            f"{r['rss_mb']:.0f} MiB with the index after {N_QUERIES} queries"
+            f"{r['rss_mb']:.0f} MiB with the index after {N_QUERIES} queries "
+            f"({r['rss_private_mb']:.0f} MiB not file-backed)"
         )
         imp = r.get("import")
         if imp:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -133,7 +134,7 @@ class SearchIndex:
         for number, segment in enumerate(self.segments):
             found = self._candidates(segment, self._dead[number], matches[number], idf, counted, kind)
             if found is not None:
-                coarse = np.lexsort((-found.quality, found.typos, -found.words))[: max(limit * 4, 100)]
+                coarse = _shortlist(found, max(limit * 4, 100))
                 shortlist.append((found, coarse))
         if not shortlist:
             return []
@@ -172,14 +173,16 @@ class SearchIndex:
             lengths = stops - starts
             if not lengths.sum():
                 continue
-            positions = np.concatenate([np.arange(a, b) for a, b in zip(starts.tolist(), stops.tolist(), strict=True)])
-            units = np.asarray(segment.post_units[positions], dtype=np.int64)
-            fields = np.asarray(segment.post_fields[positions], dtype=np.int64)
+            ranges = [(a, b) for a, b in zip(starts.tolist(), stops.tolist(), strict=True) if b > a]
+            units = _joined([segment.post_units[a:b] for a, b in ranges]).astype(np.int64)
+            fields = _joined([segment.post_fields[a:b] for a, b in ranges])
             entry_sims = np.repeat(sims, lengths)
             entry_typos = np.repeat(typos, lengths)
             value = entry_sims * FIELD_WEIGHTS[fields]
             if len(found) > 1:  # several stored words match: keep each unit's best posting only
-                best = np.argsort(units * 65536 + (65535 - (value * 65535).astype(np.int64)))
+                # Each stored word's postings are sorted by unit, so the keys are a few sorted runs: the
+                # stable sort (timsort) merges runs in O(n log runs) instead of sorting from scratch.
+                best = np.argsort(units * 65536 + (65535 - (value * 65535).astype(np.int64)), kind="stable")
                 units = units[best]
                 first = np.concatenate(([True], units[1:] != units[:-1]))
                 keep = best[first]
@@ -207,7 +210,7 @@ class SearchIndex:
             return None
         all_units = all_units[keep]
         stacked = [np.concatenate([c[k] for c in columns])[keep] for k in range(6)]
-        units, inverse = np.unique(all_units, return_inverse=True)
+        units, inverse = _merge_runs(all_units)
         total_idf = float(idf.sum()) or 1.0
         field_bits = np.zeros(len(units), dtype=np.int64)
         np.bitwise_or.at(field_bits, inverse, np.left_shift(1, stacked[5].astype(np.int64)))
@@ -294,6 +297,35 @@ class SearchIndex:
                 unit = int(found.units[position])
                 ids.setdefault(int(keys[position]), []).append(found.segment.unit_id(unit)[1])
         return ids
+
+
+def _joined(parts: list[npt.NDArray[Any]]) -> npt.NDArray[Any]:
+    """One array of the parts (slices of the mapped postings: one part is used as it is, uncopied)."""
+    return parts[0] if len(parts) == 1 else np.concatenate(parts)
+
+
+def _merge_runs(units: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.intp]]:
+    """``np.unique(units, return_inverse=True)`` for a concatenation of sorted runs (one per query word).
+
+    ``np.unique`` sorts from scratch; a stable sort merges the runs, which on a million candidates is
+    several times faster.
+    """
+    order = np.argsort(units, kind="stable")
+    ordered = units[order]
+    starts = np.empty(len(ordered), dtype=bool)
+    starts[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=starts[1:])
+    inverse = np.empty(len(units), dtype=np.intp)
+    inverse[order] = np.cumsum(starts) - 1
+    return ordered[starts], inverse
+
+
+def _shortlist(found: _Candidates, size: int) -> npt.NDArray[np.intp]:
+    """The ``size`` best candidates by words, then typos, then relevance (partitioned, then sorted)."""
+    coarse = found.words * 1e4 - found.typos * 1e2 + found.quality
+    top = np.argpartition(-coarse, size - 1)[:size] if len(coarse) > size else np.arange(len(coarse))
+    ordered: npt.NDArray[np.intp] = top[np.argsort(-coarse[top], kind="stable")]
+    return ordered
 
 
 def _sums(groups: npt.NDArray[np.intp], values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
