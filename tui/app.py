@@ -165,7 +165,7 @@ class ClaimscopeApp(App[int]):
     def action_search(self) -> None:
         if isinstance(self.screen, SearchModal):
             return
-        self.push_screen(SearchModal(self.library.search), callback=self._search_done)
+        self.push_screen(SearchModal(self.library.search, self.library.indexing), callback=self._search_done)
 
     def _search_done(self, hit: SearchHit | None) -> None:
         if hit is not None:

@@ -90,4 +90,8 @@ def remove_command(ids: tuple[str, ...], db_path: Path | None) -> None:
             removed = store.remove_articles(ids)
         except UnknownId as exc:
             raise UserError(f"{exc} (nothing was removed)") from None
+        if removed:
+            from claimscope.store.search.persisted import update_index
+
+            update_index(store)
     click.echo(f"removed {removed} article(s)")

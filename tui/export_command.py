@@ -52,10 +52,10 @@ def export_command(
         raise UserError(f"{target} already exists; use --force to overwrite it")
     with open_store(db_path) as store:
         if query is not None:
-            from claimscope.store.search import SearchIndex
+            from claimscope.store.search.persisted import open_index
 
-            hits = SearchIndex.from_store(store).search(query, kind=kind, limit=limit)
-            ids = [h.id for h in hits]
+            hits = open_index(store).search(query, kind=kind, limit=limit)
+            ids = list(dict.fromkeys(h.id for h in hits))  # a section's passages share its id
             empty = f"no items match {query!r}"
         else:
             ids = [i for i in in_item_order(store.marks()) if kind is None or store.resolve(i).kind == kind]

@@ -10,6 +10,7 @@ import click
 
 from claimscope.store.db import Store
 from claimscope.store.importer import ImportSummary, import_paths
+from claimscope.store.search.persisted import update_index
 from claimscope.tui.cli_common import db_option
 from claimscope.tui.cli_output import note
 from claimscope.tui.cli_store import open_store
@@ -30,6 +31,8 @@ def import_command(paths: tuple[str, ...], workers: int | None, db_path: Path | 
     """
     with open_store(db_path) as store:
         summary = _run_import(store, paths, workers)
+        if summary.imported:
+            update_index(store)
     for path, reason in summary.failed:
         note(f"claimscope: skipped {one_line(reason if reason.startswith(path) else f'{path}: {reason}')}")
     click.echo(summary.line())

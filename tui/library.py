@@ -19,6 +19,7 @@ from claimscope.store.db import ArticleSummary, Store
 from claimscope.store.errors import StoreError
 from claimscope.store.export import export_items
 from claimscope.store.search import Hit, SearchIndex
+from claimscope.store.search.persisted import open_index, update_index
 
 ARTICLE_CACHE_SIZE = 64
 
@@ -31,6 +32,8 @@ class Library:
         self._lock = threading.RLock()
         self._articles: OrderedDict[str, Article] = OrderedDict()
         self._index: SearchIndex | None = None
+        self._build_lock = threading.Lock()
+        self._progress: tuple[int, int] | None = None
         self._summaries: list[ArticleSummary] | None = None
         self._generation = 0
         """Bumped whenever the store changes under the caches."""
@@ -116,20 +119,36 @@ class Library:
         """Build the index now (a worker calls this after the first paint, so search is instant later)."""
         self._search_index()
 
-    def _search_index(self) -> SearchIndex:
-        """The index, built outside the lock so cursor moves never wait for it.
+    def indexing(self) -> tuple[int, int] | None:
+        """(done, total) articles while the index is being caught up with the store, else None."""
+        return self._progress
 
-        Store reads are safe beside a writer (it swaps in a new corpus rather than changing the one in use);
-        an index built from data that a refresh has since replaced is used once but not kept.
+    def _note_progress(self, done: int, total: int) -> None:
+        self._progress = (done, total)
+
+    def _search_index(self) -> SearchIndex:
+        """The persisted index (opened in milliseconds), caught up with the store if it lags.
+
+        Opened outside the store lock so cursor moves never wait for it, and by one thread at a time: a
+        search typed while the index is being built waits for that build instead of starting another,
+        and runs as soon as it is done.  Store reads are safe beside a writer (it swaps in a new corpus
+        rather than changing the one in use); an index built from data that a refresh has since
+        replaced is used once but not kept.
         """
         index = self._index
         if index is not None:
             return index
-        generation = self._generation
-        index = SearchIndex.from_store(self.store)
-        with self._lock:
-            if generation == self._generation:
-                self._index = index
+        with self._build_lock:
+            if self._index is not None:
+                return self._index
+            generation = self._generation
+            try:
+                index = open_index(self.store, progress=self._note_progress)
+            finally:
+                self._progress = None
+            with self._lock:
+                if generation == self._generation:
+                    self._index = index
         return index
 
     def import_samples(self) -> int:
@@ -138,6 +157,7 @@ class Library:
 
         with self._lock:
             summary = import_samples(self.store)
+            update_index(self.store)
             self._forget()
             return summary.imported
 
@@ -147,6 +167,8 @@ class Library:
 
         with self._lock:
             summary = import_paths(self.store, paths)
+            if summary.imported:
+                update_index(self.store)
             self._forget()
             return summary.imported, summary.unchanged, len(summary.failed)
 

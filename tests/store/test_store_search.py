@@ -49,8 +49,9 @@ def test_exact_word_beats_a_typo_neighbour(index: SearchIndex) -> None:
 
 
 def test_all_words_beat_some(index: SearchIndex) -> None:
-    hits = index.search("ferry delays", kind="section")
-    assert hits[0].id == "d4c0000000000004:s0"  # the only section with both words
+    hits = index.search("ferry delays", kind="passage")
+    assert hits[0].id == "d4c0000000000004:s0"  # the only sentence with both words
+    assert hits[0].text == "Berry growers near the bay said ferry delays hurt their exports."
     assert hits[0].score > hits[1].score
 
 
@@ -75,6 +76,10 @@ def test_hits_carry_what_scripts_need(index: SearchIndex) -> None:
         "text": "Fares will rise by 12 percent in April",
         "score": hit.score,
         "label": "Dov Arkin",
+        "matched": ["speaker"],
+        "spans": [],
+        "copies": 2,  # the statistic of the same sentence is the same line to a reader
+        "copy_ids": ["a1f0000000000001:n1"],
     }
 
 

@@ -291,7 +291,7 @@ class MainScreen(Screen[None]):
                 if statistic.claim_id is not None:
                     self.claims.select_item(statistic.claim_id)
             self.stats.focus()
-        elif hit.kind == "section":
+        elif hit.kind in ("section", "passage"):  # a passage's id is its section's
             self._show_article(article.id, hit.id)
             self.articles.select_item(article.id, hit.id)
             self.reader.focus()

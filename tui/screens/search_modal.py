@@ -30,7 +30,10 @@ KIND_TITLES = {
     "claim": "Claims",
     "statistic": "Statistics",
     "entity": "Entities",
+    "passage": "Passages",
 }
+PROGRESS_SECONDS = 0.25
+"""How often the modal looks at the index build's progress while a search waits for it."""
 MAX_PROMPT = 300
 """Characters of hit text kept in a result row (rows are one line, cut with an ellipsis)."""
 
@@ -50,9 +53,14 @@ class SearchHit(Protocol):
     def label(self) -> str: ...
     @property
     def score(self) -> float: ...
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]: ...
+    @property
+    def copies(self) -> int: ...
 
 
 SearchFunction = Callable[[str], Sequence[SearchHit]]
+ProgressFunction = Callable[[], "tuple[int, int] | None"]
 
 
 class SearchModal(ModalScreen[SearchHit | None]):
@@ -74,9 +82,12 @@ class SearchModal(ModalScreen[SearchHit | None]):
             self.query = query
             self.hits = hits
 
-    def __init__(self, search: SearchFunction) -> None:
+    def __init__(self, search: SearchFunction, progress: ProgressFunction | None = None) -> None:
         super().__init__()
         self._search = search
+        self._progress = progress
+        self._pending: str | None = None
+        """The query a worker is running, until its results are shown."""
         self._hits: dict[str, SearchHit] = {}
         self.shown_query: str | None = None
         """The query whose results are on screen (tests wait for it)."""
@@ -89,6 +100,18 @@ class SearchModal(ModalScreen[SearchHit | None]):
 
     def on_mount(self) -> None:
         self.query_one("#search-results", OptionList).can_focus = False
+        if self._progress is not None:
+            self.set_interval(PROGRESS_SECONDS, self._show_progress)
+
+    def _show_progress(self) -> None:
+        """While a search waits for the index to be built, say how far the build is."""
+        progress = self._progress() if self._progress is not None else None
+        if progress is None or self._pending is None:
+            return
+        done, total = progress
+        self.query_one("#search-summary", Label).update(
+            Text(f"indexing {done:,} of {total:,} articles… {one_line(self._pending)!r} runs when it is done")
+        )
 
     @property
     def results(self) -> OptionList:
@@ -144,8 +167,10 @@ class SearchModal(ModalScreen[SearchHit | None]):
     def _run_search(self, query: str) -> None:
         if not query.strip():
             self.workers.cancel_group(self, "search")
+            self._pending = None
             self._show(query, [])
             return
+        self._pending = query
         self._search_worker(query)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False, description="search")
@@ -162,6 +187,7 @@ class SearchModal(ModalScreen[SearchHit | None]):
     def _show(self, query: str, hits: list[SearchHit]) -> None:
         if query != self.query_one("#search-input", Input).value:
             return  # stale: the user has typed since this search started
+        self._pending = None
         options = self.results
         options.clear_options()
         self._hits = {}
@@ -188,13 +214,18 @@ class SearchModal(ModalScreen[SearchHit | None]):
 
 
 def _hit_prompt(hit: SearchHit) -> Text:
+    """Label, then the snippet with its matched words styled (spans, never markup), then the copy count."""
     prompt = Text(no_wrap=True, overflow="ellipsis", end="")
     label = one_line(hit.label or "")
-    text = one_line(hit.text)
-    if label and text.startswith(f"{label}: "):
+    text = Text(one_line(hit.text))  # one_line maps characters one to one, so the spans still fit
+    for start, end in hit.spans:
+        text.stylize("bold underline", start, end)
+    if label and text.plain.startswith(f"{label}: "):
         text = text[len(label) + 2 :]  # section hits repeat their heading
     if label:
         prompt.append(label, style="bold")
         prompt.append("  ")
-    prompt.append(text[:MAX_PROMPT])
+    prompt.append_text(text[:MAX_PROMPT])
+    if hit.copies > 1:
+        prompt.append(f"  (+{hit.copies - 1} more with this line)", style="dim")
     return prompt
