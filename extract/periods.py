@@ -480,3 +480,31 @@ def _year_in(surface: str) -> int | None:
 def _first_int(surface: str) -> int | None:
     found = _DIGITS.search(surface)
     return int(found.group()) if found else None
+
+
+_COUNTED_BACK_YEARS: dict[str, int] = {k: int(v) for k, v in _LEX["counted_back"]["year_steps"].items()}
+_COUNTED_BACK_MONTHS: dict[str, int] = {k: int(v) for k, v in _LEX["counted_back"]["month_steps"].items()}
+_YEAR_AND_TAIL = re.compile(r"(1[89]\d\d|2[01]\d\d)(-(?:Q[1-4]|H[12]|\d\d))?(?:-\d\d)?$")
+
+
+def resolve_from_named(surface: str, named: str | None) -> str | None:
+    """ "a year earlier", "the year before": a step back from the period in view ("61 in 2023, up from 48 the
+    year before" is 2022), not from the published date; None when the phrase is not one or nothing is in view.
+    A quarter or month keeps its place in the year ("Q1 2024 ... a year earlier" is 2023-Q1); a fiscal
+    "2024-25" steps as a whole year."""
+    if named is None:
+        return None
+    phrase = " ".join(surface.lower().split())
+    found = _YEAR_AND_TAIL.match(named)
+    if found is None:
+        return None
+    year, tail = int(found.group(1)), found.group(2) or ""
+    if phrase in _COUNTED_BACK_YEARS:
+        if len(named) == 7 and named[4] == "-" and named[5:].isdigit() and int(named[5:]) == (year + 1) % 100:
+            year += _COUNTED_BACK_YEARS[phrase]
+            return f"{year}-{(year + 1) % 100:02d}"  # a fiscal year
+        return f"{year + _COUNTED_BACK_YEARS[phrase]}{tail}"
+    if phrase in _COUNTED_BACK_MONTHS and tail[1:].isdigit():
+        index = year * 12 + int(tail[1:]) - 1 + _COUNTED_BACK_MONTHS[phrase]
+        return f"{index // 12}-{index % 12 + 1:02d}"
+    return None

@@ -67,6 +67,7 @@ from claimscope.extract.periods import (
     find_periods,
     published_date,
     resolve_anaphoric,
+    resolve_from_named,
 )
 
 _AGE_AFTER = re.compile(r"[ \t-]*(?:(?:years?|yrs?)[ \t-]*)?old\b", re.IGNORECASE)
@@ -132,7 +133,8 @@ def find_statistics(doc: Document, claims: list[Claim]) -> list[Statistic]:
     out: list[Statistic] = []
     carry: str | None = None
     maybe_at = scan.starts
-    for sentence in doc.sentences:
+    context = _PeriodContext(doc, scan, lowered, ref)
+    for sentence_index, sentence in enumerate(doc.sentences):
         start, end = max(0, sentence.start), min(len(text), sentence.end)
         first = bisect.bisect_left(maybe_at, start)
         if first == len(maybe_at) or maybe_at[first] >= end:
@@ -141,7 +143,7 @@ def find_statistics(doc: Document, claims: list[Claim]) -> list[Statistic]:
         if not numbers:
             continue
         periods = find_periods(text, start, end, ref, lowered, digit_starts)
-        values, carry = _period_values(text, periods, carry, ref)
+        values, carry = _period_values(text, periods, carry, ref, context.before(sentence_index))
         candidates: list[_Candidate] = []
         dropped: list[tuple[int, int]] = []  # numbers that are not statistics but name a calendar span or an age
         rates: list[tuple[int, str]] = []  # "per 100,000 people": (candidate it belongs to, text)
@@ -187,7 +189,7 @@ def find_statistics(doc: Document, claims: list[Claim]) -> list[Statistic]:
                     raw=text[num.start : num.end],
                     unit=num.unit,
                     measure=cand.measure,
-                    period=_period_for(num, values, next_start),
+                    period=_period_for(num, values, next_start, context.before(sentence_index)),
                     approximate=num.approximate,
                     direction=cand.direction,
                     claim_id=claim_index.containing(num.start, num.end),
@@ -532,26 +534,35 @@ class _Period(NamedTuple):
 
 
 def _period_values(
-    text: str, periods: list[PeriodMention], carry: str | None, ref: date | None
+    text: str, periods: list[PeriodMention], carry: str | None, ref: date | None, named: str | None
 ) -> tuple[list[_Period], str | None]:
-    """The periods of a sentence that resolve; "the quarter" takes the last period the article named."""
+    """The periods of a sentence that resolve; "the quarter" takes the last period the article named, and
+    "a year earlier" counts back from the period in view (``named``: the sentence's own or its context)."""
     out: list[_Period] = []
+    in_view = named
     for period in periods:
         value = period.value
         if period.kind == "anaphoric":
             value = resolve_anaphoric(text[period.core_start : period.end], carry, ref)
         elif period.kind == "mask":
             continue
+        elif period.kind == "relative":
+            value = resolve_from_named(text[period.core_start : period.end], in_view) or value
         if value is None:
             continue
         usable = not period.base and not period.reported
         out.append(_Period(period.start, period.end, value, usable, period.reported))
         if usable and period.kind != "anaphoric":
             carry = value
+        if not period.reported:
+            in_view = value
     return out, carry
 
 
-def _period_for(num: NumberMention, values: list[_Period], next_start: int) -> str | None:
+def _period_for(num: NumberMention, values: list[_Period], next_start: int, context: str | None) -> str | None:
+    """The period named after the number before the next one, else the nearest before it in the sentence,
+    else the period in view from the sentences before, the heading or the headline; "said on Monday" (when
+    it was said, so the published date) only when the text names no other."""
     for period in values:
         if num.end <= period.start < next_start and period.usable:
             return period.value  # "11,300 initial screenings in 2024", "41 employers ... last year"
@@ -562,8 +573,59 @@ def _period_for(num: NumberMention, values: list[_Period], next_start: int) -> s
         elif period.start >= num.start:
             break
     if best is None:
+        best = context
+    if best is None:
         best = next((p.value for p in values if p.reported), None)  # "officials said on Monday"
     return best
+
+
+class _PeriodContext:
+    """The period a sentence's numbers belong to when the sentence names none: the one named last in the
+    sentences before it in its section ("Q1 2024. That was 11,500 more than a year earlier."), else in the
+    section's heading, else in the headline.  Only the few sentences a number needs are scanned, each once."""
+
+    def __init__(self, doc: Document, scan: TextScan, lowered: str, ref: date | None) -> None:
+        self._doc, self._scan, self._lowered, self._ref = doc, scan, lowered, ref
+        self._sentence: dict[int, str | None] = {}
+        self._span: dict[tuple[int, int], str | None] = {}
+
+    def before(self, index: int) -> str | None:
+        sentences = self._doc.sentences
+        section = sentences[index].section_index
+        for j in range(index - 1, max(-1, index - 1 - _CONTEXT_SENTENCES), -1):
+            if sentences[j].section_index != section:
+                break
+            if j not in self._sentence:
+                self._sentence[j] = self._named(sentences[j].start, sentences[j].end)
+            if self._sentence[j] is not None:
+                return self._sentence[j]
+        sections = self._doc.sections
+        if 0 <= section < len(sections):
+            here = sections[section]
+            if here.heading_start is not None and here.heading_end is not None:
+                found = self._named(here.heading_start, here.heading_end)
+                if found is not None:
+                    return found
+        if sections:
+            headline = next((b for b in sections[0].blocks if b.kind == "headline"), None)
+            if headline is not None:
+                return self._named(headline.start, headline.end)
+        return None
+
+    def _named(self, start: int, end: int) -> str | None:
+        """The last period in ``text[start:end]`` that is neither a base nor when something was said."""
+        key = (start, end)
+        if key not in self._span:
+            text = self._doc.text
+            _, digit_starts = self._scan.numbers(start, end)
+            periods = find_periods(text, start, end, self._ref, self._lowered, digit_starts)
+            values, _ = _period_values(text, periods, None, self._ref, None)
+            self._span[key] = next((p.value for p in reversed(values) if p.usable), None)
+        return self._span[key]
+
+
+_CONTEXT_SENTENCES = 4
+"""How many sentences back a period still applies: a paragraph or two of the same section."""
 
 
 # --- claims and sections ----------------------------------------------------------------------------------
