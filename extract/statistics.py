@@ -189,7 +189,7 @@ def find_statistics(doc: Document, claims: list[Claim]) -> list[Statistic]:
                     raw=text[num.start : num.end],
                     unit=num.unit,
                     measure=cand.measure,
-                    period=_period_for(num, values, next_start, context.before(sentence_index)),
+                    period=_period_for(text, num, values, next_start, context.before(sentence_index)),
                     approximate=num.approximate,
                     direction=cand.direction,
                     claim_id=claim_index.containing(num.start, num.end),
@@ -559,12 +559,16 @@ def _period_values(
     return out, carry
 
 
-def _period_for(num: NumberMention, values: list[_Period], next_start: int, context: str | None) -> str | None:
+def _period_for(
+    text: str, num: NumberMention, values: list[_Period], next_start: int, context: str | None
+) -> str | None:
     """The period named after the number before the next one, else the nearest before it in the sentence,
     else the period in view from the sentences before, the heading or the headline; "said on Monday" (when
     it was said, so the published date) only when the text names no other."""
     for period in values:
         if num.end <= period.start < next_start and period.usable:
+            if _CLAUSE_OPENERS.intersection(_WORD.findall(text[num.end : period.start].lower())):
+                break  # "the lowest since the series began in 2006": another clause's time
             return period.value  # "11,300 initial screenings in 2024", "41 employers ... last year"
     best: str | None = None
     for period in values:
@@ -624,6 +628,8 @@ class _PeriodContext:
         return self._span[key]
 
 
+_CLAUSE_OPENERS = word_set("periods.json", "clause_openers")
+_WORD = re.compile(r"[a-z]+")
 _CONTEXT_SENTENCES = 4
 """How many sentences back a period still applies: a paragraph or two of the same section."""
 
