@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from typing import Literal, NamedTuple
 
 from claimscope.extract.lexicons import alternation, alternation_with_tails, load_json, saying_verbs
+from claimscope.extract.numbers import counts_a_noun
 
 PeriodKind = Literal["date", "month", "quarter", "year", "relative", "weekday", "anaphoric", "mask"]
 
@@ -157,6 +158,9 @@ def find_periods(
         if at < last_end or at < start or at >= end or (at > start and low[at - 1] in _NOT_BEFORE_DIGITS):
             continue
         digit_match = DIGIT_PERIOD_RE.match(low, at, end)
+        if digit_match is not None and digit_match.lastgroup == "year" \
+                and counts_a_noun(text, at, digit_match.end(), start, end):
+            continue  # "checked 2000 visitors": a count, not a year
         if digit_match is not None and digit_match.lastgroup:
             found.append((at, digit_match.end(), digit_match.lastgroup))
             last_end = digit_match.end()

@@ -30,6 +30,7 @@ from claimscope.extract.measures import (
     DETERMINERS,
     LABEL_WORDS,
     LINK_VERBS,
+    MULTIPLIER_NOUNS,
     NOTHING,
     PREPOSITIONS,
     PRONOUNS,
@@ -54,6 +55,7 @@ from claimscope.extract.numbers import (
     APPROXIMATORS,
     CURRENCY_CODES,
     CURRENCY_WORDS,
+    RATIO_WORDS,
     SCALE_WORDS,
     UNIT_SURFACES,
     NumberMention,
@@ -354,6 +356,20 @@ def _mark(
 def _measure_all(text: str, tokens: Tokens, candidates: list[_Candidate]) -> None:
     for index in range(len(candidates)):
         _measure_one(text, tokens, candidates, index)
+    for cand in candidates:
+        if _RATIO_TAIL.match(text, cand.num.end) and not RATIO_WORDS.intersection((cand.measure or "").lower().split()):
+            cand.measure = _clean(f"{cand.measure or ''} {_RATIO}")  # "a target of 26:1": a target ratio
+    for index in range(1, len(candidates)):
+        cand = candidates[index]
+        prev = candidates[index - 1]
+        if not cand.range_end:
+            continue
+        if prev.base is not None and cand.base is None:
+            cand.base, cand.measure = prev.base, prev.measure  # "20-25% in some regions": one thing measured
+        elif cand.base is not None and prev.base is None:
+            prev.base, prev.measure = cand.base, cand.measure  # "a 20-25% rise in fares"
+        if prev.direction is None:
+            prev.direction = cand.direction  # the change word follows the second end
     for index in range(len(candidates) - 1, -1, -1):
         cand = candidates[index]
         if cand.coordinated and index + 1 < len(candidates):
@@ -417,6 +433,13 @@ def _measure_one(text: str, tokens: Tokens, candidates: list[_Candidate], index:
                 cand.base = subject
                 cand.measure = _compose(subject, own_text)
                 return
+    if own.found and tokens.low[after] in MULTIPLIER_NOUNS and own.end == tokens.end[after]:
+        subject = _level_subject(text, tokens, before, verbs_too=True)
+        if subject:  # "Bills are now three times what they were": a multiple of the bills
+            cand.base = cand.measure = subject
+            if cand.direction is None and num.value > 1:
+                cand.direction = "increase"
+            return
     if not own.found and _coordinated(tokens, candidates, index, after):
         cand.coordinated = True
     base: str | None = _text(text, own) if own.found else None
@@ -628,6 +651,9 @@ class _PeriodContext:
         return self._span[key]
 
 
+_RATIO_TAIL = re.compile(r":[1-9](?!\d)")
+_RATIO = min(RATIO_WORDS, key=len)
+"""The word a measure of "N:1" gets when it does not say it is a ratio."""
 _CLAUSE_OPENERS = word_set("periods.json", "clause_openers")
 _WORD = re.compile(r"[a-z]+")
 _CONTEXT_SENTENCES = 4
