@@ -61,12 +61,15 @@ _QUARTER_TAIL = rf"(?:[ \t]+of)?[ \t,]+(?:(?:the[ \t]+)?(?:fiscal|financial)[ \t
 
 
 _ANAPHORIC_HEADS = frozenset(_LEX["anaphoric"])
+_MONTH_QUARTER = _LEX["month_quarter"]
+"""After a month name: the quarter that ends with it ("the March quarter": January to March)."""
 
 
 def _word_heads() -> dict[str, str]:
     heads: dict[str, str] = {}
     for month in MONTHS:
         heads[month] = _MON_TAIL
+        heads[f"{month} {_MONTH_QUARTER}"] = f"(?:{_QUARTER_TAIL})?(?![a-z])"  # "the March quarter (of 2025)"
     for day in WEEKDAYS:
         heads[day] = r"\.?(?![a-z])"
     for phrase in [*RELATIVE_YEARS, *RELATIVE_MONTHS, *RELATIVE_DAYS, *_LEX["anaphoric"]]:
@@ -181,6 +184,8 @@ def _word_kind(text: str, surface: str, at: int) -> str:
     if first in MONTHS:
         if not text[at].isupper():
             return ""
+        if surface.split()[1:2] == [_MONTH_QUARTER]:
+            return "monthquarter"
         has_digit = any(c.isdigit() for c in surface)
         if not has_digit:
             return "month"
@@ -321,6 +326,8 @@ def _resolve(kind: str, surface: str, ref: date | None) -> tuple[PeriodKind, str
         return "month", f"{year}-{month:02d}" if month and year else None
     if kind == "quarter":
         return "quarter", _quarter(surface)
+    if kind == "monthquarter":
+        return "quarter", _month_quarter(surface, ref)
     if kind == "ago":
         return "relative", _ago(surface, ref)
     if kind == "fiscal":
@@ -459,6 +466,20 @@ def _quarter(surface: str) -> str | None:
         if " " in phrase and phrase in low:
             return f"{year}-H{n}"
     return str(year)
+
+
+def _month_quarter(surface: str, ref: date | None) -> str | None:
+    """ "the March quarter of 2025" -> "2025-Q1"; without a year, the last such quarter before the
+    published date."""
+    month = _month_in(surface)
+    year = _year_in(surface)
+    if month is None:
+        return None
+    if year is None:
+        if ref is None:
+            return None
+        year = ref.year if month <= ref.month else ref.year - 1
+    return f"{year}-Q{(month - 1) // 3 + 1}"
 
 
 def _iso(year: int, month: int, day: int) -> str | None:

@@ -25,6 +25,7 @@ from claimscope.extract.measures import (
     AUXILIARIES,
     CHANGE_NOUNS,
     CHANGE_WORDS,
+    COMPARATIVES,
     CONJUNCTIONS,
     DENOMINATORS,
     DETERMINERS,
@@ -103,6 +104,9 @@ MAX_MEASURE_CHARS = 120
 _RANGE_OR_BASE = RANGE_WORDS | SHARED_MEASURE_WORDS
 _NEAR_TOKENS = 7
 _DURATION_LINKS = word_set("measure_words.json", "duration_links")
+_DURATION_SKIP = PREPOSITIONS | COMPARATIVES | word_set("measure_words.json", "filler_before_number") \
+    | frozenset(w for phrase in APPROXIMATORS for w in phrase.split())
+"""Read past between a bare duration and its verb ("for", "longer than", "more than", "up to")."""
 """After a duration, these lead to what it belongs to ("two years in post", "six months behind")."""
 _SHARE = frozenset({"percent", "fraction"})
 _AFTER_A_QUANTITY = CHANGE_WORDS | CHANGE_NOUNS | frozenset(UNIT_SURFACES) | frozenset(SCALE_WORDS) \
@@ -413,7 +417,7 @@ def _measure_one(text: str, tokens: Tokens, candidates: list[_Candidate], index:
         if not own.found and _coordinated(tokens, candidates, index, after):
             cand.coordinated = True
         unit_word = num.unit_text or ""
-        subject = None if own.found else _level_subject(text, tokens, before)
+        subject = None if own.found else (_level_subject(text, tokens, before) or _duration_verb(tokens, before))
         if subject:  # "Response times averaged 31 minutes", "delays of up to two years": both words count
             cand.base = _compose(subject, unit_word)
         else:
@@ -478,6 +482,20 @@ def _skip_filler(tokens: Tokens, i: int) -> int:
     while k >= 0 and i - k < 4 and tokens.low[k] in _FILLER:
         k -= 1
     return k
+
+
+_DURATION_VERB_REACH = 4
+
+
+def _duration_verb(tokens: Tokens, before: int) -> str | None:
+    """The verb a bare duration says how long of, past "for", "to", "longer than" ("jailed for six years",
+    "have waited longer than 20 weeks"): what a reader calls the duration; None when no verb is near."""
+    k = before
+    while k >= 0 and before - k < _DURATION_VERB_REACH and tokens.low[k] in _DURATION_SKIP:
+        k -= 1
+    if k < 0 or k == before or not tokens.word[k] or not is_verbish(tokens, k) or tokens.low[k] in AUXILIARIES:
+        return None
+    return tokens.text[k]
 
 
 def _level_subject(text: str, tokens: Tokens, before: int, verbs_too: bool = False) -> str | None:
