@@ -59,6 +59,8 @@ CHANGE_NOUNS = _words("change_nouns", _C)
 LEVEL_WORDS = _words("level_verbs", _C)
 PHRASAL_VERBS = _words("phrasal_verbs", _C)
 PARTICLE_CHANGES = frozenset({"up", "down"})
+PER_PERIOD_OPENERS = _words("per_period_openers", _C)
+PER_PERIOD_UNITS = _words("hyphen_duration_units", load_json("periods.json"))
 POST_DIRECTION: dict[str, str] = {str(k): str(v) for k, v in _C["comparatives"].items()}
 APPROX_WORDS = frozenset(w for phrase in load_words("approximators.txt") for w in phrase.split())
 BASE_WORDS = _words("base_markers")
@@ -155,7 +157,23 @@ def is_noun_verb(toks: Tokens, i: int) -> bool:
 def is_content(toks: Tokens, i: int) -> bool:
     if not toks.word[i] or toks.stat[i] >= 0 or toks.masked[i]:
         return False
-    return toks.low[i] not in NP_STOP or (len(toks.text[i]) > 1 and toks.text[i].isupper())  # "US", "IT"
+    low = toks.low[i]
+    if low not in NP_STOP:
+        return True
+    if len(toks.text[i]) > 1 and toks.text[i].isupper():
+        return True  # "US", "IT"
+    return low in REPORTING and _plural_saying_noun(toks, i)
+
+
+def _plural_saying_noun(toks: Tokens, i: int) -> bool:
+    """ "Claims doubled", "the claims", "such statements": a verb of saying as a plural noun, told by its
+    place (at the start of the sentence, or after a determiner), not by dropping it from the verbs."""
+    low = toks.low[i]
+    if not low.endswith("s") or low.endswith("ss"):
+        return False
+    if i == 0 or not toks.word[i - 1]:
+        return toks.text[i][0].isupper()
+    return toks.low[i - 1] in DETERMINERS
 
 
 def noun_backward(toks: Tokens, i: int, head_is_noun: bool = False) -> tuple[int, int] | None:
@@ -513,6 +531,8 @@ def direction_near(toks: Tokens, before: int, after: int) -> tuple[Direction | N
     if noun >= 0:
         return direction_of(toks.low[noun]), False
     lows = toks.low
+    if _low(toks, after) in PER_PERIOD_OPENERS and _low(toks, after + 1) in PER_PERIOD_UNITS:
+        after += 2  # "£150 a year more": the rate belongs to the amount, the comparative follows it
     if after < toks.n and lows[after] in POST_DIRECTION \
             and (_low(toks, after + 1) != "than" or _masked(toks, after + 1)):  # "higher than the previous quarter"
         word = POST_DIRECTION[lows[after]]

@@ -362,3 +362,19 @@ def test_a_bare_duration_is_named_by_its_verb(sentence: str, value: float, measu
 
 def test_a_quarter_named_by_its_month_without_a_year_is_the_last_one_before_publication() -> None:
     assert one("Exports rose 4% in the September quarter.", 4).period == "2024-Q3"
+
+
+def test_a_comparative_after_a_rate_gives_the_direction() -> None:
+    assert one("Commuters will pay £90 a year more for a season ticket.", 90).direction == "increase"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "measure"),
+    [
+        ("Claims doubled to 4,000.", 4000, "Claims"),
+        ("The claims rose 12% in 2023.", 12, "claims"),
+        ("The minister claims 40 ferries were late.", 40, "ferries"),
+    ],
+)
+def test_a_verb_of_saying_is_a_noun_only_where_a_noun_stands(sentence: str, value: float, measure: str) -> None:
+    assert one(sentence, value).measure == measure
