@@ -12,8 +12,10 @@ so the stage is linear in the article length.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal, NamedTuple
@@ -66,6 +68,7 @@ from claimscope.extract.numbers import (
 from claimscope.extract.periods import (
     MONTHS,
     WEEKDAYS,
+    WORD_PERIOD_RE,
     PeriodMention,
     find_periods,
     published_date,
@@ -149,7 +152,9 @@ def find_statistics(doc: Document, claims: list[Claim]) -> list[Statistic]:
         if not numbers:
             continue
         periods = find_periods(text, start, end, ref, lowered, digit_starts)
-        values, carry = _period_values(text, periods, carry, ref, context.before(sentence_index))
+        in_view = functools.partial(context.before, sentence_index)
+        values, carry = _period_values(text, periods, carry, ref, in_view)
+        context.remember(sentence_index, values)
         candidates: list[_Candidate] = []
         dropped: list[tuple[int, int]] = []  # numbers that are not statistics but name a calendar span or an age
         rates: list[tuple[int, str]] = []  # "per 100,000 people": (candidate it belongs to, text)
@@ -195,7 +200,7 @@ def find_statistics(doc: Document, claims: list[Claim]) -> list[Statistic]:
                     raw=text[num.start : num.end],
                     unit=num.unit,
                     measure=cand.measure,
-                    period=_period_for(text, num, values, next_start, context.before(sentence_index)),
+                    period=_period_for(text, num, values, next_start, in_view),
                     approximate=num.approximate,
                     direction=cand.direction,
                     claim_id=claim_index.containing(num.start, num.end),
@@ -361,7 +366,8 @@ def _measure_all(text: str, tokens: Tokens, candidates: list[_Candidate]) -> Non
     for index in range(len(candidates)):
         _measure_one(text, tokens, candidates, index)
     for cand in candidates:
-        if _RATIO_TAIL.match(text, cand.num.end) and not RATIO_WORDS.intersection((cand.measure or "").lower().split()):
+        if text.startswith(":", cand.num.end) and _RATIO_TAIL.match(text, cand.num.end) \
+                and not RATIO_WORDS.intersection((cand.measure or "").lower().split()):
             cand.measure = _clean(f"{cand.measure or ''} {_RATIO}")  # "a target of 26:1": a target ratio
     for index in range(1, len(candidates)):
         cand = candidates[index]
@@ -572,36 +578,45 @@ class _Period(NamedTuple):
     value: str
     usable: bool  # not a comparison base ("compared with Q1 2022") and not when it was said
     reported: bool  # "said on Tuesday"
+    anaphoric: bool = False  # "the quarter", "a year earlier": read from another period, so not carried on
 
 
 def _period_values(
-    text: str, periods: list[PeriodMention], carry: str | None, ref: date | None, named: str | None
+    text: str, periods: list[PeriodMention], carry: str | None, ref: date | None,
+    named: Callable[[], str | None] | None,
 ) -> tuple[list[_Period], str | None]:
     """The periods of a sentence that resolve; "the quarter" takes the last period the article named, and
-    "a year earlier" counts back from the period in view (``named``: the sentence's own or its context)."""
+    "a year earlier" counts back from the period in view (the sentence's own, else ``named()``, its context's:
+    a call, so the sentences before are read only for such a phrase)."""
     out: list[_Period] = []
-    in_view = named
+    in_view: str | None = None
+    looked = named is None
     for period in periods:
         value = period.value
+        counted_back = False
         if period.kind == "anaphoric":
             value = resolve_anaphoric(text[period.core_start : period.end], carry, ref)
         elif period.kind == "mask":
             continue
         elif period.kind == "relative":
-            value = resolve_from_named(text[period.core_start : period.end], in_view) or value
+            if not looked and named is not None:
+                in_view, looked = named(), True
+            back = resolve_from_named(text[period.core_start : period.end], in_view)
+            value, counted_back = (back, True) if back is not None else (value, False)
         if value is None:
             continue
         usable = not period.base and not period.reported
-        out.append(_Period(period.start, period.end, value, usable, period.reported))
+        out.append(_Period(period.start, period.end, value, usable, period.reported,
+                           counted_back or period.kind == "anaphoric"))
         if usable and period.kind != "anaphoric":
             carry = value
         if not period.reported:
-            in_view = value
+            in_view, looked = value, True
     return out, carry
 
 
 def _period_for(
-    text: str, num: NumberMention, values: list[_Period], next_start: int, context: str | None
+    text: str, num: NumberMention, values: list[_Period], next_start: int, context: Callable[[], str | None]
 ) -> str | None:
     """The period named after the number before the next one, else the nearest before it in the sentence,
     else the period in view from the sentences before, the heading or the headline; "said on Monday" (when
@@ -618,7 +633,7 @@ def _period_for(
         elif period.start >= num.start:
             break
     if best is None:
-        best = context
+        best = context()
     if best is None:
         best = next((p.value for p in values if p.reported), None)  # "officials said on Monday"
     return best
@@ -633,8 +648,20 @@ class _PeriodContext:
         self._doc, self._scan, self._lowered, self._ref = doc, scan, lowered, ref
         self._sentence: dict[int, str | None] = {}
         self._span: dict[tuple[int, int], str | None] = {}
+        self._before: dict[int, str | None] = {}
+        self._word_at: list[int] | None = None
+
+    def remember(self, index: int, values: list[_Period]) -> None:
+        """The periods the main scan found in sentence ``index``, so it is not scanned again."""
+        self._sentence[index] = next((p.value for p in reversed(values) if p.usable and not p.anaphoric), None) \
+            if values else None
 
     def before(self, index: int) -> str | None:
+        if index not in self._before:
+            self._before[index] = self._look_back(index)
+        return self._before[index]
+
+    def _look_back(self, index: int) -> str | None:
         sentences = self._doc.sentences
         section = sentences[index].section_index
         for j in range(index - 1, max(-1, index - 1 - _CONTEXT_SENTENCES), -1):
@@ -662,19 +689,26 @@ class _PeriodContext:
         key = (start, end)
         if key not in self._span:
             text = self._doc.text
+            if self._word_at is None:  # one pass over the whole text, the first time a span is read
+                self._word_at = [m.start() for m in WORD_PERIOD_RE.finditer(self._lowered)]
+            at = bisect.bisect_left(self._word_at, start)
+            if (at == len(self._word_at) or self._word_at[at] >= end) and _A_DIGIT.search(text, start, end) is None:
+                self._span[key] = None  # most sentences: nothing in them can be a period
+                return None
             _, digit_starts = self._scan.numbers(start, end)
             periods = find_periods(text, start, end, self._ref, self._lowered, digit_starts)
             values, _ = _period_values(text, periods, None, self._ref, None)
-            self._span[key] = next((p.value for p in reversed(values) if p.usable), None)
+            self._span[key] = next((p.value for p in reversed(values) if p.usable and not p.anaphoric), None)
         return self._span[key]
 
 
+_A_DIGIT = re.compile(r"\d")
 _RATIO_TAIL = re.compile(r":[1-9](?!\d)")
 _RATIO = min(RATIO_WORDS, key=len)
 """The word a measure of "N:1" gets when it does not say it is a ratio."""
 _CLAUSE_OPENERS = word_set("periods.json", "clause_openers")
 _WORD = re.compile(r"[a-z]+")
-_CONTEXT_SENTENCES = 4
+_CONTEXT_SENTENCES = 2
 """How many sentences back a period still applies: a paragraph or two of the same section."""
 
 
