@@ -649,7 +649,7 @@ class _PeriodContext:
         self._sentence: dict[int, str | None] = {}
         self._span: dict[tuple[int, int], str | None] = {}
         self._before: dict[int, str | None] = {}
-        self._word_at: list[int] | None = None
+        self._fallback: dict[int, str | None] = {}
 
     def remember(self, index: int, values: list[_Period]) -> None:
         """The periods the main scan found in sentence ``index``, so it is not scanned again."""
@@ -671,6 +671,11 @@ class _PeriodContext:
                 self._sentence[j] = self._named(sentences[j].start, sentences[j].end)
             if self._sentence[j] is not None:
                 return self._sentence[j]
+        if section not in self._fallback:
+            self._fallback[section] = self._heading_or_headline(section)
+        return self._fallback[section]
+
+    def _heading_or_headline(self, section: int) -> str | None:
         sections = self._doc.sections
         if 0 <= section < len(sections):
             here = sections[section]
@@ -689,11 +694,8 @@ class _PeriodContext:
         key = (start, end)
         if key not in self._span:
             text = self._doc.text
-            if self._word_at is None:  # one pass over the whole text, the first time a span is read
-                self._word_at = [m.start() for m in WORD_PERIOD_RE.finditer(self._lowered)]
-            at = bisect.bisect_left(self._word_at, start)
-            if (at == len(self._word_at) or self._word_at[at] >= end) and _A_DIGIT.search(text, start, end) is None:
-                self._span[key] = None  # most sentences: nothing in them can be a period
+            if _A_DIGIT.search(text, start, end) is None and WORD_PERIOD_RE.search(self._lowered, start, end) is None:
+                self._span[key] = None  # most sentences: nothing in them can be a period (decided in C)
                 return None
             _, digit_starts = self._scan.numbers(start, end)
             periods = find_periods(text, start, end, self._ref, self._lowered, digit_starts)
