@@ -48,6 +48,8 @@ MODIFIERS_AFTER_NUMBER = _words("modifiers_after_number")
 GROUP_PREPOSITIONS = _words("group_prepositions")
 DENOMINATORS = _words("denominators")
 DITRANSITIVE = _words("ditransitive_verbs")
+OBJECT_VALUE_PREPOSITIONS = _words("object_value_prepositions")
+MULTIPLIER_NOUNS = _words("multiplier_nouns")
 BEFORE_A_VERB = _words("before_a_verb")
 APPOSITIVE_OPENERS = _words("appositive_openers")
 FILLER_BEFORE_OF = _words("filler_before_of")
@@ -57,6 +59,8 @@ CHANGE_NOUNS = _words("change_nouns", _C)
 LEVEL_WORDS = _words("level_verbs", _C)
 PHRASAL_VERBS = _words("phrasal_verbs", _C)
 PARTICLE_CHANGES = frozenset({"up", "down"})
+PER_PERIOD_OPENERS = _words("per_period_openers", _C)
+PER_PERIOD_UNITS = _words("hyphen_duration_units", load_json("periods.json"))
 POST_DIRECTION: dict[str, str] = {str(k): str(v) for k, v in _C["comparatives"].items()}
 APPROX_WORDS = frozenset(w for phrase in load_words("approximators.txt") for w in phrase.split())
 BASE_WORDS = _words("base_markers")
@@ -153,7 +157,23 @@ def is_noun_verb(toks: Tokens, i: int) -> bool:
 def is_content(toks: Tokens, i: int) -> bool:
     if not toks.word[i] or toks.stat[i] >= 0 or toks.masked[i]:
         return False
-    return toks.low[i] not in NP_STOP or (len(toks.text[i]) > 1 and toks.text[i].isupper())  # "US", "IT"
+    low = toks.low[i]
+    if low not in NP_STOP:
+        return True
+    if len(toks.text[i]) > 1 and toks.text[i].isupper():
+        return True  # "US", "IT"
+    return low in REPORTING and _plural_saying_noun(toks, i)
+
+
+def _plural_saying_noun(toks: Tokens, i: int) -> bool:
+    """ "Claims doubled", "the claims", "such statements": a verb of saying as a plural noun, told by its
+    place (at the start of the sentence, or after a determiner), not by dropping it from the verbs."""
+    low = toks.low[i]
+    if not low.endswith("s") or low.endswith("ss"):
+        return False
+    if i == 0 or not toks.word[i - 1]:
+        return toks.text[i][0].isupper()
+    return toks.low[i - 1] in DETERMINERS
 
 
 def noun_backward(toks: Tokens, i: int, head_is_noun: bool = False) -> tuple[int, int] | None:
@@ -191,10 +211,14 @@ def lookback(toks: Tokens, i: int) -> Phrase:
     disease"), or the statistic it runs into ("rose by 6.2% over the year to €1,204"), or a content verb
     when there is no subject ("had already repaid about $120,000").
     """
+    low = toks.low
+    if i >= 1 and low[i] in OBJECT_VALUE_PREPOSITIONS:
+        valued = _valued_object(toks, i - 1)
+        if valued is not None:
+            return valued
     skipped = 0
     verb_at = -1
     after_verb = False
-    low = toks.low
     last_skipped = ""
     while i >= 0 and skipped < MAX_SKIP:
         if toks.masked[i]:
@@ -267,6 +291,20 @@ def lookback(toks: Tokens, i: int) -> Phrase:
             return Phrase(toks.start[a], toks.end[verb_at],
                           text=f"{toks.text[a] if a == b else _join(toks, a, b)} {toks.text[verb_at]}")
     return Phrase(toks.start[a], end)
+
+
+def _valued_object(toks: Tokens, i: int) -> Phrase | None:
+    """ "sets total spending at £6.84bn", "puts the deficit at 3.1%": the noun phrase before "at" is what the
+    value is put on, even when its head can be read as a verb ("spending"); None when the word before "at"
+    is a verb of its own ("stood at", "was at")."""
+    low = toks.low[i]
+    if not is_content(toks, i) or (is_verbish(toks, i) and not low.endswith("ing")) \
+            or _low(toks, i - 1) in AUXILIARIES:
+        return None
+    span = noun_backward(toks, i, head_is_noun=True)
+    if span is None:
+        return None
+    return Phrase(toks.start[span[0]], toks.end[span[1]])
 
 
 def _subject_and_verb(toks: Tokens, verb: int) -> Phrase:
@@ -348,6 +386,9 @@ def forward(toks: Tokens, j: int) -> Phrase:
         j += 1
     last = -1
     seen_lower = False
+    if j < n and _saying_noun(toks, j):
+        last, seen_lower = j, texts[j].islower()  # "18,000 calls", "12 claims": a noun after a count
+        j += 1
     while j < n and j - first < MAX_NP_WORDS:
         if not is_content(toks, j):
             if low[j] in {"and", "&"} and last >= 0 and _joins(toks, j) \
@@ -357,6 +398,8 @@ def forward(toks: Tokens, j: int) -> Phrase:
             break
         if last >= 0 and is_verbish(toks, j) and not is_noun_verb(toks, j):
             break
+        if last >= 0 and _finite_with_object(toks, j):
+            break  # "passengers used the line": the verb of the clause, not part of the noun phrase
         if last < 0 and is_verbish(toks, j) and not low[j].endswith("ed") and low[j] not in PARTICIPLES \
                 and not (low[j].endswith("ing") and j + 1 < n and is_content(toks, j + 1)
                          and not is_verbish(toks, j + 1)):
@@ -383,6 +426,20 @@ def forward(toks: Tokens, j: int) -> Phrase:
 _NOT_PARTICIPLE_AUX = _words("modal_auxiliaries")
 
 
+def _finite_with_object(toks: Tokens, k: int) -> bool:
+    """A past-tense verb followed by its object's determiner or pronoun ("used the line", "paid their")."""
+    low = toks.low[k]
+    return low.endswith("ed") and toks.text[k].islower() and (_low(toks, k + 1) in DETERMINERS
+                                                               or _low(toks, k + 1) in PRONOUNS)
+
+
+def _saying_noun(toks: Tokens, j: int) -> bool:
+    """A verb of saying in the plural noun's place, right after a count ("18,000 calls", "40 claims",
+    "two statements"): there the word is a noun; everywhere else it stays a verb and ends a noun phrase."""
+    low = toks.low[j]
+    return low in REPORTING and low.endswith("s") and not low.endswith("ss") and toks.text[j].islower()
+
+
 def _participle(toks: Tokens, j: int) -> tuple[int, int] | None:
     """ "were arrested", "have been sold", "convicted", "had been set aside" starting at token ``j``."""
     n = toks.n
@@ -395,6 +452,8 @@ def _participle(toks: Tokens, j: int) -> tuple[int, int] | None:
     word = low[k]
     if not (word in PARTICIPLES or (word.endswith("ed") and len(word) > 4 and toks.text[k].islower())):
         return None
+    if k == j and _finite_with_object(toks, k):
+        return None  # "passengers used the line": a finite verb with its object, not "people injured"
     end = k
     if k + 1 < n and low[k + 1] in PARTICLES and low[k + 1] not in {"over", "out"}:
         end = k + 1
@@ -472,6 +531,8 @@ def direction_near(toks: Tokens, before: int, after: int) -> tuple[Direction | N
     if noun >= 0:
         return direction_of(toks.low[noun]), False
     lows = toks.low
+    if _low(toks, after) in PER_PERIOD_OPENERS and _low(toks, after + 1) in PER_PERIOD_UNITS:
+        after += 2  # "£150 a year more": the rate belongs to the amount, the comparative follows it
     if after < toks.n and lows[after] in POST_DIRECTION \
             and (_low(toks, after + 1) != "than" or _masked(toks, after + 1)):  # "higher than the previous quarter"
         word = POST_DIRECTION[lows[after]]

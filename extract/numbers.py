@@ -114,6 +114,28 @@ _ORDINAL_OR_TIME_SUFFIX = re.compile(
 )
 """After digits: an ordinal ("3rd"), a decade ("1990s"), a time ("9am") or a factor ("4x"), not a quantity."""
 _SIGNS = {"-": -1, "−": -1, "+": 1}
+_MEASURE_WORDS = load_json("measure_words.json")
+YEAR_BEFORE_WORDS = frozenset(_WORDS["year_before_words"])
+NOT_A_COUNTED_NOUN = frozenset(
+    [*_WORDS["year_nouns"], *_MEASURE_WORDS["determiners"], *_MEASURE_WORDS["prepositions"],
+     *_MEASURE_WORDS["conjunctions"], *_MEASURE_WORDS["auxiliaries"], *_MEASURE_WORDS["pronouns"],
+     *_MEASURE_WORDS["adverbs"]]
+)
+"""After a four-digit number, words that leave it a year ("2019 levels", "in 2000 the ...")."""
+_PERCENT_AFTER = re.compile(r"[ \t]?(?:%|per[ \t]?cent(?![a-z])|percent(?![a-z]))", re.IGNORECASE)
+_PERCENT_RANGE_AFTER = re.compile(r"[-–]\d+(?:\.\d+)?[ \t]?(?:%|per[ \t]?cent(?![a-z])|percent(?![a-z]))",
+                                  re.IGNORECASE)
+"""A second end with a percent sign: "20-25%" is a range of shares, not a code or a date."""
+_RATIO_AFTER = re.compile(r":[1-9](?![\d:]|[.,]\d)")
+"""A colon and one digit: "38:1" is a ratio (a clock time has two digits after the colon)."""
+_AND_A_HALF = re.compile(
+    rf"[ \t]+and[ \t]+a[ \t]+half(?:[ \t]+(?P<mult>{alternation(MULTIPLIER_WORDS)}))?(?![A-Za-z-])", re.IGNORECASE
+)
+RATIO_WORDS = frozenset(_WORDS["ratio_words"])
+_RATIO_WORD = re.compile(rf"(?<![a-z]){alternation(RATIO_WORDS)}(?![a-z])", re.IGNORECASE)
+_RATIO_REACH = 200
+_PREV_TOKEN = re.compile(r"([A-Za-z’']+)[ \t]+$")
+_NEXT_TOKEN = re.compile(r"[ \t]+([a-z][a-z-]*)(?![A-Za-z])")
 
 
 class NumberMention(NamedTuple):
@@ -341,7 +363,8 @@ def _digits_mention(text: str, match: re.Match[str], lo: int, hi: int) -> Number
     scale_raw = match.group("scale") or ""
     currency = _currency_before_match(text, num_start, lo)
     if not scale_raw and len(digits) == 4 and "1800" <= digits <= "2199" and digits.isdigit() \
-            and text[digits_end : digits_end + 1] != "%" and currency is None:
+            and text[digits_end : digits_end + 1] != "%" and currency is None \
+            and not counts_a_noun(text, num_start, digits_end, lo, hi):
         return None  # a year: the period finder reads it
     if len(digits) > MAX_DIGITS or (len(digits) > 1 and digits[0] == "0" and digits[1].isdigit()):
         return None  # an identifier, or a code with a leading zero ("0958")
@@ -353,8 +376,9 @@ def _digits_mention(text: str, match: re.Match[str], lo: int, hi: int) -> Number
             return None  # "Q1", "MP3", "A320": part of a name
     elif before and (before in ".,/:#@_" or before.isdigit()):
         return None  # ".22", "1,2", "6/12", "10:00", "#1"
-    elif before in "-– " and num_start - 2 >= lo and text[num_start - 2].isdigit():
-        return None  # "2022-23", "555-1234", "20 7946": a range or a phone number
+    elif before in "-– " and num_start - 2 >= lo and text[num_start - 2].isdigit() \
+            and not (before != " " and _PERCENT_AFTER.match(text, digits_end, hi)):
+        return None  # "2022-23", "555-1234", "20 7946": a range or a phone number (but "20-25%" is two shares)
     elif before in "-–" and num_start - 2 >= lo and text[num_start - 2].isalpha():
         return None  # "COVID-19", "F-16"
     if _bad_right_context(text, match.end(), hi):
@@ -397,8 +421,16 @@ def _word_mentions(text: str, match: re.Match[str], lo: int, hi: int) -> list[Nu
             unit = UNIT_AFTER.match(text, num_end, hi)
             if unit is None:
                 continue  # "two-thirds", "one-off", "two-person"
-        mention = _finish(text, num_start, num_end, num_end, float(value), lo, hi, in_words=True,
-                          scaled=any(t[2] in MULTIPLIER_WORDS for t in tokens[first : last + 1]), glued_code="")
+        scaled = any(t[2] in MULTIPLIER_WORDS for t in tokens[first : last + 1])
+        number = float(value)
+        half = _AND_A_HALF.match(text, num_end, hi) if last == len(tokens) - 1 else None
+        if half is not None:  # "two and a half", "two and a half million": the half belongs to the number
+            multiplier = half.group("mult")
+            number = (number + 0.5) * (MULTIPLIER_WORDS[multiplier.lower()] if multiplier else 1)
+            scaled = scaled or bool(multiplier)
+            num_end = half.end()
+        mention = _finish(text, num_start, num_end, num_end, number, lo, hi, in_words=True,
+                          scaled=scaled, glued_code="")
         if mention is not None:
             out.append(mention)
     return out
@@ -637,9 +669,9 @@ def _bad_right_context(text: str, pos: int, hi: int) -> bool:
     nxt = text[pos]
     after = text[pos + 1] if pos + 1 < hi else ""
     if nxt in ":/" and after.isdigit():
-        return True
+        return not (nxt == ":" and _RATIO_AFTER.match(text, pos, hi) and _in_ratio_sentence(text, pos, hi))
     if nxt and nxt in ".,-–" and after.isdigit():
-        return True
+        return not (nxt in "-–" and _PERCENT_RANGE_AFTER.match(text, pos, hi))
     if nxt == " " and after.isdigit():
         return True  # "0958 321 4567": a phone number or a code
     if nxt.isalpha():
@@ -650,3 +682,25 @@ def _bad_right_context(text: str, pos: int, hi: int) -> bool:
 def _next_word(text: str, pos: int, hi: int) -> str:
     match = _WORD_TOKEN.search(text, pos, min(hi, pos + 30))
     return match.group().lower() if match else ""
+
+
+def _in_ratio_sentence(text: str, pos: int, hi: int) -> bool:
+    """Whether the sentence around ``pos`` speaks of a ratio ("a pupil-teacher ratio of 38:1, against a target
+    of 26:1"); without one "3:1" may be a score or odds."""
+    start = max(0, pos - _RATIO_REACH)
+    cut = max(text.rfind(". ", start, pos), text.rfind("\n", start, pos))
+    return _RATIO_WORD.search(text, cut + 1 if cut >= 0 else start, min(hi, pos + _RATIO_REACH)) is not None
+
+
+def counts_a_noun(text: str, num_start: int, num_end: int, lo: int, hi: int) -> bool:
+    """Whether a four-digit number in the year range counts the word after it ("checked 2000 visitors",
+    "about 1200 staff") rather than naming a year ("in 2000", "the 2024 budget", "2019 levels"): a year
+    needs no noun, a count needs one, and the words before a year are prepositions and determiners."""
+    after = _NEXT_TOKEN.match(text, num_end, hi)
+    if after is None or after.group(1) in NOT_A_COUNTED_NOUN:
+        return False
+    before = _PREV_TOKEN.search(text, max(lo, num_start - 30), num_start)
+    if before is None:
+        return num_start == lo  # a sentence that opens with the count
+    word = before.group(1)
+    return word.lower() not in YEAR_BEFORE_WORDS and not word.endswith(("'s", "’s")) and not word[0].isupper()

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from typing import Literal, NamedTuple
 
 from claimscope.extract.lexicons import alternation, alternation_with_tails, load_json, saying_verbs
+from claimscope.extract.numbers import counts_a_noun
 
 PeriodKind = Literal["date", "month", "quarter", "year", "relative", "weekday", "anaphoric", "mask"]
 
@@ -60,12 +61,15 @@ _QUARTER_TAIL = rf"(?:[ \t]+of)?[ \t,]+(?:(?:the[ \t]+)?(?:fiscal|financial)[ \t
 
 
 _ANAPHORIC_HEADS = frozenset(_LEX["anaphoric"])
+_MONTH_QUARTER = _LEX["month_quarter"]
+"""After a month name: the quarter that ends with it ("the March quarter": January to March)."""
 
 
 def _word_heads() -> dict[str, str]:
     heads: dict[str, str] = {}
     for month in MONTHS:
         heads[month] = _MON_TAIL
+        heads[f"{month} {_MONTH_QUARTER}"] = f"(?:{_QUARTER_TAIL})?(?![a-z])"  # "the March quarter (of 2025)"
     for day in WEEKDAYS:
         heads[day] = r"\.?(?![a-z])"
     for phrase in [*RELATIVE_YEARS, *RELATIVE_MONTHS, *RELATIVE_DAYS, *_LEX["anaphoric"]]:
@@ -157,6 +161,9 @@ def find_periods(
         if at < last_end or at < start or at >= end or (at > start and low[at - 1] in _NOT_BEFORE_DIGITS):
             continue
         digit_match = DIGIT_PERIOD_RE.match(low, at, end)
+        if digit_match is not None and digit_match.lastgroup == "year" \
+                and counts_a_noun(text, at, digit_match.end(), start, end):
+            continue  # "checked 2000 visitors": a count, not a year
         if digit_match is not None and digit_match.lastgroup:
             found.append((at, digit_match.end(), digit_match.lastgroup))
             last_end = digit_match.end()
@@ -177,6 +184,8 @@ def _word_kind(text: str, surface: str, at: int) -> str:
     if first in MONTHS:
         if not text[at].isupper():
             return ""
+        if surface.split()[1:2] == [_MONTH_QUARTER]:
+            return "monthquarter"
         has_digit = any(c.isdigit() for c in surface)
         if not has_digit:
             return "month"
@@ -317,6 +326,8 @@ def _resolve(kind: str, surface: str, ref: date | None) -> tuple[PeriodKind, str
         return "month", f"{year}-{month:02d}" if month and year else None
     if kind == "quarter":
         return "quarter", _quarter(surface)
+    if kind == "monthquarter":
+        return "quarter", _month_quarter(surface, ref)
     if kind == "ago":
         return "relative", _ago(surface, ref)
     if kind == "fiscal":
@@ -457,6 +468,20 @@ def _quarter(surface: str) -> str | None:
     return str(year)
 
 
+def _month_quarter(surface: str, ref: date | None) -> str | None:
+    """ "the March quarter of 2025" -> "2025-Q1"; without a year, the last such quarter before the
+    published date."""
+    month = _month_in(surface)
+    year = _year_in(surface)
+    if month is None:
+        return None
+    if year is None:
+        if ref is None:
+            return None
+        year = ref.year if month <= ref.month else ref.year - 1
+    return f"{year}-Q{(month - 1) // 3 + 1}"
+
+
 def _iso(year: int, month: int, day: int) -> str | None:
     try:
         return date(year, month, day).isoformat()
@@ -480,3 +505,31 @@ def _year_in(surface: str) -> int | None:
 def _first_int(surface: str) -> int | None:
     found = _DIGITS.search(surface)
     return int(found.group()) if found else None
+
+
+_COUNTED_BACK_YEARS: dict[str, int] = {k: int(v) for k, v in _LEX["counted_back"]["year_steps"].items()}
+_COUNTED_BACK_MONTHS: dict[str, int] = {k: int(v) for k, v in _LEX["counted_back"]["month_steps"].items()}
+_YEAR_AND_TAIL = re.compile(r"(1[89]\d\d|2[01]\d\d)(-(?:Q[1-4]|H[12]|\d\d))?(?:-\d\d)?$")
+
+
+def resolve_from_named(surface: str, named: str | None) -> str | None:
+    """ "a year earlier", "the year before": a step back from the period in view ("61 in 2023, up from 48 the
+    year before" is 2022), not from the published date; None when the phrase is not one or nothing is in view.
+    A quarter or month keeps its place in the year ("Q1 2024 ... a year earlier" is 2023-Q1); a fiscal
+    "2024-25" steps as a whole year."""
+    if named is None:
+        return None
+    phrase = " ".join(surface.lower().split())
+    found = _YEAR_AND_TAIL.match(named)
+    if found is None:
+        return None
+    year, tail = int(found.group(1)), found.group(2) or ""
+    if phrase in _COUNTED_BACK_YEARS:
+        if len(named) == 7 and named[4] == "-" and named[5:].isdigit() and int(named[5:]) == (year + 1) % 100:
+            year += _COUNTED_BACK_YEARS[phrase]
+            return f"{year}-{(year + 1) % 100:02d}"  # a fiscal year
+        return f"{year + _COUNTED_BACK_YEARS[phrase]}{tail}"
+    if phrase in _COUNTED_BACK_MONTHS and tail[1:].isdigit():
+        index = year * 12 + int(tail[1:]) - 1 + _COUNTED_BACK_MONTHS[phrase]
+        return f"{index // 12}-{index % 12 + 1:02d}"
+    return None

@@ -12,8 +12,10 @@ so the stage is linear in the article length.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal, NamedTuple
@@ -25,11 +27,13 @@ from claimscope.extract.measures import (
     AUXILIARIES,
     CHANGE_NOUNS,
     CHANGE_WORDS,
+    COMPARATIVES,
     CONJUNCTIONS,
     DENOMINATORS,
     DETERMINERS,
     LABEL_WORDS,
     LINK_VERBS,
+    MULTIPLIER_NOUNS,
     NOTHING,
     PREPOSITIONS,
     PRONOUNS,
@@ -54,6 +58,7 @@ from claimscope.extract.numbers import (
     APPROXIMATORS,
     CURRENCY_CODES,
     CURRENCY_WORDS,
+    RATIO_WORDS,
     SCALE_WORDS,
     UNIT_SURFACES,
     NumberMention,
@@ -63,10 +68,12 @@ from claimscope.extract.numbers import (
 from claimscope.extract.periods import (
     MONTHS,
     WEEKDAYS,
+    WORD_PERIOD_RE,
     PeriodMention,
     find_periods,
     published_date,
     resolve_anaphoric,
+    resolve_from_named,
 )
 
 _AGE_AFTER = re.compile(r"[ \t-]*(?:(?:years?|yrs?)[ \t-]*)?old\b", re.IGNORECASE)
@@ -100,6 +107,9 @@ MAX_MEASURE_CHARS = 120
 _RANGE_OR_BASE = RANGE_WORDS | SHARED_MEASURE_WORDS
 _NEAR_TOKENS = 7
 _DURATION_LINKS = word_set("measure_words.json", "duration_links")
+_DURATION_SKIP = PREPOSITIONS | COMPARATIVES | word_set("measure_words.json", "filler_before_number") \
+    | frozenset(w for phrase in APPROXIMATORS for w in phrase.split())
+"""Read past between a bare duration and its verb ("for", "longer than", "more than", "up to")."""
 """After a duration, these lead to what it belongs to ("two years in post", "six months behind")."""
 _SHARE = frozenset({"percent", "fraction"})
 _AFTER_A_QUANTITY = CHANGE_WORDS | CHANGE_NOUNS | frozenset(UNIT_SURFACES) | frozenset(SCALE_WORDS) \
@@ -132,7 +142,8 @@ def find_statistics(doc: Document, claims: list[Claim]) -> list[Statistic]:
     out: list[Statistic] = []
     carry: str | None = None
     maybe_at = scan.starts
-    for sentence in doc.sentences:
+    context = _PeriodContext(doc, scan, lowered, ref)
+    for sentence_index, sentence in enumerate(doc.sentences):
         start, end = max(0, sentence.start), min(len(text), sentence.end)
         first = bisect.bisect_left(maybe_at, start)
         if first == len(maybe_at) or maybe_at[first] >= end:
@@ -141,7 +152,9 @@ def find_statistics(doc: Document, claims: list[Claim]) -> list[Statistic]:
         if not numbers:
             continue
         periods = find_periods(text, start, end, ref, lowered, digit_starts)
-        values, carry = _period_values(text, periods, carry, ref)
+        in_view = functools.partial(context.before, sentence_index)
+        values, carry = _period_values(text, periods, carry, ref, in_view)
+        context.remember(sentence_index, values)
         candidates: list[_Candidate] = []
         dropped: list[tuple[int, int]] = []  # numbers that are not statistics but name a calendar span or an age
         rates: list[tuple[int, str]] = []  # "per 100,000 people": (candidate it belongs to, text)
@@ -187,7 +200,7 @@ def find_statistics(doc: Document, claims: list[Claim]) -> list[Statistic]:
                     raw=text[num.start : num.end],
                     unit=num.unit,
                     measure=cand.measure,
-                    period=_period_for(num, values, next_start),
+                    period=_period_for(text, num, values, next_start, in_view),
                     approximate=num.approximate,
                     direction=cand.direction,
                     claim_id=claim_index.containing(num.start, num.end),
@@ -352,6 +365,21 @@ def _mark(
 def _measure_all(text: str, tokens: Tokens, candidates: list[_Candidate]) -> None:
     for index in range(len(candidates)):
         _measure_one(text, tokens, candidates, index)
+    for cand in candidates:
+        if text.startswith(":", cand.num.end) and _RATIO_TAIL.match(text, cand.num.end) \
+                and not RATIO_WORDS.intersection((cand.measure or "").lower().split()):
+            cand.measure = _clean(f"{cand.measure or ''} {_RATIO}")  # "a target of 26:1": a target ratio
+    for index in range(1, len(candidates)):
+        cand = candidates[index]
+        prev = candidates[index - 1]
+        if not cand.range_end:
+            continue
+        if prev.base is not None and cand.base is None:
+            cand.base, cand.measure = prev.base, prev.measure  # "20-25% in some regions": one thing measured
+        elif cand.base is not None and prev.base is None:
+            prev.base, prev.measure = cand.base, cand.measure  # "a 20-25% rise in fares"
+        if prev.direction is None:
+            prev.direction = cand.direction  # the change word follows the second end
     for index in range(len(candidates) - 1, -1, -1):
         cand = candidates[index]
         if cand.coordinated and index + 1 < len(candidates):
@@ -395,7 +423,7 @@ def _measure_one(text: str, tokens: Tokens, candidates: list[_Candidate], index:
         if not own.found and _coordinated(tokens, candidates, index, after):
             cand.coordinated = True
         unit_word = num.unit_text or ""
-        subject = None if own.found else _level_subject(text, tokens, before)
+        subject = None if own.found else (_level_subject(text, tokens, before) or _duration_verb(tokens, before))
         if subject:  # "Response times averaged 31 minutes", "delays of up to two years": both words count
             cand.base = _compose(subject, unit_word)
         else:
@@ -415,6 +443,13 @@ def _measure_one(text: str, tokens: Tokens, candidates: list[_Candidate], index:
                 cand.base = subject
                 cand.measure = _compose(subject, own_text)
                 return
+    if own.found and tokens.low[after] in MULTIPLIER_NOUNS and own.end == tokens.end[after]:
+        subject = _level_subject(text, tokens, before, verbs_too=True)
+        if subject:  # "Bills are now three times what they were": a multiple of the bills
+            cand.base = cand.measure = subject
+            if cand.direction is None and num.value > 1:
+                cand.direction = "increase"
+            return
     if not own.found and _coordinated(tokens, candidates, index, after):
         cand.coordinated = True
     base: str | None = _text(text, own) if own.found else None
@@ -453,6 +488,20 @@ def _skip_filler(tokens: Tokens, i: int) -> int:
     while k >= 0 and i - k < 4 and tokens.low[k] in _FILLER:
         k -= 1
     return k
+
+
+_DURATION_VERB_REACH = 4
+
+
+def _duration_verb(tokens: Tokens, before: int) -> str | None:
+    """The verb a bare duration says how long of, past "for", "to", "longer than" ("jailed for six years",
+    "have waited longer than 20 weeks"): what a reader calls the duration; None when no verb is near."""
+    k = before
+    while k >= 0 and before - k < _DURATION_VERB_REACH and tokens.low[k] in _DURATION_SKIP:
+        k -= 1
+    if k < 0 or k == before or not tokens.word[k] or not is_verbish(tokens, k) or tokens.low[k] in AUXILIARIES:
+        return None
+    return tokens.text[k]
 
 
 def _level_subject(text: str, tokens: Tokens, before: int, verbs_too: bool = False) -> str | None:
@@ -529,31 +578,53 @@ class _Period(NamedTuple):
     value: str
     usable: bool  # not a comparison base ("compared with Q1 2022") and not when it was said
     reported: bool  # "said on Tuesday"
+    anaphoric: bool = False  # "the quarter", "a year earlier": read from another period, so not carried on
 
 
 def _period_values(
-    text: str, periods: list[PeriodMention], carry: str | None, ref: date | None
+    text: str, periods: list[PeriodMention], carry: str | None, ref: date | None,
+    named: Callable[[], str | None] | None,
 ) -> tuple[list[_Period], str | None]:
-    """The periods of a sentence that resolve; "the quarter" takes the last period the article named."""
+    """The periods of a sentence that resolve; "the quarter" takes the last period the article named, and
+    "a year earlier" counts back from the period in view (the sentence's own, else ``named()``, its context's:
+    a call, so the sentences before are read only for such a phrase)."""
     out: list[_Period] = []
+    in_view: str | None = None
+    looked = named is None
     for period in periods:
         value = period.value
+        counted_back = False
         if period.kind == "anaphoric":
             value = resolve_anaphoric(text[period.core_start : period.end], carry, ref)
         elif period.kind == "mask":
             continue
+        elif period.kind == "relative":
+            if not looked and named is not None:
+                in_view, looked = named(), True
+            back = resolve_from_named(text[period.core_start : period.end], in_view)
+            value, counted_back = (back, True) if back is not None else (value, False)
         if value is None:
             continue
         usable = not period.base and not period.reported
-        out.append(_Period(period.start, period.end, value, usable, period.reported))
+        out.append(_Period(period.start, period.end, value, usable, period.reported,
+                           counted_back or period.kind == "anaphoric"))
         if usable and period.kind != "anaphoric":
             carry = value
+        if not period.reported:
+            in_view, looked = value, True
     return out, carry
 
 
-def _period_for(num: NumberMention, values: list[_Period], next_start: int) -> str | None:
+def _period_for(
+    text: str, num: NumberMention, values: list[_Period], next_start: int, context: Callable[[], str | None]
+) -> str | None:
+    """The period named after the number before the next one, else the nearest before it in the sentence,
+    else the period in view from the sentences before, the heading or the headline; "said on Monday" (when
+    it was said, so the published date) only when the text names no other."""
     for period in values:
         if num.end <= period.start < next_start and period.usable:
+            if _CLAUSE_OPENERS.intersection(_WORD.findall(text[num.end : period.start].lower())):
+                break  # "the lowest since the series began in 2006": another clause's time
             return period.value  # "11,300 initial screenings in 2024", "41 employers ... last year"
     best: str | None = None
     for period in values:
@@ -562,8 +633,85 @@ def _period_for(num: NumberMention, values: list[_Period], next_start: int) -> s
         elif period.start >= num.start:
             break
     if best is None:
+        best = context()
+    if best is None:
         best = next((p.value for p in values if p.reported), None)  # "officials said on Monday"
     return best
+
+
+class _PeriodContext:
+    """The period a sentence's numbers belong to when the sentence names none: the one named last in the
+    sentences before it in its section ("Q1 2024. That was 11,500 more than a year earlier."), else in the
+    section's heading, else in the headline.  Only the few sentences a number needs are scanned, each once."""
+
+    def __init__(self, doc: Document, scan: TextScan, lowered: str, ref: date | None) -> None:
+        self._doc, self._scan, self._lowered, self._ref = doc, scan, lowered, ref
+        self._sentence: dict[int, str | None] = {}
+        self._span: dict[tuple[int, int], str | None] = {}
+        self._before: dict[int, str | None] = {}
+        self._fallback: dict[int, str | None] = {}
+
+    def remember(self, index: int, values: list[_Period]) -> None:
+        """The periods the main scan found in sentence ``index``, so it is not scanned again."""
+        self._sentence[index] = next((p.value for p in reversed(values) if p.usable and not p.anaphoric), None) \
+            if values else None
+
+    def before(self, index: int) -> str | None:
+        if index not in self._before:
+            self._before[index] = self._look_back(index)
+        return self._before[index]
+
+    def _look_back(self, index: int) -> str | None:
+        sentences = self._doc.sentences
+        section = sentences[index].section_index
+        for j in range(index - 1, max(-1, index - 1 - _CONTEXT_SENTENCES), -1):
+            if sentences[j].section_index != section:
+                break
+            if j not in self._sentence:
+                self._sentence[j] = self._named(sentences[j].start, sentences[j].end)
+            if self._sentence[j] is not None:
+                return self._sentence[j]
+        if section not in self._fallback:
+            self._fallback[section] = self._heading_or_headline(section)
+        return self._fallback[section]
+
+    def _heading_or_headline(self, section: int) -> str | None:
+        sections = self._doc.sections
+        if 0 <= section < len(sections):
+            here = sections[section]
+            if here.heading_start is not None and here.heading_end is not None:
+                found = self._named(here.heading_start, here.heading_end)
+                if found is not None:
+                    return found
+        if sections:
+            headline = next((b for b in sections[0].blocks if b.kind == "headline"), None)
+            if headline is not None:
+                return self._named(headline.start, headline.end)
+        return None
+
+    def _named(self, start: int, end: int) -> str | None:
+        """The last period in ``text[start:end]`` that is neither a base nor when something was said."""
+        key = (start, end)
+        if key not in self._span:
+            text = self._doc.text
+            if _A_DIGIT.search(text, start, end) is None and WORD_PERIOD_RE.search(self._lowered, start, end) is None:
+                self._span[key] = None  # most sentences: nothing in them can be a period (decided in C)
+                return None
+            _, digit_starts = self._scan.numbers(start, end)
+            periods = find_periods(text, start, end, self._ref, self._lowered, digit_starts)
+            values, _ = _period_values(text, periods, None, self._ref, None)
+            self._span[key] = next((p.value for p in reversed(values) if p.usable and not p.anaphoric), None)
+        return self._span[key]
+
+
+_A_DIGIT = re.compile(r"\d")
+_RATIO_TAIL = re.compile(r":[1-9](?!\d)")
+_RATIO = min(RATIO_WORDS, key=len)
+"""The word a measure of "N:1" gets when it does not say it is a ratio."""
+_CLAUSE_OPENERS = word_set("periods.json", "clause_openers")
+_WORD = re.compile(r"[a-z]+")
+_CONTEXT_SENTENCES = 2
+"""How many sentences back a period still applies: a paragraph or two of the same section."""
 
 
 # --- claims and sections ----------------------------------------------------------------------------------
