@@ -32,6 +32,10 @@ _CAPTION_VERBS = word_set(_LEX, "caption_verbs")
 _PHOTO_WORDS = word_set(_LEX, "caption_photo_words")
 _AUXILIARIES = word_set(_LEX, "headline_auxiliaries")
 _QUESTION_WORDS = word_set(_LEX, "heading_question_words")
+_SCHEDULE = word_set(_LEX, "schedule_labels")
+_BYLINE_ROLES = word_set(_LEX, "byline_role_labels")
+_CAPTION_LABELS = word_set(_LEX, "caption_labels")
+_QA_LABELS = word_set(_LEX, "qa_labels")
 _MONTHS: dict[str, int] = {str(k).lower(): int(v) for k, v in load_json("periods.json")["months"].items()}
 
 
@@ -44,7 +48,13 @@ _RELATED_RE = re.compile(rf"^{alternation(_RELATED, space=_SPACES)}\s*[:：|>»\
 _TIMESTAMP_LABEL = alternation(_TIMESTAMP, space=_SPACES)
 _TIMESTAMP_RE = re.compile(rf"^{_TIMESTAMP_LABEL}\b\s*[:：]?", re.IGNORECASE)
 _LABEL_SPLIT = re.compile(rf"(?:^|[|·•;]|\s{{2,}})\s*({_TIMESTAMP_LABEL})\s*[:：]?", re.IGNORECASE)
-_BYLINE_RE = re.compile(rf"^{alternation(_BYLINE, space=_SPACES)}\s+(?=[A-Z])", re.IGNORECASE)
+_BYLINE_LABEL = rf"(?:[A-Za-z]+\s+){{0,3}}{alternation(_BYLINE_ROLES)}\s*:\s*"
+_BYLINE_RE = re.compile(rf"^(?:{alternation(_BYLINE, space=_SPACES)}\s+|{_BYLINE_LABEL})(?=[A-Z])", re.IGNORECASE)
+"""'By NAME', 'Issued by NAME', or a role label before a colon: 'Court reporter: NAME', 'Political editor: NAME'."""
+_QA_RE = re.compile(rf"^\W*{alternation(_QA_LABELS)}\s*[:.)]\s", re.IGNORECASE)
+_CAPTION_LABEL_RE = re.compile(rf"^{alternation(_CAPTION_LABELS, space=_SPACES)}\s*[,:]\s*(?=\S)", re.IGNORECASE)
+_PART_SPLIT = re.compile(r"\s*[|·•]\s*")
+_QUOTED = re.compile(r"^[\"“‘'](.+)[\"”’']$")
 _BYLINE_PLACE = re.compile(r"\s+(?:in|from)\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4})\s*$")
 _CREDIT_RE = re.compile(r"\(([^()]{2,80})\)\s*$")
 _CAPTION_PREFIX_RE = re.compile(rf"^\(?{alternation(_CAPTION_PREFIX, space=_SPACES)}\s*[:/|]", re.IGNORECASE)
@@ -79,6 +89,7 @@ class _RawBlock:
     kind: BlockKind = "paragraph"
     heading: bool = False
     text_start: int = -1  # for related links: where the link title starts
+    absorbed: bool = False  # merged into the block before it (a photo credit line and its caption)
 
     def __post_init__(self) -> None:
         if self.text_start < 0:
@@ -91,6 +102,7 @@ class LayoutHints:
 
     lines: dict[int, LineHint] = field(default_factory=dict)
     captions: frozenset[str] = frozenset()
+    related: frozenset[str] = frozenset()
     title: str | None = None
     author: str | None = None
     published: str | None = None
@@ -163,11 +175,19 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
 def _classify(text: str, blocks: list[_RawBlock], hints: LayoutHints, layout: Layout) -> None:
     in_header = True
     title_seen = layout.title is not None
+    metadata_seen = False  # a byline or a timestamp: what follows them in the header is no headline
+    lead_paragraphs = 0  # paragraphs since the header ended; a standfirst may come before the byline
     for index, block in enumerate(blocks):
+        if block.absorbed:
+            continue
         body = text[block.start : block.end]
         hint = block.hint
+        near_top = in_header or lead_paragraphs <= 1
         if (hint and hint.caption) or body in hints.captions:
             block.kind = "caption"
+            continue
+        if body in hints.related:
+            block.kind = "related"
             continue
         related = _RELATED_RE.match(body)
         if related and len(body) < 300:
@@ -184,21 +204,19 @@ def _classify(text: str, blocks: list[_RawBlock], hints: LayoutHints, layout: La
             else:
                 block.heading = True
             continue
-        if in_header and _TIMESTAMP_RE.match(body) and len(body) < 200:
-            block.kind = "dateline"
-            _read_timestamps(body, layout)
-            continue
-        if in_header and len(body) < 120 and _BYLINE_RE.match(body):
+        if near_top and len(body) < 120 and _BYLINE_RE.match(body):
             block.kind = "byline"
             _read_byline(body, layout)
+            metadata_seen = True
+            continue
+        if _is_timestamp_line(body, labelled_only=not near_top):
+            block.kind = "dateline"
+            _read_timestamps(body, layout)
+            metadata_seen = True
             continue
         if _is_caption(body):
             block.kind = "caption"
-            continue
-        if in_header and is_date_line(body.strip("*_ ")):
-            block.kind = "dateline"
-            if layout.published is None:
-                layout.published = _timestamp(body)
+            _join_credit(text, blocks, index)
             continue
         if in_header and not title_seen and _KICKER_RE.match(body):
             continue  # "PRESS RELEASE", "FOR IMMEDIATE RELEASE": a label above the headline, not the headline
@@ -210,7 +228,12 @@ def _classify(text: str, blocks: list[_RawBlock], hints: LayoutHints, layout: La
         if in_header and layout.title is not None and body == layout.title:
             block.kind = "headline"
             continue
-        if not in_header and _is_title_like(body) and _followed_by_body(text, blocks, index):
+        if in_header and metadata_seen and _is_lead_caption(body):
+            block.kind = "caption"  # the lead photo's caption, between the byline and the story
+            continue
+        if _QA_RE.match(body):
+            pass  # an interview's question: body text, never a heading or a link
+        elif not in_header and _is_title_like(body) and _followed_by_body(text, blocks, index):
             if is_date_line(body):
                 block.kind = "dateline"  # a timestamp between paragraphs (live pages, updates)
             elif _reads_like_headline(body):
@@ -221,16 +244,82 @@ def _classify(text: str, blocks: list[_RawBlock], hints: LayoutHints, layout: La
         if in_header:
             in_header = False
             title_seen = True
-            if layout.location is None:
-                _read_dateline(body, layout)
+        lead_paragraphs += 1
+        if near_top and layout.location is None:
+            _read_dateline(body, layout)
     if layout.title is not None:
         layout.title = layout.title.strip()
+
+
+def _is_timestamp_line(body: str, *, labelled_only: bool) -> bool:
+    """A line of publication dates: labelled anywhere ("Updated: ..."); near the top also bare or in parts."""
+    if len(body) >= 200:
+        return False
+    labelled = _TIMESTAMP_RE.match(body) is not None
+    if labelled_only and not labelled:
+        return False
+    return bool(_timestamps(body.strip("*_ ")))
+
+
+def _timestamps(body: str) -> list[tuple[str | None, str]]:
+    """(label, ISO date) for each date on a timestamp line: "8 Aug 2024 07:12 | Last updated 8 Aug 2024 10:05"."""
+    marks = list(_LABEL_SPLIT.finditer(body))
+    found: list[tuple[str | None, str]] = []
+    lead = body[: marks[0].start()] if marks else body
+    for part in _PART_SPLIT.split(lead):
+        part = part.strip("*_ ")
+        if part and is_date_line(part):
+            parsed = _timestamp(part)
+            if parsed is not None:
+                found.append((None, parsed))
+    for i, mark in enumerate(marks):
+        label = " ".join(mark.group(1).lower().split())
+        value = body[mark.end() : marks[i + 1].start() if i + 1 < len(marks) else len(body)]
+        parsed = _timestamp(value.strip(" |·•;*_"))
+        if parsed is not None:
+            found.append((label, parsed))
+    return found
+
+
+def _is_lead_caption(body: str) -> bool:
+    """A one-line description with no full stop under the byline: the caption of the lead photo."""
+    return _is_title_like(body) and not body.rstrip("*_ ").endswith("?") and len(_WORD.findall(body)) >= 6
+
+
+def _join_credit(text: str, blocks: list[_RawBlock], index: int) -> None:
+    """A bare photo credit ("Picture: NAME") on the line next to its caption: one caption block."""
+    block = blocks[index]
+    if not _is_credit_only(text[block.start : block.end]):
+        return
+    after = blocks[index + 1] if index + 1 < len(blocks) else None
+    if after is not None and _adjacent(text, block, after) and _is_title_like(text[after.start : after.end]):
+        block.end = after.end
+        after.absorbed = True
+        return
+    before = blocks[index - 1] if index > 0 else None
+    if (
+        before is not None
+        and before.kind == "paragraph"
+        and _adjacent(text, before, block)
+        and _is_title_like(text[before.start : before.end])
+    ):
+        before.kind, before.heading, before.end = "caption", False, block.end
+        block.absorbed = True
+
+
+def _is_credit_only(body: str) -> bool:
+    label = _CAPTION_PREFIX_RE.match(body)
+    return label is not None and len(_WORD.findall(body[label.end() :])) <= 5 and not _SENTENCE_END.search(body)
+
+
+def _adjacent(text: str, first: _RawBlock, second: _RawBlock) -> bool:
+    return "\n\n" not in text[first.end : second.start].replace(" ", "")
 
 
 def _is_caption(body: str) -> bool:
     if len(body) > 600:
         return False
-    if _CAPTION_PREFIX_RE.match(body):
+    if _CAPTION_PREFIX_RE.match(body) or _CAPTION_LABEL_RE.match(body):
         return True
     credit = _CREDIT_RE.search(body)
     if credit is None:
@@ -255,6 +344,9 @@ def _is_title_like(body: str) -> bool:
     """Short, one line, not a sentence: the shape of headlines, subheadings and link titles."""
     if "\n" in body or len(body) > 160:
         return False
+    quoted = _QUOTED.match(body)
+    if quoted:
+        body = quoted.group(1)  # a quoted subheading ('Keep out of the water'): judge the words inside
     first = body.lstrip("\"'“‘*_ ")[:1]
     if not (first.isupper() or first.isdigit()):
         return False
@@ -287,13 +379,9 @@ def _followed_by_body(text: str, blocks: Sequence[_RawBlock], index: int) -> boo
 
 
 def _read_timestamps(body: str, layout: Layout) -> None:
-    marks = list(_LABEL_SPLIT.finditer(body))
-    for i, mark in enumerate(marks):
-        label = " ".join(mark.group(1).lower().split())
-        value = body[mark.end() : marks[i + 1].start() if i + 1 < len(marks) else len(body)]
-        parsed = _timestamp(value.strip(" |·•;"))
-        if parsed is None:
-            continue
+    for label, parsed in _timestamps(body.strip("*_ ")):
+        if label in _SCHEDULE:
+            continue  # "Next release: ...": a date to come, not this article's
         if label in _UPDATED:
             layout.updated = layout.updated or parsed
         else:
@@ -337,6 +425,8 @@ def _read_byline(body: str, layout: Layout) -> None:
             layout.location = place.group(1)
         name = name[: place.start()]
     name = re.split(r"\s*[,|·•]\s*|\s+[-–—]\s+", name)[0].strip()
+    if name.isupper():
+        name = name.title()  # "By JACK RENSHAW, CONSUMER EDITOR": the tabloid's capitals are style, not the name
     if name and layout.author is None:
         layout.author = name
 
@@ -374,6 +464,8 @@ def _group(text: str, blocks: list[_RawBlock], article_id: str) -> list[Section]
         )
 
     for block in blocks:
+        if block.absorbed:
+            continue
         if block.heading:
             close()
             heading, members = block, []
