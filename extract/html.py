@@ -14,15 +14,13 @@ import re
 from dataclasses import dataclass, field
 from html import escape, unescape
 
-from claimscope.extract.html_meta import read_html_meta
+from claimscope.extract.html_meta import MIN_HEADLINE_WORDS, read_html_meta
 
 _FIGURE = re.compile(r"<figure\b[^>]*>(.*?)</figure>", re.IGNORECASE | re.DOTALL)
 _FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 _ASIDE = re.compile(r"<aside\b[^>]*>(.*?)</aside>", re.IGNORECASE | re.DOTALL)
 _LINK = re.compile(r"<a\b[^>]*>(.*?)</a>", re.IGNORECASE | re.DOTALL)
-_MIN_HEADLINE_WORDS = 3
-"""A linked headline has a few words; "Share", "Next" and "Facebook" are page furniture."""
 
 
 @dataclass(slots=True)
@@ -62,7 +60,7 @@ def html_to_article(html: str) -> HtmlArticle:
 
     def aside_to_links(match: re.Match[str]) -> str:
         titles = [_text(link) for link in _LINK.findall(match.group(1))]
-        titles = [t for t in titles if len(t.split()) >= _MIN_HEADLINE_WORDS]
+        titles = [t for t in titles if len(t.split()) >= MIN_HEADLINE_WORDS]
         related.extend(titles)
         return "".join(f"<p>{escape(t)}</p>" for t in titles)
 
@@ -85,6 +83,7 @@ def html_to_article(html: str) -> HtmlArticle:
         return HtmlArticle(markdown="", captions=captions)
     meta, markdown = _split_front_matter(output)
     lead = [c for c in captions if c not in markdown]
+    related += [t for t in marked.related if t not in related]
     tail = [t for t in related if t not in markdown]
     markdown = "\n\n".join([*sorted(lead), markdown.strip("\n"), *tail])
     day = _clean(meta.get("date"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml import html as lxml_html
 from lxml.etree import ParserError
@@ -22,6 +22,9 @@ _PUBLISHED = word_set("formats.json", "html_meta_published")
 _UPDATED = word_set("formats.json", "html_meta_updated")
 _AUTHOR = word_set("formats.json", "html_meta_author")
 _UPDATED_LABELS = word_set("layout.json", "updated_labels")
+_RELATED_CLASSES = word_set("formats.json", "html_related_classes")
+MIN_HEADLINE_WORDS = 3
+"""A linked headline has a few words; "Share", "Next" and "Facebook" are page furniture."""
 
 
 @dataclass(slots=True)
@@ -32,6 +35,7 @@ class HtmlMeta:
     updated: str | None = None
     author: str | None = None
     headline: str | None = None
+    related: list[str] = field(default_factory=list)
 
 
 def read_html_meta(page: str) -> HtmlMeta:
@@ -44,7 +48,26 @@ def read_html_meta(page: str) -> HtmlMeta:
     _read_json_ld(root, meta)
     _read_meta_tags(root, meta)
     _read_time_elements(root, meta)
+    meta.related = related_links(root)
     return meta
+
+
+def related_links(root: lxml_html.HtmlElement) -> list[str]:
+    """Linked headlines in an ``<aside>`` or a box whose class or id says "related", in page order."""
+    titles: list[str] = []
+    for element in root.iter("aside", "div", "section", "ul", "ol", "nav"):
+        if element.tag != "aside" and not _is_related_box(element):
+            continue
+        for link in element.iter("a"):
+            title = " ".join(link.text_content().split())
+            if len(title.split()) >= MIN_HEADLINE_WORDS and title not in titles:
+                titles.append(title)
+    return titles
+
+
+def _is_related_box(element: lxml_html.HtmlElement) -> bool:
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    return any(word in names for word in _RELATED_CLASSES)
 
 
 def _read_json_ld(root: lxml_html.HtmlElement, meta: HtmlMeta) -> None:

@@ -36,6 +36,9 @@ _SCHEDULE = word_set(_LEX, "schedule_labels")
 _BYLINE_ROLES = word_set(_LEX, "byline_role_labels")
 _CAPTION_LABELS = word_set(_LEX, "caption_labels")
 _QA_LABELS = word_set(_LEX, "qa_labels")
+_BARE_RELATED = word_set(_LEX, "bare_related_prefixes")
+_COLON_BYLINE = word_set(_LEX, "colon_byline_labels")
+_ISSUER_WORDS = word_set(_LEX, "issuer_words")
 _MONTHS: dict[str, int] = {str(k).lower(): int(v) for k, v in load_json("periods.json")["months"].items()}
 
 
@@ -44,15 +47,28 @@ _SPACES = r"\s+"
 
 _KICKERS = word_set(_LEX, "kicker_labels")
 _KICKER_RE = re.compile(rf"^[\W_]*{alternation(_KICKERS, space=_SPACES)}[\W_]*$", re.IGNORECASE)
-_RELATED_RE = re.compile(rf"^{alternation(_RELATED, space=_SPACES)}\s*[:：|>»\-–—]\s*(?=\S)", re.IGNORECASE)
+_RELATED_RE = re.compile(
+    rf"^(?:(?i:{alternation(_RELATED, space=_SPACES)})\s*[:：|>»\-–—]\s*"
+    rf"|(?P<bare>(?i:{alternation(_BARE_RELATED, space=_SPACES)})\s+)(?=[\"“‘'A-Z0-9]))(?=\S)",
+)
+"""'READ MORE: title', 'Related | title', or a multi-word label and a capital, no colon: 'See also Strike ...'."""
 _TIMESTAMP_LABEL = alternation(_TIMESTAMP, space=_SPACES)
 _TIMESTAMP_RE = re.compile(rf"^{_TIMESTAMP_LABEL}\b\s*[:：]?", re.IGNORECASE)
 _LABEL_SPLIT = re.compile(rf"(?:^|[|·•;]|\s{{2,}})\s*({_TIMESTAMP_LABEL})\s*[:：]?", re.IGNORECASE)
 _BYLINE_LABEL = rf"(?:[A-Za-z]+\s+){{0,3}}{alternation(_BYLINE_ROLES)}\s*:\s*"
-_BYLINE_RE = re.compile(rf"^(?:{alternation(_BYLINE, space=_SPACES)}\s+|{_BYLINE_LABEL})(?=[A-Z])", re.IGNORECASE)
+_BYLINE_RE = re.compile(
+    rf"^(?:{alternation(_BYLINE, space=_SPACES)}\s+|{_BYLINE_LABEL}|{alternation(_COLON_BYLINE, space=_SPACES)}\s*:\s*)"
+    r"(?=[A-Z])",
+    re.IGNORECASE,
+)
 """'By NAME', 'Issued by NAME', or a role label before a colon: 'Court reporter: NAME', 'Political editor: NAME'."""
 _QA_RE = re.compile(rf"^\W*{alternation(_QA_LABELS)}\s*[:.)]\s", re.IGNORECASE)
 _CAPTION_LABEL_RE = re.compile(rf"^{alternation(_CAPTION_LABELS, space=_SPACES)}\s*[,:]\s*(?=\S)", re.IGNORECASE)
+_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}"
+_NAME_ROLE_RE = re.compile(
+    rf"^(?P<name>{_NAME})\s*(?:,|\s[-–—|])\s*(?:\w+\s+){{0,3}}(?i:{alternation(_BYLINE_ROLES)})\b[^.!?]*$"
+)
+"""A byline without "By": 'Jo Bloggs, health correspondent', 'Sam Smith - Political Editor'."""
 _PART_SPLIT = re.compile(r"\s*[|·•]\s*")
 _QUOTED = re.compile(r"^[\"“‘'](.+)[\"”’']$")
 _BYLINE_PLACE = re.compile(r"\s+(?:in|from)\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4})\s*$")
@@ -190,9 +206,14 @@ def _classify(text: str, blocks: list[_RawBlock], hints: LayoutHints, layout: La
             block.kind = "related"
             continue
         related = _RELATED_RE.match(body)
+        if related and related["bare"] and not _is_title_like(body):
+            related = None  # "See also Table 3 below." is a sentence; a bare label introduces a headline only
         if related and len(body) < 300:
             block.kind = "related"
             block.text_start = block.start + related.end()
+            continue
+        if hint and hint.linked and _is_title_like(body) and len(_WORD.findall(body)) >= 3:
+            block.kind = "related"  # a line that is one link: a linked headline
             continue
         if hint and hint.heading_level:
             if not title_seen and (in_header or hint.heading_level == 1):
@@ -209,6 +230,11 @@ def _classify(text: str, blocks: list[_RawBlock], hints: LayoutHints, layout: La
             _read_byline(body, layout)
             metadata_seen = True
             continue
+        if near_top and title_seen and _NAME_ROLE_RE.match(body):
+            block.kind = "byline"
+            _read_byline(body, layout)
+            metadata_seen = True
+            continue
         if _is_timestamp_line(body, labelled_only=not near_top):
             block.kind = "dateline"
             _read_timestamps(body, layout)
@@ -218,7 +244,7 @@ def _classify(text: str, blocks: list[_RawBlock], hints: LayoutHints, layout: La
             block.kind = "caption"
             _join_credit(text, blocks, index)
             continue
-        if in_header and not title_seen and _KICKER_RE.match(body):
+        if in_header and not title_seen and (_KICKER_RE.match(body) or _is_issuer(text, blocks, index)):
             continue  # "PRESS RELEASE", "FOR IMMEDIATE RELEASE": a label above the headline, not the headline
         if in_header and not title_seen and _is_title_like(body):
             block.kind = "headline"
@@ -279,6 +305,21 @@ def _timestamps(body: str) -> list[tuple[str | None, str]]:
         if parsed is not None:
             found.append((label, parsed))
     return found
+
+
+def _is_issuer(text: str, blocks: Sequence[_RawBlock], index: int) -> bool:
+    """A government body's name above its release ('MINISTRY OF HEALTH', then 'Media release'): not the title."""
+    body = text[blocks[index].start : blocks[index].end]
+    words = _WORD.findall(body)
+    if not 1 <= len(words) <= 8 or _TERMINAL.search(body) or not {w.lower() for w in words} & _ISSUER_WORDS:
+        return False
+    if any(w[0].islower() and len(w) > 3 for w in words):
+        return False  # "Police appeal for witnesses" is a headline; a body's name is capitalised throughout
+    nxt = blocks[index + 1] if index + 1 < len(blocks) else None
+    if nxt is None:
+        return False
+    below = text[nxt.start : nxt.end]
+    return bool(_KICKER_RE.match(below)) or is_date_line(below)
 
 
 def _is_lead_caption(body: str) -> bool:
@@ -359,6 +400,8 @@ def _is_title_like(body: str) -> bool:
 
 def _reads_like_headline(body: str) -> bool:
     """A link title states something (a verb or a figure); a subheading names a topic."""
+    if _QUOTED.match(body):
+        return False  # a quoted line is a quote used as a subheading; a bare link title is not in quotes
     words = [w.lower() for w in _WORD.findall(body)]
     if words and words[0] in _QUESTION_WORDS:
         return False
