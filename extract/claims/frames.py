@@ -177,12 +177,31 @@ def participial_lead(ctx: ParagraphContext, lo: int, hi: int) -> list[Draft]:
     return []
 
 
+def absolute_saying(ctx: ParagraphContext, lo: int, hi: int) -> list[Draft]:
+    """Handles "The ruling came later, with the judge saying the law was unclear": the judge's claim."""
+    text = ctx.text
+    for m in P.ABSOLUTE_SAYING.finditer(text, lo, hi):
+        if ctx.quotes.at(m.start()) is not None:
+            continue
+        phrase = parse_speaker(m.group("who"))
+        if phrase is None:
+            continue
+        span = content_span(ctx, m.end(), hi)
+        if span is None:
+            continue
+        subject = Subject(m.start("who"), m.end("who"), phrase)
+        name = resolve_speaker(ctx, subject, m.start("who"), m.end("who"))
+        return [draft(span[0], span[1], name, m.group("cue").lower(), span[2], subject)]
+    return []
+
+
 FRAMES: tuple[Frame, ...] = (
     Frame("reporting verb", reporting_verb),
     Frame("according to", according_to),
     Frame("claim noun", claim_noun),
     Frame("subject continuation", subject_continuation),
     Frame("participial lead", participial_lead),
+    Frame("absolute saying", absolute_saying),
 )
 """The attribution rules in the order they are tried on each sentence (see the module docstring)."""
 _FINDERS = tuple(frame.find for frame in FRAMES)

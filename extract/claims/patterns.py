@@ -95,6 +95,12 @@ PARTICIPIAL_FRONT = re.compile(
     r"(?:" + _words("discourse_openers") + r"\s*,?\s+)?(?P<cue>" + _PARTS + r")\s+that\s+", re.IGNORECASE
 )
 
+ABSOLUTE_SAYING = re.compile(
+    r"[,;]\s+" + _words("absolute_links") + r"\s+(?P<who>[^,;:()]{2,80}?)\s+(?P<cue>" + _PARTS + r")\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+"""", with the judge saying the law was unclear": an absolute clause whose subject is the speaker."""
+
 
 def _after_space(words: frozenset[str]) -> str:
     """``words`` as an alternation that matches only after whitespace, with the whitespace test placed after

@@ -178,14 +178,31 @@ def test_golden_sentence(text: str, fragment: str, speaker: str, cue: str, kind:
     [
         ("The ruling came hours later, with the judge saying the law was unclear.",
          "the law was unclear", "judge", "saying", "indirect"),
-        ("Q: Will prices fall?\n\nA: Not this year. Supply is still too tight for that.",
-         "Supply is still too tight", "", "answered", "indirect"),
+        ("Fares will rise by 4% in May, with the operator saying that fuel costs had doubled.",
+         "fuel costs had doubled", "the operator", "saying", "indirect"),
+        ("Grain trader Ilse Brandt spoke to us from the port on Friday.\n\nQ: Will prices fall?\n\n"
+         "A: Not this year. Supply is still too tight for that.",
+         "Supply is still too tight", "Ilse Brandt", "answered", "direct"),
     ],
 )
-@pytest.mark.xfail(reason="known miss: absolute 'with X saying', and Q&A answers",
-                   strict=True)
-def test_known_misses(text: str, fragment: str, speaker: str, cue: str, kind: str) -> None:
+def test_absolute_saying_and_interview_answers(text: str, fragment: str, speaker: str, cue: str, kind: str) -> None:
     test_golden_sentence(text, fragment, speaker, cue, kind)
+
+
+def test_interview_answers_end_with_the_transcript_and_a_bare_reply_is_no_claim() -> None:
+    text = (
+        "Port manager Ruth Okafor spoke to us on Monday evening about the storm.\n\n"
+        "Q: Did the harbour wall hold?\n\nA: Mostly, yes. Two of the pontoons broke loose in the night.\n\n"
+        "Repairs start next week.\n\nA: Option one is a new breakwater beyond the old harbour mouth."
+    )
+    claims = claims_of(text)
+    assert [(c.text, c.speaker, c.cue) for c in claims if c.cue == "answered"] == [
+        ("Two of the pontoons broke loose in the night.", "Port manager Ruth Okafor", "answered")
+    ]
+
+
+def test_interview_with_no_one_named_gives_no_answer_claims() -> None:
+    assert claims_of("Q: Will prices fall?\n\nA: Not this year. Supply is still too tight for that.") == []
 
 
 # (text, the claim fragments it holds, in reading order, all by the same speaker fragment)
