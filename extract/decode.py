@@ -89,6 +89,7 @@ _SPACES[0x85] = "\n"
 """Unicode spaces (no-break, em, ideographic) become a plain space, and NEL a line end: one character for one,
 so offsets hold.  The sentence splitter (sentencex 0.x) panics on a multi-byte space before a full stop
 ("A\u00a0."), and no reader tells the spaces apart."""
+_ODD_SPACE = re.compile("[" + "".join(map(chr, _SPACES)) + "]")
 
 
 def normalise_text(text: str) -> str:
@@ -99,4 +100,6 @@ def normalise_text(text: str) -> str:
     if "\x00" in text:
         text = text.replace("\x00", "")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\ufeff", "")
-    return text if text.isascii() else text.translate(_SPACES)
+    if text.isascii() or _ODD_SPACE.search(text) is None:
+        return text
+    return text.translate(_SPACES)

@@ -69,6 +69,7 @@ _NAME_ROLE_RE = re.compile(
     rf"^(?P<name>{_NAME})\s*(?:,|\s[-–—|])\s*(?:\w+\s+){{0,3}}(?i:{alternation(_BYLINE_ROLES)})\b[^.!?]*$"
 )
 """A byline without "By": 'Jo Bloggs, health correspondent', 'Sam Smith - Political Editor'."""
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
 _PART_SPLIT = re.compile(r"\s*[|·•]\s*")
 _QUOTED = re.compile(r"^[\"“‘'](.+)[\"”’']$")
 _BYLINE_PLACE = re.compile(r"\s+(?:in|from)\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4})\s*$")
@@ -279,11 +280,10 @@ def _classify(text: str, blocks: list[_RawBlock], hints: LayoutHints, layout: La
 
 def _is_timestamp_line(body: str, *, labelled_only: bool) -> bool:
     """A line of publication dates: labelled anywhere ("Updated: ..."); near the top also bare or in parts."""
-    if len(body) >= 200:
+    if len(body) >= 200 or (labelled_only and _TIMESTAMP_RE.match(body) is None):
         return False
-    labelled = _TIMESTAMP_RE.match(body) is not None
-    if labelled_only and not labelled:
-        return False
+    if _YEAR.search(body) is None:
+        return False  # every date read here names its year (``parse_date``): one C scan rules out most lines
     return bool(_timestamps(body.strip("*_ ")))
 
 

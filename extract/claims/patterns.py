@@ -101,6 +101,13 @@ ABSOLUTE_SAYING = re.compile(
 )
 """", with the judge saying the law was unclear": an absolute clause whose subject is the speaker."""
 
+HEARING = re.compile(
+    r"[,;]\s+(?P<who>(?:(?-i:[A-Z][\w'\u2019.-]*)\s+|the\s+){1,5}?" + _words("hearing_bodies") + r")\s+"
+    r"(?P<cue>" + alternation(word_set(_LEX, "hearing_verbs"), space=r"\s+") + r")(?=\s*[,.;!?]|\s*\Z)",
+    re.IGNORECASE,
+)
+""""..., Lindale Crown Court heard." and "..., the jury was told, ...": the content is the clause before."""
+
 
 def _after_space(words: frozenset[str]) -> str:
     """``words`` as an alternation that matches only after whitespace, with the whitespace test placed after
