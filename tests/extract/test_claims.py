@@ -205,6 +205,20 @@ def test_what_a_court_heard(text: str, fragment: str, speaker: str, cue: str) ->
     assert "heard" not in claim.text and "told" not in claim.text
 
 
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        ("Figures published by the water board on Monday show 212 leaks were fixed in May.",
+         "212 leaks were fixed", "Figures published by the water board"),
+        ("Data obtained by this newspaper shows that 40 schools closed early.",
+         "40 schools closed early", "Data obtained by this newspaper"),
+    ],
+)
+def test_figures_with_a_participle_show(text: str, fragment: str, speaker: str) -> None:
+    claim = claim_with(claims_of(text), fragment)
+    assert (claim.speaker, claim.kind) == (speaker, "indirect")
+
+
 def test_a_relative_is_a_speaker() -> None:
     claim = claim_with(claims_of('In a statement, her nephew said: "He never missed a home game."'), "never missed")
     assert (claim.speaker, claim.kind) == ("her nephew", "direct")
