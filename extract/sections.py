@@ -52,6 +52,8 @@ _RELATED_RE = re.compile(
     rf"|(?P<bare>(?i:{alternation(_BARE_RELATED, space=_SPACES)})\s+)(?=[\"“‘'A-Z0-9]))(?=\S)",
 )
 """'READ MORE: title', 'Related | title', or a multi-word label and a capital, no colon: 'See also Strike ...'."""
+_RELATED_LABEL_RE = re.compile(rf"^[\W_]*{alternation(_RELATED, space=_SPACES)}[\W_]*$", re.IGNORECASE)
+"""A related-links label alone on its line ("Read more", "RELATED STORIES:"): the headlines follow below it."""
 _TIMESTAMP_LABEL = alternation(_TIMESTAMP, space=_SPACES)
 _TIMESTAMP_RE = re.compile(rf"^{_TIMESTAMP_LABEL}\b\s*[:：]?", re.IGNORECASE)
 _LABEL_SPLIT = re.compile(rf"(?:^|[|·•;]|\s{{2,}})\s*({_TIMESTAMP_LABEL})\s*[:：]?", re.IGNORECASE)
@@ -194,6 +196,7 @@ def _classify(text: str, blocks: list[_RawBlock], hints: LayoutHints, layout: La
     title_seen = layout.title is not None
     metadata_seen = False  # a byline or a timestamp: what follows them in the header is no headline
     lead_paragraphs = 0  # paragraphs since the header ended; a standfirst may come before the byline
+    links_below = False  # under a "Read more" label: headline-like lines are related links
     for index, block in enumerate(blocks):
         if block.absorbed:
             continue
@@ -205,6 +208,14 @@ def _classify(text: str, blocks: list[_RawBlock], hints: LayoutHints, layout: La
             continue
         if body in hints.related:
             block.kind = "related"
+            continue
+        if links_below:
+            if _is_title_like(body) and not _QA_RE.match(body) and len(_WORD.findall(body)) >= 3:
+                block.kind = "related"
+                continue
+            links_below = False
+        if not in_header and _RELATED_LABEL_RE.match(body):
+            links_below = True  # the label stays a paragraph: it names no article itself
             continue
         related = _RELATED_RE.match(body)
         if related and related["bare"] and not _is_title_like(body):

@@ -365,3 +365,18 @@ def test_html_aside_links_are_related_and_figcaption_with_credit_is_a_caption() 
         "Bus station to close for a month",
     ]
     assert blocks(article, "caption") == ["The first cars cross the old bridge on Tuesday (Photo: Valley Courier)"]
+
+
+def test_headlines_listed_under_a_read_more_label() -> None:
+    text = (
+        "Harbour authority rejects claims\n\n"
+        "The harbour authority on Monday dismissed a report that questioned the safety of its ferries.\n\n"
+        "Read more\nFerry operator adds three routes for summer\nCouncil votes to widen the harbour road\n\n"
+        "The authority said its inspectors had checked every vessel twice a year since 2019.\n"
+    )
+    article = extract_text(text)
+    assert blocks(article, "related") == [
+        "Ferry operator adds three routes for summer",
+        "Council votes to widen the harbour road",
+    ]
+    assert [s.heading for s in article.sections if s.heading] == []
