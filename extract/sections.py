@@ -54,6 +54,8 @@ _RELATED_RE = re.compile(
 """'READ MORE: title', 'Related | title', or a multi-word label and a capital, no colon: 'See also Strike ...'."""
 _RELATED_LABEL_RE = re.compile(rf"^[\W_]*{alternation(_RELATED, space=_SPACES)}[\W_]*$", re.IGNORECASE)
 """A related-links label alone on its line ("Read more", "RELATED STORIES:"): the headlines follow below it."""
+_LABEL_MAX = 40
+"""Longer than any related-links label with its punctuation: such a line is not one."""
 _TIMESTAMP_LABEL = alternation(_TIMESTAMP, space=_SPACES)
 _TIMESTAMP_RE = re.compile(rf"^{_TIMESTAMP_LABEL}\b\s*[:：]?", re.IGNORECASE)
 _LABEL_SPLIT = re.compile(rf"(?:^|[|·•;]|\s{{2,}})\s*({_TIMESTAMP_LABEL})\s*[:：]?", re.IGNORECASE)
@@ -214,7 +216,7 @@ def _classify(text: str, blocks: list[_RawBlock], hints: LayoutHints, layout: La
                 block.kind = "related"
                 continue
             links_below = False
-        if not in_header and _RELATED_LABEL_RE.match(body):
+        if not in_header and len(body) <= _LABEL_MAX and _RELATED_LABEL_RE.match(body):
             links_below = True  # the label stays a paragraph: it names no article itself
             continue
         related = _RELATED_RE.match(body)
@@ -247,9 +249,10 @@ def _classify(text: str, blocks: list[_RawBlock], hints: LayoutHints, layout: La
             _read_byline(body, layout)
             metadata_seen = True
             continue
-        if _is_timestamp_line(body, labelled_only=not near_top):
+        stamps = _timestamp_marks(body, labelled_only=not near_top)
+        if stamps:
             block.kind = "dateline"
-            _read_timestamps(body, layout)
+            _read_timestamps(stamps, layout)
             metadata_seen = True
             continue
         if _is_caption(body):
@@ -269,9 +272,12 @@ def _classify(text: str, blocks: list[_RawBlock], hints: LayoutHints, layout: La
         if in_header and metadata_seen and _is_lead_caption(body):
             block.kind = "caption"  # the lead photo's caption, between the byline and the story
             continue
-        if _QA_RE.match(body):
-            pass  # an interview's question: body text, never a heading or a link
-        elif not in_header and _is_title_like(body) and _followed_by_body(text, blocks, index):
+        if (
+            not in_header
+            and _is_title_like(body)
+            and not _QA_RE.match(body)  # an interview's question: body text, never a heading or a link
+            and _followed_by_body(text, blocks, index)
+        ):
             if is_date_line(body):
                 block.kind = "dateline"  # a timestamp between paragraphs (live pages, updates)
             elif _reads_like_headline(body):
@@ -289,13 +295,14 @@ def _classify(text: str, blocks: list[_RawBlock], hints: LayoutHints, layout: La
         layout.title = layout.title.strip()
 
 
-def _is_timestamp_line(body: str, *, labelled_only: bool) -> bool:
-    """A line of publication dates: labelled anywhere ("Updated: ..."); near the top also bare or in parts."""
+def _timestamp_marks(body: str, *, labelled_only: bool) -> list[tuple[str | None, str]]:
+    """The dates of a timestamp line: labelled anywhere ("Updated: ..."); near the top also bare or in parts.
+    Empty for any other line."""
     if len(body) >= 200 or (labelled_only and _TIMESTAMP_RE.match(body) is None):
-        return False
+        return []
     if _YEAR.search(body) is None:
-        return False  # every date read here names its year (``parse_date``): one C scan rules out most lines
-    return bool(_timestamps(body.strip("*_ ")))
+        return []  # every date read here names its year (``parse_date``): one C scan rules out most lines
+    return _timestamps(body.strip("*_ "))
 
 
 def _timestamps(body: str) -> list[tuple[str | None, str]]:
@@ -432,8 +439,8 @@ def _followed_by_body(text: str, blocks: Sequence[_RawBlock], index: int) -> boo
     return False
 
 
-def _read_timestamps(body: str, layout: Layout) -> None:
-    for label, parsed in _timestamps(body.strip("*_ ")):
+def _read_timestamps(stamps: list[tuple[str | None, str]], layout: Layout) -> None:
+    for label, parsed in stamps:
         if label in _SCHEDULE:
             continue  # "Next release: ...": a date to come, not this article's
         if label in _UPDATED:

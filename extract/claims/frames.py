@@ -182,8 +182,8 @@ def hearing(ctx: ParagraphContext, lo: int, hi: int) -> list[Draft]:
     """Handles "Content, Lindale Crown Court heard." and "Content, the court was told, and ...": the body
     that heard it is the speaker (the court report's way of saying "the prosecution told the court")."""
     text = ctx.text
-    if text.find(" heard", lo, hi) < 0 and text.find(" told", lo, hi) < 0:
-        return []
+    if P.HEARING_HINT.search(text, lo, hi) is None:
+        return []  # one C scan: "heard"/"told" closing a clause is rare, "told reporters" is not
     for m in P.HEARING.finditer(text, lo, hi):
         if ctx.quotes.at(m.start()) is not None:
             continue
@@ -200,6 +200,8 @@ def hearing(ctx: ParagraphContext, lo: int, hi: int) -> list[Draft]:
 def absolute_saying(ctx: ParagraphContext, lo: int, hi: int) -> list[Draft]:
     """Handles "The ruling came later, with the judge saying the law was unclear": the judge's claim."""
     text = ctx.text
+    if text.find(" with ", lo, hi) < 0:
+        return []
     for m in P.ABSOLUTE_SAYING.finditer(text, lo, hi):
         if ctx.quotes.at(m.start()) is not None:
             continue

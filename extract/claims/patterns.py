@@ -107,6 +107,10 @@ HEARING = re.compile(
     re.IGNORECASE,
 )
 """"..., Lindale Crown Court heard." and "..., the jury was told, ...": the content is the clause before."""
+HEARING_HINT = re.compile(
+    r" " + alternation({v.rsplit(" ", 1)[-1] for v in word_set(_LEX, "hearing_verbs")}) + r"(?=\s*[,.;!?]|\s*\Z)"
+)
+"""The cheap test before ``HEARING``: a hearing verb that closes a clause."""
 
 
 def _after_space(words: frozenset[str]) -> str:
