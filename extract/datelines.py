@@ -16,9 +16,13 @@ DATELINE_STOPWORDS = word_set("layout.json", "dateline_stopwords")
 
 _PLACE_LINKS = alternation(str(w) for w in load_json("datelines.json")["place_name_links"])
 
+_ORDINAL = rf"(?:{alternation(str(w) for w in load_json('datelines.json')['ordinal_suffixes'])})?"
+_DATE = rf"(?:\d{{1,2}}{_ORDINAL}\s+)?[A-Z][\w.]*(?:\s+\d{{1,2}}{_ORDINAL})?(?:,?\s+\d{{4}})?"
+"""The date a dateline may carry after its comma: "Aug 14", "13 June 2024", "3rd March", "Thursday", "D.C."."""
+
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|" + _PLACE_LINKS + r"))"
-    r"{0,4})(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?\s*(?:(?P<agency>\([A-Z][\w.&'-]*(?:[ /][A-Z][\w.&'-]*){0,3}\))\s*)?"
+    r"{0,4})(?:,\s*" + _DATE + r")?\s*(?:(?P<agency>\([A-Z][\w.&'-]*(?:[ /][A-Z][\w.&'-]*){0,3}\))\s*)?"
     r"(?P<sep>:|(?<=\s)[-–—]{1,2}|(?<=\))(?=\s))\s+(?=\S)"
 )
 """A place (up to five words), an optional date after a comma, an optional agency in brackets, then a

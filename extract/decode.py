@@ -84,6 +84,14 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+_SPACES = {ord(c): " " for c in map(chr, range(0x80, 0x3001)) if c.isspace()}
+_SPACES[0x85] = "\n"
+"""Unicode spaces (no-break, em, ideographic) become a plain space, and NEL a line end: one character for one,
+so offsets hold.  The sentence splitter (sentencex 0.x) panics on a multi-byte space before a full stop
+("A\u00a0."), and no reader tells the spaces apart."""
+_ODD_SPACE = re.compile("[" + "".join(map(chr, _SPACES)) + "]")
+
+
 def normalise_text(text: str) -> str:
     """The one canonical form every offset points into: NFC, ``\\n`` line ends, no NULs."""
     text = unicodedata.normalize("NFC", text)
@@ -91,4 +99,7 @@ def normalise_text(text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         text = text.replace("\x00", "")
-    return text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\ufeff", "")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\ufeff", "")
+    if text.isascii() or _ODD_SPACE.search(text) is None:
+        return text
+    return text.translate(_SPACES)

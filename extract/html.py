@@ -1,7 +1,11 @@
 """HTML pages to Markdown plus metadata, through trafilatura (boilerplate, scripts and navigation dropped).
 
 Photo captions would be lost by trafilatura's main-content filter, so ``<figcaption>`` elements are turned
-into paragraphs first and their texts are remembered, which lets the section splitter label them.
+into paragraphs first and their texts are remembered, which lets the section splitter label them; a caption
+trafilatura still drops (a lead photo above the story's body) is put before the body.  The same goes for the
+linked headlines of an ``<aside>`` (a "Read more" box): each becomes a paragraph remembered as a related link,
+and those trafilatura drops go after the body.  Dates with their time of day, the modified date and, where
+trafilatura finds none, the author come from the markup (``html_meta``).
 """
 
 from __future__ import annotations
@@ -10,9 +14,13 @@ import re
 from dataclasses import dataclass, field
 from html import escape, unescape
 
+from claimscope.extract.html_meta import MIN_HEADLINE_WORDS, read_html_meta
+
 _FIGURE = re.compile(r"<figure\b[^>]*>(.*?)</figure>", re.IGNORECASE | re.DOTALL)
 _FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
+_ASIDE = re.compile(r"<aside\b[^>]*>(.*?)</aside>", re.IGNORECASE | re.DOTALL)
+_LINK = re.compile(r"<a\b[^>]*>(.*?)</a>", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(slots=True)
@@ -24,6 +32,8 @@ class HtmlArticle:
     author: str | None = None
     published: str | None = None
     captions: set[str] = field(default_factory=set)
+    related: set[str] = field(default_factory=set)
+    updated: str | None = None
 
 
 def looks_like_html(text: str) -> bool:
@@ -37,7 +47,7 @@ def html_to_article(html: str) -> HtmlArticle:
     captions: set[str] = set()
 
     def caption_to_paragraph(match: re.Match[str]) -> str:
-        caption = " ".join(unescape(_TAG.sub(" ", match.group(1))).split())
+        caption = _text(match.group(1))
         if caption:
             captions.add(caption)
         return f"<p>{escape(caption)}</p>" if caption else ""
@@ -46,7 +56,17 @@ def html_to_article(html: str) -> HtmlArticle:
         inner = _FIGCAPTION.search(match.group(1))
         return caption_to_paragraph(inner) if inner else ""
 
+    related: list[str] = []
+
+    def aside_to_links(match: re.Match[str]) -> str:
+        titles = [_text(link) for link in _LINK.findall(match.group(1))]
+        titles = [t for t in titles if len(t.split()) >= MIN_HEADLINE_WORDS]
+        related.extend(titles)
+        return "".join(f"<p>{escape(t)}</p>" for t in titles)
+
     prepared = _FIGCAPTION.sub(caption_to_paragraph, _FIGURE.sub(figure_to_caption, html))
+    prepared = _ASIDE.sub(aside_to_links, prepared)
+    marked = read_html_meta(html)
     import trafilatura  # imported here: it costs ~0.2 s and most articles are not HTML
 
     output = trafilatura.extract(
@@ -62,13 +82,31 @@ def html_to_article(html: str) -> HtmlArticle:
     if not output:
         return HtmlArticle(markdown="", captions=captions)
     meta, markdown = _split_front_matter(output)
+    lead = [c for c in captions if c not in markdown]
+    related += [t for t in marked.related if t not in related]
+    tail = [t for t in related if t not in markdown]
+    markdown = "\n\n".join([*sorted(lead), markdown.strip("\n"), *tail])
+    day = _clean(meta.get("date"))
     return HtmlArticle(
         markdown=markdown,
-        title=_clean(meta.get("title")),
-        author=_clean(meta.get("author")),
-        published=_clean(meta.get("date")),
+        title=_clean(meta.get("title")) or marked.headline,
+        author=_clean(meta.get("author")) or marked.author,
+        published=_more_precise(marked.published, day),
         captions=captions,
+        related=set(related),
+        updated=marked.updated,
     )
+
+
+def _more_precise(marked: str | None, day: str | None) -> str | None:
+    """The markup's timestamp when it is the day trafilatura found (or trafilatura found none)."""
+    if marked is not None and (day is None or marked.startswith(day)):
+        return marked
+    return day
+
+
+def _text(fragment: str) -> str:
+    return " ".join(unescape(_TAG.sub(" ", fragment)).split())
 
 
 def _split_front_matter(output: str) -> tuple[dict[str, str], str]:

@@ -20,6 +20,7 @@ _CODE = re.compile(r"`([^`]*)`")
 _QUOTE = re.compile(r"^\s{0,3}>\s?")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _LIST = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
+_WHOLE_LINK = re.compile(r"(?:[-*+]\s+)?(\*\*|__|\*|_)?\[[^\]]+\]\([^)]*\)\1?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +30,7 @@ class LineHint:
     heading_level: int = 0
     caption: bool = False
     emphasised: bool = False
+    linked: bool = False  # the whole line is one link: a related headline when its words read as one
 
 
 _FRONT_KEYS: dict[str, str] = {
@@ -65,8 +67,10 @@ def markdown_to_text(source: str) -> tuple[str, dict[int, LineHint]]:
     out: list[str] = []
     hints: dict[int, LineHint] = {}
     lines = source.split("\n")
+    after_image = False  # the line below a photo without alt text: its caption, when emphasised
     for i, line in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        below_image, after_image = after_image, False
         if _RULE.match(line) and not (out and out[-1].strip() and _SETEXT.match(line)):
             out.append("")
             continue
@@ -87,9 +91,18 @@ def markdown_to_text(source: str) -> tuple[str, dict[int, LineHint]]:
                 hints[len(out)] = LineHint(caption=True)
                 out.append(image.group(1).strip())
             else:
+                after_image = True
                 out.append("")
             continue
         emphasised = bool(stripped) and _EMPHASIS.fullmatch(stripped) is not None
+        if emphasised and below_image:
+            hints[len(out)] = LineHint(caption=True)
+            out.append(_inline(stripped))
+            continue
+        if stripped and _WHOLE_LINK.fullmatch(stripped):
+            hints[len(out)] = LineHint(linked=True)
+            out.append(_inline(_LIST.sub("", stripped)))
+            continue
         text = _QUOTE.sub("", line)
         text = _LIST.sub("", text)
         text = _inline(text)

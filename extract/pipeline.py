@@ -73,7 +73,15 @@ def _prepare(raw: str, source: str | None) -> tuple[str, str, LayoutHints]:
     if declared == "html" or (declared is None and looks_like_html(raw)):
         page = html_to_article(raw)
         text, lines = markdown_to_text(normalise_text(page.markdown))
-        hints = LayoutHints(lines, frozenset(page.captions), page.title, page.author, page.published)
+        hints = LayoutHints(
+            lines,
+            captions=frozenset(page.captions),
+            related=frozenset(page.related),
+            title=page.title,
+            author=page.author,
+            published=page.published,
+            updated=page.updated,
+        )
         return "html", text, hints
     if declared == "markdown" or (declared is None and looks_like_markdown(raw)):
         meta, body = split_front_matter(raw)

@@ -32,6 +32,13 @@ _CAPTION_VERBS = word_set(_LEX, "caption_verbs")
 _PHOTO_WORDS = word_set(_LEX, "caption_photo_words")
 _AUXILIARIES = word_set(_LEX, "headline_auxiliaries")
 _QUESTION_WORDS = word_set(_LEX, "heading_question_words")
+_SCHEDULE = word_set(_LEX, "schedule_labels")
+_BYLINE_ROLES = word_set(_LEX, "byline_role_labels")
+_CAPTION_LABELS = word_set(_LEX, "caption_labels")
+_QA_LABELS = word_set(_LEX, "qa_labels")
+_BARE_RELATED = word_set(_LEX, "bare_related_prefixes")
+_COLON_BYLINE = word_set(_LEX, "colon_byline_labels")
+_ISSUER_WORDS = word_set(_LEX, "issuer_words")
 _MONTHS: dict[str, int] = {str(k).lower(): int(v) for k, v in load_json("periods.json")["months"].items()}
 
 
@@ -40,11 +47,35 @@ _SPACES = r"\s+"
 
 _KICKERS = word_set(_LEX, "kicker_labels")
 _KICKER_RE = re.compile(rf"^[\W_]*{alternation(_KICKERS, space=_SPACES)}[\W_]*$", re.IGNORECASE)
-_RELATED_RE = re.compile(rf"^{alternation(_RELATED, space=_SPACES)}\s*[:：|>»\-–—]\s*(?=\S)", re.IGNORECASE)
+_RELATED_RE = re.compile(
+    rf"^(?:(?i:{alternation(_RELATED, space=_SPACES)})\s*[:：|>»\-–—]\s*"
+    rf"|(?P<bare>(?i:{alternation(_BARE_RELATED, space=_SPACES)})\s+)(?=[\"“‘'A-Z0-9]))(?=\S)",
+)
+"""'READ MORE: title', 'Related | title', or a multi-word label and a capital, no colon: 'See also Strike ...'."""
+_RELATED_LABEL_RE = re.compile(rf"^[\W_]*{alternation(_RELATED, space=_SPACES)}[\W_]*$", re.IGNORECASE)
+"""A related-links label alone on its line ("Read more", "RELATED STORIES:"): the headlines follow below it."""
+_LABEL_MAX = 40
+"""Longer than any related-links label with its punctuation: such a line is not one."""
 _TIMESTAMP_LABEL = alternation(_TIMESTAMP, space=_SPACES)
 _TIMESTAMP_RE = re.compile(rf"^{_TIMESTAMP_LABEL}\b\s*[:：]?", re.IGNORECASE)
 _LABEL_SPLIT = re.compile(rf"(?:^|[|·•;]|\s{{2,}})\s*({_TIMESTAMP_LABEL})\s*[:：]?", re.IGNORECASE)
-_BYLINE_RE = re.compile(rf"^{alternation(_BYLINE, space=_SPACES)}\s+(?=[A-Z])", re.IGNORECASE)
+_BYLINE_LABEL = rf"(?:[A-Za-z]+\s+){{0,3}}{alternation(_BYLINE_ROLES)}\s*:\s*"
+_BYLINE_RE = re.compile(
+    rf"^(?:{alternation(_BYLINE, space=_SPACES)}\s+|{_BYLINE_LABEL}|{alternation(_COLON_BYLINE, space=_SPACES)}\s*:\s*)"
+    r"(?=[A-Z])",
+    re.IGNORECASE,
+)
+"""'By NAME', 'Issued by NAME', or a role label before a colon: 'Court reporter: NAME', 'Political editor: NAME'."""
+_QA_RE = re.compile(rf"^\W*{alternation(_QA_LABELS)}\s*[:.)]\s", re.IGNORECASE)
+_CAPTION_LABEL_RE = re.compile(rf"^{alternation(_CAPTION_LABELS, space=_SPACES)}\s*[,:]\s*(?=\S)", re.IGNORECASE)
+_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}"
+_NAME_ROLE_RE = re.compile(
+    rf"^(?P<name>{_NAME})\s*(?:,|\s[-–—|])\s*(?:\w+\s+){{0,3}}(?i:{alternation(_BYLINE_ROLES)})\b[^.!?]*$"
+)
+"""A byline without "By": 'Jo Bloggs, health correspondent', 'Sam Smith - Political Editor'."""
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
+_PART_SPLIT = re.compile(r"\s*[|·•]\s*")
+_QUOTED = re.compile(r"^[\"“‘'](.+)[\"”’']$")
 _BYLINE_PLACE = re.compile(r"\s+(?:in|from)\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4})\s*$")
 _CREDIT_RE = re.compile(r"\(([^()]{2,80})\)\s*$")
 _CAPTION_PREFIX_RE = re.compile(rf"^\(?{alternation(_CAPTION_PREFIX, space=_SPACES)}\s*[:/|]", re.IGNORECASE)
@@ -79,6 +110,7 @@ class _RawBlock:
     kind: BlockKind = "paragraph"
     heading: bool = False
     text_start: int = -1  # for related links: where the link title starts
+    absorbed: bool = False  # merged into the block before it (a photo credit line and its caption)
 
     def __post_init__(self) -> None:
         if self.text_start < 0:
@@ -91,6 +123,7 @@ class LayoutHints:
 
     lines: dict[int, LineHint] = field(default_factory=dict)
     captions: frozenset[str] = frozenset()
+    related: frozenset[str] = frozenset()
     title: str | None = None
     author: str | None = None
     published: str | None = None
@@ -163,16 +196,38 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
 def _classify(text: str, blocks: list[_RawBlock], hints: LayoutHints, layout: Layout) -> None:
     in_header = True
     title_seen = layout.title is not None
+    metadata_seen = False  # a byline or a timestamp: what follows them in the header is no headline
+    lead_paragraphs = 0  # paragraphs since the header ended; a standfirst may come before the byline
+    links_below = False  # under a "Read more" label: headline-like lines are related links
     for index, block in enumerate(blocks):
+        if block.absorbed:
+            continue
         body = text[block.start : block.end]
         hint = block.hint
+        near_top = in_header or lead_paragraphs <= 1
         if (hint and hint.caption) or body in hints.captions:
             block.kind = "caption"
             continue
+        if body in hints.related:
+            block.kind = "related"
+            continue
+        if links_below:
+            if _is_title_like(body) and not _QA_RE.match(body) and len(_WORD.findall(body)) >= 3:
+                block.kind = "related"
+                continue
+            links_below = False
+        if not in_header and len(body) <= _LABEL_MAX and _RELATED_LABEL_RE.match(body):
+            links_below = True  # the label stays a paragraph: it names no article itself
+            continue
         related = _RELATED_RE.match(body)
+        if related and related["bare"] and not _is_title_like(body):
+            related = None  # "See also Table 3 below." is a sentence; a bare label introduces a headline only
         if related and len(body) < 300:
             block.kind = "related"
             block.text_start = block.start + related.end()
+            continue
+        if hint and hint.linked and _is_title_like(body) and len(_WORD.findall(body)) >= 3:
+            block.kind = "related"  # a line that is one link: a linked headline
             continue
         if hint and hint.heading_level:
             if not title_seen and (in_header or hint.heading_level == 1):
@@ -184,23 +239,27 @@ def _classify(text: str, blocks: list[_RawBlock], hints: LayoutHints, layout: La
             else:
                 block.heading = True
             continue
-        if in_header and _TIMESTAMP_RE.match(body) and len(body) < 200:
-            block.kind = "dateline"
-            _read_timestamps(body, layout)
-            continue
-        if in_header and len(body) < 120 and _BYLINE_RE.match(body):
+        if near_top and len(body) < 120 and _BYLINE_RE.match(body):
             block.kind = "byline"
             _read_byline(body, layout)
+            metadata_seen = True
+            continue
+        if near_top and title_seen and _NAME_ROLE_RE.match(body):
+            block.kind = "byline"
+            _read_byline(body, layout)
+            metadata_seen = True
+            continue
+        stamps = _timestamp_marks(body, labelled_only=not near_top)
+        if stamps:
+            block.kind = "dateline"
+            _read_timestamps(stamps, layout)
+            metadata_seen = True
             continue
         if _is_caption(body):
             block.kind = "caption"
+            _join_credit(text, blocks, index)
             continue
-        if in_header and is_date_line(body.strip("*_ ")):
-            block.kind = "dateline"
-            if layout.published is None:
-                layout.published = _timestamp(body)
-            continue
-        if in_header and not title_seen and _KICKER_RE.match(body):
+        if in_header and not title_seen and (_KICKER_RE.match(body) or _is_issuer(text, blocks, index)):
             continue  # "PRESS RELEASE", "FOR IMMEDIATE RELEASE": a label above the headline, not the headline
         if in_header and not title_seen and _is_title_like(body):
             block.kind = "headline"
@@ -210,7 +269,15 @@ def _classify(text: str, blocks: list[_RawBlock], hints: LayoutHints, layout: La
         if in_header and layout.title is not None and body == layout.title:
             block.kind = "headline"
             continue
-        if not in_header and _is_title_like(body) and _followed_by_body(text, blocks, index):
+        if in_header and metadata_seen and _is_lead_caption(body):
+            block.kind = "caption"  # the lead photo's caption, between the byline and the story
+            continue
+        if (
+            not in_header
+            and _is_title_like(body)
+            and not _QA_RE.match(body)  # an interview's question: body text, never a heading or a link
+            and _followed_by_body(text, blocks, index)
+        ):
             if is_date_line(body):
                 block.kind = "dateline"  # a timestamp between paragraphs (live pages, updates)
             elif _reads_like_headline(body):
@@ -221,16 +288,97 @@ def _classify(text: str, blocks: list[_RawBlock], hints: LayoutHints, layout: La
         if in_header:
             in_header = False
             title_seen = True
-            if layout.location is None:
-                _read_dateline(body, layout)
+        lead_paragraphs += 1
+        if near_top and layout.location is None:
+            _read_dateline(body, layout)
     if layout.title is not None:
         layout.title = layout.title.strip()
+
+
+def _timestamp_marks(body: str, *, labelled_only: bool) -> list[tuple[str | None, str]]:
+    """The dates of a timestamp line: labelled anywhere ("Updated: ..."); near the top also bare or in parts.
+    Empty for any other line."""
+    if len(body) >= 200 or (labelled_only and _TIMESTAMP_RE.match(body) is None):
+        return []
+    if _YEAR.search(body) is None:
+        return []  # every date read here names its year (``parse_date``): one C scan rules out most lines
+    return _timestamps(body.strip("*_ "))
+
+
+def _timestamps(body: str) -> list[tuple[str | None, str]]:
+    """(label, ISO date) for each date on a timestamp line: "8 Aug 2024 07:12 | Last updated 8 Aug 2024 10:05"."""
+    marks = list(_LABEL_SPLIT.finditer(body))
+    found: list[tuple[str | None, str]] = []
+    lead = body[: marks[0].start()] if marks else body
+    for part in _PART_SPLIT.split(lead):
+        part = part.strip("*_ ")
+        if part and is_date_line(part):
+            parsed = _timestamp(part)
+            if parsed is not None:
+                found.append((None, parsed))
+    for i, mark in enumerate(marks):
+        label = " ".join(mark.group(1).lower().split())
+        value = body[mark.end() : marks[i + 1].start() if i + 1 < len(marks) else len(body)]
+        parsed = _timestamp(value.strip(" |·•;*_"))
+        if parsed is not None:
+            found.append((label, parsed))
+    return found
+
+
+def _is_issuer(text: str, blocks: Sequence[_RawBlock], index: int) -> bool:
+    """A government body's name above its release ('MINISTRY OF HEALTH', then 'Media release'): not the title."""
+    body = text[blocks[index].start : blocks[index].end]
+    words = _WORD.findall(body)
+    if not 1 <= len(words) <= 8 or _TERMINAL.search(body) or not {w.lower() for w in words} & _ISSUER_WORDS:
+        return False
+    if any(w[0].islower() and len(w) > 3 for w in words):
+        return False  # "Police appeal for witnesses" is a headline; a body's name is capitalised throughout
+    nxt = blocks[index + 1] if index + 1 < len(blocks) else None
+    if nxt is None:
+        return False
+    below = text[nxt.start : nxt.end]
+    return bool(_KICKER_RE.match(below)) or is_date_line(below)
+
+
+def _is_lead_caption(body: str) -> bool:
+    """A one-line description with no full stop under the byline: the caption of the lead photo."""
+    return _is_title_like(body) and not body.rstrip("*_ ").endswith("?") and len(_WORD.findall(body)) >= 6
+
+
+def _join_credit(text: str, blocks: list[_RawBlock], index: int) -> None:
+    """A bare photo credit ("Picture: NAME") on the line next to its caption: one caption block."""
+    block = blocks[index]
+    if not _is_credit_only(text[block.start : block.end]):
+        return
+    after = blocks[index + 1] if index + 1 < len(blocks) else None
+    if after is not None and _adjacent(text, block, after) and _is_title_like(text[after.start : after.end]):
+        block.end = after.end
+        after.absorbed = True
+        return
+    before = blocks[index - 1] if index > 0 else None
+    if (
+        before is not None
+        and before.kind == "paragraph"
+        and _adjacent(text, before, block)
+        and _is_title_like(text[before.start : before.end])
+    ):
+        before.kind, before.heading, before.end = "caption", False, block.end
+        block.absorbed = True
+
+
+def _is_credit_only(body: str) -> bool:
+    label = _CAPTION_PREFIX_RE.match(body)
+    return label is not None and len(_WORD.findall(body[label.end() :])) <= 5 and not _SENTENCE_END.search(body)
+
+
+def _adjacent(text: str, first: _RawBlock, second: _RawBlock) -> bool:
+    return "\n\n" not in text[first.end : second.start].replace(" ", "")
 
 
 def _is_caption(body: str) -> bool:
     if len(body) > 600:
         return False
-    if _CAPTION_PREFIX_RE.match(body):
+    if _CAPTION_PREFIX_RE.match(body) or _CAPTION_LABEL_RE.match(body):
         return True
     credit = _CREDIT_RE.search(body)
     if credit is None:
@@ -255,6 +403,9 @@ def _is_title_like(body: str) -> bool:
     """Short, one line, not a sentence: the shape of headlines, subheadings and link titles."""
     if "\n" in body or len(body) > 160:
         return False
+    quoted = _QUOTED.match(body)
+    if quoted:
+        body = quoted.group(1)  # a quoted subheading ('Keep out of the water'): judge the words inside
     first = body.lstrip("\"'“‘*_ ")[:1]
     if not (first.isupper() or first.isdigit()):
         return False
@@ -267,6 +418,8 @@ def _is_title_like(body: str) -> bool:
 
 def _reads_like_headline(body: str) -> bool:
     """A link title states something (a verb or a figure); a subheading names a topic."""
+    if _QUOTED.match(body):
+        return False  # a quoted line is a quote used as a subheading; a bare link title is not in quotes
     words = [w.lower() for w in _WORD.findall(body)]
     if words and words[0] in _QUESTION_WORDS:
         return False
@@ -286,14 +439,10 @@ def _followed_by_body(text: str, blocks: Sequence[_RawBlock], index: int) -> boo
     return False
 
 
-def _read_timestamps(body: str, layout: Layout) -> None:
-    marks = list(_LABEL_SPLIT.finditer(body))
-    for i, mark in enumerate(marks):
-        label = " ".join(mark.group(1).lower().split())
-        value = body[mark.end() : marks[i + 1].start() if i + 1 < len(marks) else len(body)]
-        parsed = _timestamp(value.strip(" |·•;"))
-        if parsed is None:
-            continue
+def _read_timestamps(stamps: list[tuple[str | None, str]], layout: Layout) -> None:
+    for label, parsed in stamps:
+        if label in _SCHEDULE:
+            continue  # "Next release: ...": a date to come, not this article's
         if label in _UPDATED:
             layout.updated = layout.updated or parsed
         else:
@@ -337,6 +486,8 @@ def _read_byline(body: str, layout: Layout) -> None:
             layout.location = place.group(1)
         name = name[: place.start()]
     name = re.split(r"\s*[,|·•]\s*|\s+[-–—]\s+", name)[0].strip()
+    if name.isupper():
+        name = name.title()  # "By JACK RENSHAW, CONSUMER EDITOR": the tabloid's capitals are style, not the name
     if name and layout.author is None:
         layout.author = name
 
@@ -374,6 +525,8 @@ def _group(text: str, blocks: list[_RawBlock], article_id: str) -> list[Section]
         )
 
     for block in blocks:
+        if block.absorbed:
+            continue
         if block.heading:
             close()
             heading, members = block, []

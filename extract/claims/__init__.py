@@ -8,6 +8,8 @@ A claim is anchored by an attribution *frame*.  ``paragraphs.find_claims`` walks
 sentence it calls ``frames.sentence_claims``, which tries the rules of ``frames.FRAMES`` in order and keeps
 the claims of the first rule that finds any:
 
+0. ``hearing``: "..., Lindale Crown Court heard." and "..., the jury was told, ...": the body that heard
+   the content is its speaker (bodies and verbs: ``hearing_bodies``, ``hearing_verbs``).
 1. ``reporting verb``: a verb from ``lexicons/reporting_verbs.txt`` (or the ``clausal_verbs``,
    ``evidence_verbs``, ``quote_only_verbs`` and ``stance_verbs`` of ``claims.json``) with a speaker before it
    ("the spokesman said ...", "..., officials said Monday.", "\\"...,\\" he says") or after it ("..., said
@@ -19,6 +21,11 @@ the claims of the first rule that finds any:
 3. ``claim noun``: "X's assertion that ..." (nouns: ``nominal_cues``).
 4. ``subject continuation``: "The mayor defended the decision, stating, '...'".
 5. ``participial lead``: "Stressing that A, the ministry urged ...".
+6. ``absolute saying``: "The ruling came later, with the judge saying A" (``absolute_links`` and the
+   ``participial_cues``).
+
+An interview transcript has no frame: ``interview.Interview`` takes each "A:" paragraph whole as a direct
+claim (cue "answered") of the person named in the sentence before the first "Q:".
 
 After a frame, ``continuation`` adds ", adding that ..." claims and the second half of a split quotation; a
 quoted paragraph with no frame of its own continues the previous speaker (``continuation.continued_quotes``),
@@ -36,6 +43,7 @@ Modules, one job each
 ``spans``         position moves over the text (back over blanks or a comma, the word before or after).
 ``patterns``      the lexicon compiled into regexes, once, at import.
 ``paragraphs``    the walk over the article, the dateline skip (``extract/datelines.py``), claim ids.
+``interview``     Q&A transcripts: who answers, and each answer as a claim.
 
 How to add a rule
 -----------------

@@ -1,9 +1,10 @@
 """The attribution frames, as an ordered table of named rules: each reads one sentence and returns its
 claims, and the first rule that finds any decides the sentence (``FRAMES``, tried top to bottom).
 
-Order matters: a reporting verb is the strongest evidence of attribution, so it goes first; "according
-to" and claim nouns ("X's assertion that") are next; the two rules that need no verb of their own come
-last, because their cues ("..., stating, '...'", "Stressing that ...,") are weaker.
+Order matters: ", the court heard." closing a sentence attributes all of it, verbs of saying inside
+included ("that he described as ..."), so it goes first; a reporting verb is the strongest evidence next;
+"according to" and claim nouns ("X's assertion that") follow; the rules that need no verb of their own
+come last, because their cues ("..., stating, '...'", "Stressing that ...,", ", with X saying") are weaker.
 """
 
 from __future__ import annotations
@@ -177,12 +178,53 @@ def participial_lead(ctx: ParagraphContext, lo: int, hi: int) -> list[Draft]:
     return []
 
 
+def hearing(ctx: ParagraphContext, lo: int, hi: int) -> list[Draft]:
+    """Handles "Content, Lindale Crown Court heard." and "Content, the court was told, and ...": the body
+    that heard it is the speaker (the court report's way of saying "the prosecution told the court")."""
+    text = ctx.text
+    if P.HEARING_HINT.search(text, lo, hi) is None:
+        return []  # one C scan: "heard"/"told" closing a clause is rare, "told reporters" is not
+    for m in P.HEARING.finditer(text, lo, hi):
+        if ctx.quotes.at(m.start()) is not None:
+            continue
+        phrase = parse_speaker(m.group("who"))
+        left = left_span(ctx, lo, m.start() + 1, need_comma=False) if phrase is not None else None
+        if phrase is None or left is None:
+            continue
+        subject = Subject(m.start("who"), m.end("who"), phrase)
+        name = resolve_speaker(ctx, subject, m.start("who"), m.end("who"))
+        return [draft(left[0], left[1], name, m.group("cue").lower(), left[2], subject)]
+    return []
+
+
+def absolute_saying(ctx: ParagraphContext, lo: int, hi: int) -> list[Draft]:
+    """Handles "The ruling came later, with the judge saying the law was unclear": the judge's claim."""
+    text = ctx.text
+    if text.find(" with ", lo, hi) < 0:
+        return []
+    for m in P.ABSOLUTE_SAYING.finditer(text, lo, hi):
+        if ctx.quotes.at(m.start()) is not None:
+            continue
+        phrase = parse_speaker(m.group("who"))
+        if phrase is None:
+            continue
+        span = content_span(ctx, m.end(), hi)
+        if span is None:
+            continue
+        subject = Subject(m.start("who"), m.end("who"), phrase)
+        name = resolve_speaker(ctx, subject, m.start("who"), m.end("who"))
+        return [draft(span[0], span[1], name, m.group("cue").lower(), span[2], subject)]
+    return []
+
+
 FRAMES: tuple[Frame, ...] = (
+    Frame("hearing", hearing),
     Frame("reporting verb", reporting_verb),
     Frame("according to", according_to),
     Frame("claim noun", claim_noun),
     Frame("subject continuation", subject_continuation),
     Frame("participial lead", participial_lead),
+    Frame("absolute saying", absolute_saying),
 )
 """The attribution rules in the order they are tried on each sentence (see the module docstring)."""
 _FINDERS = tuple(frame.find for frame in FRAMES)

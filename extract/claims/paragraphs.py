@@ -1,8 +1,9 @@
 """The walk over an article: paragraph by paragraph, sentence by sentence, drafts in, numbered claims out.
 
-Per paragraph: skip a dateline (in the first two), find the quotations, run the frames on each sentence
-not already covered by a claim, let stand-alone quotations continue the previous speaker, then cut direct
-quotations into one claim per sentence and attach ids, sections and sentence spans.
+Per paragraph: take an interview answer whole (``interview``), skip a dateline (in the first two), find
+the quotations, run the frames on each sentence not already covered by a claim, let stand-alone quotations
+continue the previous speaker, then cut direct quotations into one claim per sentence and attach ids,
+sections and sentence spans.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from claimscope.extract.claims.content import pieces
 from claimscope.extract.claims.context import NO_QUOTES, Draft, ParagraphContext, QuoteIndex
 from claimscope.extract.claims.continuation import continued_quotes
 from claimscope.extract.claims.frames import sentence_claims
+from claimscope.extract.claims.interview import Interview
 from claimscope.extract.datelines import match_dateline
 from claimscope.extract.document import Document
 from claimscope.extract.model import Claim, ClaimKind, Sentence
@@ -33,6 +35,7 @@ def find_claims(doc: Document) -> list[Claim]:
     claims: list[Claim] = []
     last: Draft | None = None
     last_paragraph = -100
+    interview = Interview()
     for paragraph_no, (block_index, group) in enumerate(groupby(doc.sentences, key=lambda s: s.block_index)):
         sentences = list(group)
         if not 0 <= block_index < len(doc.blocks):
@@ -40,8 +43,9 @@ def find_claims(doc: Document) -> list[Claim]:
         block = doc.blocks[block_index]
         found_quotes = find_quotes(text, block.start, block.end)
         ctx.quotes = QuoteIndex(found_quotes) if found_quotes else NO_QUOTES
-        drafts: list[Draft] = []
-        covered = block.start
+        answer = interview.read(ctx, block.start, block.end)
+        drafts: list[Draft] = [answer] if answer is not None else []
+        covered = block.end if answer is not None else block.start
         if paragraph_no < _DATELINE_PARAGRAPHS:
             covered = _after_dateline(text, block.start, block.end)
         for sentence in sentences:

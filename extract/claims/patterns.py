@@ -95,6 +95,23 @@ PARTICIPIAL_FRONT = re.compile(
     r"(?:" + _words("discourse_openers") + r"\s*,?\s+)?(?P<cue>" + _PARTS + r")\s+that\s+", re.IGNORECASE
 )
 
+ABSOLUTE_SAYING = re.compile(
+    r"[,;]\s+" + _words("absolute_links") + r"\s+(?P<who>[^,;:()]{2,80}?)\s+(?P<cue>" + _PARTS + r")\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+"""", with the judge saying the law was unclear": an absolute clause whose subject is the speaker."""
+
+HEARING = re.compile(
+    r"[,;]\s+(?P<who>(?:(?-i:[A-Z][\w'\u2019.-]*)\s+|the\s+){1,5}?" + _words("hearing_bodies") + r")\s+"
+    r"(?P<cue>" + alternation(word_set(_LEX, "hearing_verbs"), space=r"\s+") + r")(?=\s*[,.;!?]|\s*\Z)",
+    re.IGNORECASE,
+)
+""""..., Lindale Crown Court heard." and "..., the jury was told, ...": the content is the clause before."""
+HEARING_HINT = re.compile(
+    r" " + alternation({v.rsplit(" ", 1)[-1] for v in word_set(_LEX, "hearing_verbs")}) + r"(?=\s*[,.;!?]|\s*\Z)"
+)
+"""The cheap test before ``HEARING``: a hearing verb that closes a clause."""
+
 
 def _after_space(words: frozenset[str]) -> str:
     """``words`` as an alternation that matches only after whitespace, with the whitespace test placed after

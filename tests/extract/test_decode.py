@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from claimscope.extract.decode import decode_bytes
+from claimscope.extract.decode import decode_bytes, normalise_text
 from claimscope.extract.errors import InputRefused
 from claimscope.extract.pipeline import extract_bytes
 
@@ -52,3 +52,8 @@ def test_refusals_are_one_line(data: bytes, reason: str) -> None:
         extract_bytes(data, source="x.txt")
     message = str(info.value)
     assert reason in message and "\n" not in message and message.startswith("x.txt")
+
+
+def test_unicode_spaces_become_plain_spaces_one_for_one() -> None:
+    text = normalise_text("Plan\u00a0A\u2003.\x85Next\u3000line")
+    assert text == "Plan A .\nNext line"

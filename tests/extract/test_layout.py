@@ -205,3 +205,178 @@ def test_a_date_line_between_paragraphs_is_a_dateline() -> None:
     )
     kinds = [b.kind for s in extract_text(text).sections for b in s.blocks]
     assert kinds == ["headline", "paragraph", "dateline", "paragraph"]
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("By PETRA VOSS, TRANSPORT EDITOR", "Petra Voss"),
+        ("Crime reporter: Tomas Rinne", "Tomas Rinne"),
+        ("Issued by Harbourside District Council", "Harbourside District Council"),
+        ("From: Ministry of Rural Affairs", "Ministry of Rural Affairs"),
+        ("Odile Marchetti, science correspondent", "Odile Marchetti"),
+    ],
+)
+def test_bylines_in_wire_broadcaster_and_government_shapes(byline: str, author: str) -> None:
+    text = f"Lorry fire closes bypass overnight\n{byline}\n\nA lorry caught fire on the bypass late on Thursday.\n"
+    article = extract_text(text)
+    assert (article.title, article.author) == ("Lorry fire closes bypass overnight", author)
+    assert blocks(article, "byline") == [byline]
+
+
+def test_byline_and_date_after_a_standfirst() -> None:
+    text = (
+        "RENT RAGE: Tenants hit by fresh rises\n"
+        "Landlords in the city centre are adding up to a tenth to monthly rents this spring\n"
+        "By OLLIE BRANNIGAN, HOUSING EDITOR\n"
+        "Published: 06:50, 5 Mar 2025 | Updated: 09:05, 5 Mar 2025\n\n"
+        "Tenants in the city centre face another round of rent rises, agents warned yesterday.\n"
+    )
+    article = extract_text(text)
+    assert (article.author, article.published, article.updated) == (
+        "Ollie Brannigan",
+        "2025-03-05T06:50",
+        "2025-03-05T09:05",
+    )
+    assert blocks(article, "related") == []
+
+
+def test_issuer_line_above_a_release_is_not_its_title() -> None:
+    text = (
+        "DEPARTMENT OF COASTAL WORKS\nMedia release\n\nSea wall repairs finish ahead of schedule\n\n"
+        "Repairs to the northern sea wall were completed on Tuesday, three weeks early.\n"
+    )
+    assert extract_text(text).title == "Sea wall repairs finish ahead of schedule"
+
+
+def test_wire_dateline_with_a_day_first_date() -> None:
+    text = "Port reopens after storm\n\nHALDEN, 4 March 2025 (Nordwire) - The port reopened on Tuesday after a storm.\n"
+    assert extract_text(text).location == "Halden"
+
+
+def test_captions_without_a_photo_credit() -> None:
+    text = (
+        "Storm closes coast road\n"
+        "By Ines Alvarado, BBN News\n"
+        "3 March 2025, 19:10\n\n"
+        "Waves break over the promenade wall at Saltcombe on Monday afternoon\n\n"
+        "The coast road between Saltcombe and Lyle Bay was closed on Monday as waves topped the sea wall.\n\n"
+        "Image caption, Council workers stack sandbags outside the lifeboat station\n\n"
+        "The council said the road would stay closed until the tide turned.\n\n"
+        "Photo: Mirela Kos\n"
+        "A delivery van stranded in floodwater on the harbour road\n\n"
+        "Drivers were told to avoid the area overnight.\n"
+    )
+    assert blocks(extract_text(text), "caption") == [
+        "Waves break over the promenade wall at Saltcombe on Monday afternoon",
+        "Image caption, Council workers stack sandbags outside the lifeboat station",
+        "Photo: Mirela Kos\nA delivery van stranded in floodwater on the harbour road",
+    ]
+
+
+def test_interview_questions_are_body_and_quoted_subheadings_are_headings() -> None:
+    text = (
+        "Harbour master on the storm\n\n"
+        "The storm was the worst the harbour has seen in a decade, its harbour master said on Monday.\n\n"
+        "'We were lucky this time'\n\n"
+        "Harbour master Ruth Okafor spoke to us on Monday evening about the night the storm hit.\n\n"
+        "Q: How many boats were damaged?\n\n"
+        "A: Eleven, and two of them sank at their moorings before anyone could reach them.\n"
+    )
+    article = extract_text(text)
+    assert [s.heading for s in article.sections if s.heading] == ["'We were lucky this time'"]
+    assert blocks(article, "related") == []
+    assert "Q: How many boats were damaged?" in blocks(article, "paragraph")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "See also: Ferry operator adds three routes for summer",
+        "See also Ferry operator adds three routes for summer",
+        "Related: Ferry operator adds three routes for summer",
+        "MORE: Ferry operator adds three routes for summer",
+    ],
+)
+def test_related_link_forms(line: str) -> None:
+    text = (
+        "Harbour authority rejects claims\n\n"
+        "The harbour authority on Monday dismissed a report that questioned the safety of its ferries.\n\n"
+        f"{line}\n\n"
+        "The authority said its inspectors had checked every vessel twice a year since 2019.\n"
+    )
+    assert blocks(extract_text(text), "related") == ["Ferry operator adds three routes for summer"]
+
+
+def test_see_also_in_a_sentence_is_not_a_related_link() -> None:
+    text = (
+        "Harbour authority rejects claims\n\n"
+        "The harbour authority on Monday dismissed a report on the safety of its ferries.\n\n"
+        "See also Table 2 below, which lists every inspection since 2019.\n"
+    )
+    assert blocks(extract_text(text), "related") == []
+
+
+def test_markdown_linked_headline_and_caption_under_a_photo() -> None:
+    text = (
+        "# Harbour authority rejects claims\n\n"
+        "![](ferry.jpg)\n*A ferry leaves the main pier at dawn*\n\n"
+        "The harbour authority on Monday dismissed a report that questioned the safety of its ferries.\n\n"
+        "- [Ferry operator adds three routes for summer](https://example.org/ferry)\n\n"
+        "The authority said its inspectors had checked every vessel twice a year since 2019.\n"
+    )
+    article = extract_text(text, source="story.md")
+    assert blocks(article, "caption") == ["A ferry leaves the main pier at dawn"]
+    assert blocks(article, "related") == ["Ferry operator adds three routes for summer"]
+
+
+HTML_PAGE = """<!doctype html><html><head>
+<title>Bridge reopens | Valley Courier</title>
+<meta property="article:published_time" content="2025-02-11T07:30:00+00:00">
+<meta property="article:modified_time" content="2025-02-11T12:15:00+00:00">
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
+ "headline": "Bridge reopens after eight months of repairs", "author": {"@type": "Person", "name": "Wren Castell"}}
+</script></head><body><article>
+<h1>Bridge reopens after eight months of repairs</h1>
+<figure><img src="bridge.jpg"><figcaption>The first cars cross the old bridge on Tuesday
+<span class="credit">(Photo: Valley Courier)</span></figcaption></figure>
+<p>The old river bridge reopened to traffic on Tuesday morning after eight months of repairs to its arches.</p>
+<p>The county council said the work had cost less than expected and finished two weeks early.</p>
+<aside><h3>Read more</h3><ul><li><a href="/a">Council approves new cycle lane on the quay</a></li>
+<li><a href="/b">Bus station to close for a month</a></li><li><a href="/share">Share</a></li></ul></aside>
+<p>Traffic on the bypass is expected to ease now that the bridge is open again, the council added.</p>
+</article></body></html>"""
+
+
+def test_html_metadata_from_meta_tags_and_json_ld() -> None:
+    article = extract_text(HTML_PAGE, source="page.html")
+    assert (article.title, article.author, article.published, article.updated) == (
+        "Bridge reopens after eight months of repairs",
+        "Wren Castell",
+        "2025-02-11T07:30",
+        "2025-02-11T12:15",
+    )
+
+
+def test_html_aside_links_are_related_and_figcaption_with_credit_is_a_caption() -> None:
+    article = extract_text(HTML_PAGE, source="page.html")
+    assert blocks(article, "related") == [
+        "Council approves new cycle lane on the quay",
+        "Bus station to close for a month",
+    ]
+    assert blocks(article, "caption") == ["The first cars cross the old bridge on Tuesday (Photo: Valley Courier)"]
+
+
+def test_headlines_listed_under_a_read_more_label() -> None:
+    text = (
+        "Harbour authority rejects claims\n\n"
+        "The harbour authority on Monday dismissed a report that questioned the safety of its ferries.\n\n"
+        "Read more\nFerry operator adds three routes for summer\nCouncil votes to widen the harbour road\n\n"
+        "The authority said its inspectors had checked every vessel twice a year since 2019.\n"
+    )
+    article = extract_text(text)
+    assert blocks(article, "related") == [
+        "Ferry operator adds three routes for summer",
+        "Council votes to widen the harbour road",
+    ]
+    assert [s.heading for s in article.sections if s.heading] == []

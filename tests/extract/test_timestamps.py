@@ -9,6 +9,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from claimscope.extract.dates import parse_date
+from claimscope.extract.model import Article
+from claimscope.extract.pipeline import extract_text
 from claimscope.extract.sections import _timestamp
 
 
@@ -52,3 +54,41 @@ def test_quick_reading_matches_dateutil(
 
 
 HANDED_ON = "handed on to dateutil"
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "updated"),
+    [
+        ("Posted 14/03/2025 at 09:20", "2025-03-14T09:20", None),
+        ("Release date: 2 October 2025", "2025-10-02", None),
+        ("Published: 07:05, 9 Feb 2025 | Updated: 10:30, 9 Feb 2025", "2025-02-09T07:05", "2025-02-09T10:30"),
+        ("Friday 21 March 2025 11:40 GMT", "2025-03-21T11:40", None),
+        ("For immediate release: Monday 3 March 2025", "2025-03-03", None),
+        ("4th Apr 2025, 2.15pm", "2025-04-04T14:15", None),
+        ("17 Feb 2025 06:45 | Last updated 17 Feb 2025 08:10", "2025-02-17T06:45", "2025-02-17T08:10"),
+        ("**Riverside Fire Service** | Incidents | Posted 30/01/2025 at 22:05", "2025-01-30T22:05", None),
+    ],
+)
+def test_timestamp_lines_under_a_headline(line: str, published: str, updated: str | None) -> None:
+    article = extract_text(
+        f"Lorry fire closes bypass overnight\n{line}\n\nA lorry caught fire on the bypass late on Thursday.\n"
+    )
+    assert (article.title, article.published, article.updated) == (
+        "Lorry fire closes bypass overnight",
+        published,
+        updated,
+    )
+    assert blocks_of(article, "dateline") == [line]
+
+
+def test_next_release_date_is_not_the_publication_date() -> None:
+    text = (
+        "Retail sales, second quarter 2025\nRelease date: 14 August 2025\n"
+        "Next release: 13 November 2025\n\nSales rose.\n"
+    )
+    article = extract_text(text)
+    assert (article.published, article.updated) == ("2025-08-14", None)
+
+
+def blocks_of(article: Article, kind: str) -> list[str]:
+    return [b.text for s in article.sections for b in s.blocks if b.kind == kind]
