@@ -48,23 +48,24 @@ def json_out(value: object) -> None:
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    """Plain aligned columns; the last column takes what is left of the terminal width on a terminal."""
-    cells = [[one_line(str(c)) for c in row] for row in rows]
-    widths = [len(h) for h in headers]
-    for row in cells:
-        for n, cell in enumerate(row[:-1]):
-            widths[n] = max(widths[n], len(cell))
+    """Plain aligned columns; the last column takes what is left of the terminal width on a terminal.
+
+    ``one_line`` keeps every length, so widths are measured on the raw cells and each finished line is made
+    safe once: one call per row, not per cell (``list`` prints 100,000 rows).
+    """
+    cells = [[str(c) for c in row] for row in rows]
+    widths = [max([len(header), *(len(row[n]) for row in cells)]) for n, header in enumerate(headers[:-1])]
     limit: int | None = None
     if sys.stdout.isatty():
-        used = sum(widths[:-1]) + 2 * (len(headers) - 1)
+        used = sum(widths) + 2 * (len(headers) - 1)
         limit = max(TEXT_WIDTH_FLOOR, shutil.get_terminal_size().columns - used)
     lines = []
     for row in [list(headers), *cells]:
         last = row[-1]
         if limit is not None and len(last) > limit:
             last = last[: limit - 1] + "…"
-        padded = [cell.ljust(widths[n]) for n, cell in enumerate(row[:-1])]
-        lines.append("  ".join([*padded, last]).rstrip())
+        padded = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        lines.append(one_line("  ".join([*padded, last]).rstrip()))
     return "\n".join(lines) + "\n"
 
 
