@@ -70,6 +70,7 @@ from claimscope.extract.periods import (
     WEEKDAYS,
     WORD_PERIOD_RE,
     PeriodMention,
+    find_naming_periods,
     find_periods,
     published_date,
     resolve_anaphoric,
@@ -694,11 +695,12 @@ class _PeriodContext:
         key = (start, end)
         if key not in self._span:
             text = self._doc.text
-            if _A_DIGIT.search(text, start, end) is None and WORD_PERIOD_RE.search(self._lowered, start, end) is None:
+            has_digit = _A_DIGIT.search(text, start, end) is not None
+            if not has_digit and WORD_PERIOD_RE.search(self._lowered, start, end) is None:
                 self._span[key] = None  # most sentences: nothing in them can be a period (decided in C)
                 return None
-            _, digit_starts = self._scan.numbers(start, end)
-            periods = find_periods(text, start, end, self._ref, self._lowered, digit_starts)
+            digit_starts = self._scan.numbers(start, end)[1] if has_digit else []
+            periods = find_naming_periods(text, start, end, self._ref, self._lowered, digit_starts)
             values, _ = _period_values(text, periods, None, self._ref, None)
             self._span[key] = next((p.value for p in reversed(values) if p.usable and not p.anaphoric), None)
         return self._span[key]
