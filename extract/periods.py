@@ -141,31 +141,22 @@ def find_periods(
     published: date | None,
     lowered: str | None = None,
     digit_starts: Iterable[int] = (),
+    *,
+    naming_only: bool = False,
 ) -> list[PeriodMention]:
     """Every calendar expression in ``text[start:end]`` with its ISO value where it can be resolved.
 
     ``lowered`` is ``text.translate(ASCII_LOWER)``; ``digit_starts`` the digit runs of the span (the number
-    scan has them already), the only places a digit-led expression can begin.
+    scan has them already), the only places a digit-led expression can begin. With ``naming_only`` the
+    answer is [] when no expression can name a period by itself (only "the year", durations, times): such
+    mentions are all anaphoric or masks, so a caller that wants the period a span names (the look-back of
+    statistics) is spared reading the prepositions and verbs around them.
     """
     low = text.translate(_ASCII_LOWER) if lowered is None else lowered
-    return [_mention(text, start, at, stop, kind_name, published)
-            for at, stop, kind_name in _expressions(text, start, end, low, digit_starts)]
-
-
-def find_naming_periods(
-    text: str,
-    start: int,
-    end: int,
-    published: date | None,
-    lowered: str | None = None,
-    digit_starts: Iterable[int] = (),
-) -> list[PeriodMention]:
-    """``find_periods``, or [] when no expression in the span can name a period by itself (only "the year",
-    durations, times): such mentions are all anaphoric or masks, so a caller that wants the period a span
-    names (the look-back of statistics) is spared reading the prepositions and verbs around them."""
-    low = text.translate(_ASCII_LOWER) if lowered is None else lowered
     spans = _expressions(text, start, end, low, digit_starts)
-    if all(_resolve(kind_name, text[at:stop], published)[0] in _NEVER_NAMING for at, stop, kind_name in spans):
+    if naming_only and all(
+        _resolve(kind_name, text[at:stop], published)[0] in _NEVER_NAMING for at, stop, kind_name in spans
+    ):
         return []
     return [_mention(text, start, at, stop, kind_name, published) for at, stop, kind_name in spans]
 

@@ -70,7 +70,6 @@ from claimscope.extract.periods import (
     WEEKDAYS,
     WORD_PERIOD_RE,
     PeriodMention,
-    find_naming_periods,
     find_periods,
     published_date,
     resolve_anaphoric,
@@ -700,7 +699,7 @@ class _PeriodContext:
                 self._span[key] = None  # most sentences: nothing in them can be a period (decided in C)
                 return None
             digit_starts = self._scan.numbers(start, end)[1] if has_digit else []
-            periods = find_naming_periods(text, start, end, self._ref, self._lowered, digit_starts)
+            periods = find_periods(text, start, end, self._ref, self._lowered, digit_starts, naming_only=True)
             values, _ = _period_values(text, periods, None, self._ref, None)
             self._span[key] = next((p.value for p in reversed(values) if p.usable and not p.anaphoric), None)
         return self._span[key]
