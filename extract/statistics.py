@@ -142,11 +142,14 @@ def find_statistics(doc: Document, claims: list[Claim]) -> list[Statistic]:
     out: list[Statistic] = []
     carry: str | None = None
     maybe_at = scan.starts
+    candidate_count, text_size = len(maybe_at), len(text)
     context = _PeriodContext(doc, scan, lowered, ref)
     for sentence_index, sentence in enumerate(doc.sentences):
-        start, end = max(0, sentence.start), min(len(text), sentence.end)
+        # Runs for every sentence, so plain comparisons rather than max(), min() and len() calls.
+        start = sentence.start if sentence.start > 0 else 0
+        end = sentence.end if sentence.end < text_size else text_size
         first = bisect.bisect_left(maybe_at, start)
-        if first == len(maybe_at) or maybe_at[first] >= end:
+        if first == candidate_count or maybe_at[first] >= end:
             continue  # no digit, number word or fraction word: most sentences
         numbers, digit_starts = scan.numbers(start, end)
         if not numbers:
