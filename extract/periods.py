@@ -141,13 +141,35 @@ def find_periods(
     published: date | None,
     lowered: str | None = None,
     digit_starts: Iterable[int] = (),
+    *,
+    naming_only: bool = False,
 ) -> list[PeriodMention]:
     """Every calendar expression in ``text[start:end]`` with its ISO value where it can be resolved.
 
     ``lowered`` is ``text.translate(ASCII_LOWER)``; ``digit_starts`` the digit runs of the span (the number
-    scan has them already), the only places a digit-led expression can begin.
+    scan has them already), the only places a digit-led expression can begin. With ``naming_only`` the
+    answer is [] when no expression can name a period by itself (only "the year", durations, times): such
+    mentions are all anaphoric or masks, so a caller that wants the period a span names (the look-back of
+    statistics) is spared reading the prepositions and verbs around them.
     """
     low = text.translate(_ASCII_LOWER) if lowered is None else lowered
+    spans = _expressions(text, start, end, low, digit_starts)
+    if naming_only and all(
+        _resolve(kind_name, text[at:stop], published)[0] in _NEVER_NAMING for at, stop, kind_name in spans
+    ):
+        return []
+    return [_mention(text, start, at, stop, kind_name, published) for at, stop, kind_name in spans]
+
+
+_NEVER_NAMING: frozenset[PeriodKind] = frozenset({"anaphoric", "mask"})
+"""Kinds ``_mention`` only keeps or turns into a mask: read from another period, or no period at all."""
+
+
+def _expressions(
+    text: str, start: int, end: int, low: str, digit_starts: Iterable[int]
+) -> list[tuple[int, int, str]]:
+    """Where each calendar expression of ``text[start:end]`` starts and ends, and its kind name; an
+    expression inside a longer one is left out."""
     found: list[tuple[int, int, str]] = []
     for match in WORD_PERIOD_RE.finditer(low, start, end):
         at = match.start()
@@ -168,13 +190,13 @@ def find_periods(
             found.append((at, digit_match.end(), digit_match.lastgroup))
             last_end = digit_match.end()
     found.sort()
-    out: list[PeriodMention] = []
+    out: list[tuple[int, int, str]] = []
     covered = -1
     for at, stop, kind_name in found:
         if at < covered:
             continue  # inside a longer expression already taken ("27" in "June 27, 2025")
         covered = stop
-        out.append(_mention(text, start, at, stop, kind_name, published))
+        out.append((at, stop, kind_name))
     return out
 
 

@@ -142,11 +142,14 @@ def find_statistics(doc: Document, claims: list[Claim]) -> list[Statistic]:
     out: list[Statistic] = []
     carry: str | None = None
     maybe_at = scan.starts
+    candidate_count, text_size = len(maybe_at), len(text)
     context = _PeriodContext(doc, scan, lowered, ref)
     for sentence_index, sentence in enumerate(doc.sentences):
-        start, end = max(0, sentence.start), min(len(text), sentence.end)
+        # Runs for every sentence, so plain comparisons rather than max(), min() and len() calls.
+        start = sentence.start if sentence.start > 0 else 0
+        end = sentence.end if sentence.end < text_size else text_size
         first = bisect.bisect_left(maybe_at, start)
-        if first == len(maybe_at) or maybe_at[first] >= end:
+        if first == candidate_count or maybe_at[first] >= end:
             continue  # no digit, number word or fraction word: most sentences
         numbers, digit_starts = scan.numbers(start, end)
         if not numbers:
@@ -694,11 +697,12 @@ class _PeriodContext:
         key = (start, end)
         if key not in self._span:
             text = self._doc.text
-            if _A_DIGIT.search(text, start, end) is None and WORD_PERIOD_RE.search(self._lowered, start, end) is None:
+            has_digit = _A_DIGIT.search(text, start, end) is not None
+            if not has_digit and WORD_PERIOD_RE.search(self._lowered, start, end) is None:
                 self._span[key] = None  # most sentences: nothing in them can be a period (decided in C)
                 return None
-            _, digit_starts = self._scan.numbers(start, end)
-            periods = find_periods(text, start, end, self._ref, self._lowered, digit_starts)
+            digit_starts = self._scan.numbers(start, end)[1] if has_digit else []
+            periods = find_periods(text, start, end, self._ref, self._lowered, digit_starts, naming_only=True)
             values, _ = _period_values(text, periods, None, self._ref, None)
             self._span[key] = next((p.value for p in reversed(values) if p.usable and not p.anaphoric), None)
         return self._span[key]
