@@ -152,12 +152,13 @@ class Library:
         return index
 
     def import_samples(self) -> int:
-        """Import the bundled samples; ``SampleImportFailed`` says what went wrong and what to do."""
+        """Import the bundled samples; ``SampleImportFailed`` says what went wrong (the app says what to do)."""
         from claimscope.store.importer import import_samples  # the extractor loads only when needed
 
         with self._lock:
             summary = import_samples(self.store)
-            update_index(self.store)
+            if summary.imported:
+                update_index(self.store)
             self._forget()
             return summary.imported
 
