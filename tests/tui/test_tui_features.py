@@ -7,9 +7,9 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-from conftest import SIZE, fixture_app, record_notifications
 from textual.widgets import Label
 from tui_articles import FERRY_CLAIM, MARKUP_SENTENCE
+from tui_harness import SIZE, fixture_app, record_notifications
 
 from claimscope.store.db import Store
 from claimscope.tui.app import make_app, run_explorer

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import SIZE, fixture_app
 from tui_articles import DOCK_SENTENCE, FERRY_STAT_SENTENCE
+from tui_harness import SIZE, fixture_app
 
 from claimscope.tui.screens.main import MainScreen
 from claimscope.tui.widgets.article_tree import ArticleTree

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import SIZE, fixture_app
 from tui_articles import ferry_article, markup_article
+from tui_harness import SIZE, fixture_app
 
 from claimscope.store.db import Store
 from claimscope.tui.widgets.article_tree import ArticleTree

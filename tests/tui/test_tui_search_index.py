@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SIZE, fixture_app
 from rich.text import Text
 from textual.widgets import Label
+from tui_harness import SIZE, fixture_app
 
 import claimscope.tui.library as library_module
 from claimscope.tui.screens.search_modal import SearchModal

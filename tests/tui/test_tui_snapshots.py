@@ -10,8 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from conftest import fixture_app
 from textual.pilot import Pilot
+from tui_harness import fixture_app
 
 from claimscope.tui.widgets.stats_table import StatsTable
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from conftest import SIZE, fixture_app, record_notifications
 from tui_articles import ArticleDraft
+from tui_harness import SIZE, fixture_app, record_notifications
 
 from claimscope.extract.model import Article
 from claimscope.store.db import Store
