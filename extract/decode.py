@@ -27,11 +27,16 @@ _CONTROL_BAD = re.compile("[" + "".join(re.escape(chr(c)) for c in range(32) if 
 _MAX_CONTROL_SHARE = 0.05
 
 
-def decode_bytes(data: bytes, source: str = "input") -> str:
-    """Decode article bytes, or raise ``InputRefused`` for empty or binary input."""
+def decode_bytes(data: bytes, source: str = "input", encoding: str | None = None) -> str:
+    """Decode article bytes, or raise ``InputRefused`` for empty or binary input.
+
+    ``encoding`` is a charset the bytes declare (a web page's header or ``<meta>``): a byte-order mark
+    still wins over it, and bytes it cannot decode are guessed as if nothing had been declared, because
+    a server that mislabels its pages is common and a wrong label must not lose the article.
+    """
     if not data.strip():
         raise InputRefused(f"{source}: empty input")
-    text = _decode(data, source)
+    text = _decode(data, source, encoding)
     text = normalise_text(text)
     if not text.strip():
         raise InputRefused(f"{source}: empty input")
@@ -41,13 +46,18 @@ def decode_bytes(data: bytes, source: str = "input") -> str:
     return text
 
 
-def _decode(data: bytes, source: str) -> str:
+def _decode(data: bytes, source: str, declared: str | None = None) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 return data[len(bom) :].decode(encoding)
             except UnicodeDecodeError:
                 raise InputRefused(f"{source}: not valid {encoding.upper()} text") from None
+    if declared is not None:
+        try:
+            return data.decode(declared)
+        except (UnicodeDecodeError, LookupError):
+            pass
     utf16 = _utf16_without_bom(data)
     if utf16:
         try:

@@ -10,6 +10,7 @@ import hashlib
 import unicodedata
 
 from claimscope.extract.claims import find_claims
+from claimscope.extract.content_type import declared_charset, parse_content_type
 from claimscope.extract.dates import parse_date
 from claimscope.extract.decode import decode_bytes, normalise_text
 from claimscope.extract.document import Document
@@ -27,20 +28,32 @@ MAX_CHARS = 8_000_000
 _SUFFIX_FORMATS: dict[str, str] = {str(k): str(v) for k, v in load_json("formats.json")["suffixes"].items()}
 
 
-def extract_bytes(data: bytes, source: str | None = None) -> Article:
-    """Decode ``data`` (any common encoding) and extract it; ``InputRefused`` for what is not an article."""
-    return extract_text(decode_bytes(data, source or "input"), source=source)
+def extract_bytes(data: bytes, source: str | None = None, content_type: str | None = None) -> Article:
+    """Decode ``data`` (any common encoding) and extract it; ``InputRefused`` for what is not an article.
+
+    ``content_type`` is a web page's ``Content-Type`` header: its media type declares the format (over
+    the source's suffix) and its charset, or else the page's ``<meta>`` one, the encoding.
+    """
+    if content_type is None:
+        return extract_text(decode_bytes(data, source or "input"), source=source)
+    declared = parse_content_type(content_type)
+    text = decode_bytes(data, source or "input", declared_charset(declared, data))
+    return extract_text(text, source=source, fmt=declared.format)
 
 
-def extract_text(raw: str, source: str | None = None) -> Article:
-    """Extract an article from already-decoded text (plain, Markdown or HTML)."""
+def extract_text(raw: str, source: str | None = None, fmt: str | None = None) -> Article:
+    """Extract an article from already-decoded text (plain, Markdown or HTML).
+
+    ``fmt`` (``html``, ``markdown`` or ``text``) declares the format; without it the source's suffix
+    does, else the text is sniffed.
+    """
     label = source or "input"
     raw = normalise_text(raw)
     if len(raw) > MAX_CHARS:
         raise InputRefused(f"{label}: too large ({len(raw):,} characters)")
     if not raw.strip():
         raise InputRefused(f"{label}: empty input")
-    fmt, text, hints = _prepare(raw, source)
+    fmt, text, hints = _prepare(raw, source, fmt)
     if not text.strip():
         raise InputRefused(f"{label}: no article text found")
     article_id = article_id_for(text)
@@ -67,9 +80,9 @@ def extract_text(raw: str, source: str | None = None) -> Article:
     )
 
 
-def _prepare(raw: str, source: str | None) -> tuple[str, str, LayoutHints]:
+def _prepare(raw: str, source: str | None, fmt: str | None) -> tuple[str, str, LayoutHints]:
     suffix = (source or "").lower().rsplit(".", 1)[-1] if source and "." in source else ""
-    declared = _SUFFIX_FORMATS.get(suffix)
+    declared = fmt or _SUFFIX_FORMATS.get(suffix)
     if declared == "html" or (declared is None and looks_like_html(raw)):
         page = html_to_article(raw)
         text, lines = markdown_to_text(normalise_text(page.markdown))

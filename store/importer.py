@@ -16,7 +16,7 @@ import glob
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib import resources
@@ -52,6 +52,8 @@ class ImportSummary:
     imported: int = 0
     unchanged: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)
+    """Ids of the articles imported or found unchanged, in input order (the explorer shows the one it asked for)."""
 
     def line(self) -> str:
         """The one-line summary the command prints."""
@@ -108,11 +110,11 @@ def _extract_path(path: str) -> Outcome:
     return _extract_data(data, source)
 
 
-def _extract_data(data: bytes, source: str) -> Outcome:
+def _extract_data(data: bytes, source: str, content_type: str | None = None) -> Outcome:
     from claimscope.extract.pipeline import extract_bytes
 
     try:
-        return source, prepare_article(extract_bytes(data, source=source)), None
+        return source, prepare_article(extract_bytes(data, source=source, content_type=content_type)), None
     except Exception as exc:
         return source, None, _refusal(exc)
 
@@ -172,12 +174,18 @@ def import_paths(
     """
     inputs = collect_inputs(paths)
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    summary = ImportSummary()
-    batch: list[PreparedArticle] = []
     total = len(inputs)
     if progress:
         progress(0, total)
-    for done, (path, prepared, error) in enumerate(_outcomes(inputs, workers), start=1):
+    return _store_outcomes(store, _outcomes(inputs, workers), ImportSummary(), progress, total)
+
+
+def _store_outcomes(
+    store: Store, outcomes: Iterable[Outcome], summary: ImportSummary, progress: Progress | None = None, total: int = 0
+) -> ImportSummary:
+    """Store the extracted articles in batches as they come and list the failures in ``summary``."""
+    batch: list[PreparedArticle] = []
+    for done, (path, prepared, error) in enumerate(outcomes, start=1):
         if prepared is None:
             summary.failed.append((path, error or "could not be imported"))
         else:
@@ -190,12 +198,40 @@ def import_paths(
     return summary
 
 
+@dataclass(frozen=True, slots=True)
+class ReadDocument:
+    """An article's bytes already read from somewhere other than a file: a web page, say.
+
+    ``source`` is what the article will cite (a page's final address); ``content_type`` is the
+    ``Content-Type`` the bytes came with, if any, which declares their format and charset.
+    """
+
+    data: bytes
+    source: str
+    content_type: str | None = None
+
+
+def import_documents(
+    store: Store, documents: Iterable[ReadDocument], summary: ImportSummary | None = None
+) -> ImportSummary:
+    """Extract and store documents one at a time as ``documents`` yields them, in this process.
+
+    For inputs that arrive slowly (pages fetched one by one), where worker processes would only wait:
+    each is extracted as soon as it is read and the batches are stored as they fill, so an interrupted
+    run keeps what it stored.  Failures are added to ``summary`` (which the caller may already have
+    filled with its own, such as pages that could not be fetched) and the others go on.
+    """
+    outcomes = (_extract_data(d.data, d.source, d.content_type) for d in documents)
+    return _store_outcomes(store, outcomes, summary if summary is not None else ImportSummary())
+
+
 def _store_batch(store: Store, batch: list[PreparedArticle], summary: ImportSummary) -> None:
     if not batch:
         return
     result = store.add_prepared(batch)
     summary.imported += result.imported
     summary.unchanged += result.unchanged
+    summary.articles.extend(prepared.id for prepared in batch)
     batch.clear()
 
 
