@@ -25,6 +25,8 @@ class Route:
     """Seconds to sleep before answering (a server that is too slow)."""
     repeat: int = 1
     """The body is sent this many times, chunk by chunk, without a length (a huge page streamed)."""
+    interval: float = 0.0
+    """Seconds between chunks (a server that drips the page)."""
 
 
 @dataclass
@@ -71,6 +73,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.end_headers()
             for _ in range(route.repeat):
                 self.wfile.write(route.body)
+                time.sleep(route.interval)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client stopped reading (past its size limit, or its timeout)
 

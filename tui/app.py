@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import App
@@ -31,6 +31,10 @@ from claimscope.tui.screens.help_screen import HelpScreen, KeyRow
 from claimscope.tui.screens.main import MainScreen
 from claimscope.tui.screens.path_prompt import PathPrompt
 from claimscope.tui.screens.search_modal import SearchHit, SearchModal
+from claimscope.tui.screens.url_prompt import UrlPrompt
+
+if TYPE_CHECKING:
+    from claimscope.store.importer import ImportSummary
 
 AUTO_REFRESH_SECONDS = 2.0
 """How often the explorer checks whether another terminal changed the store (a stat call)."""
@@ -58,6 +62,8 @@ class ClaimscopeApp(App[int]):
         Binding("e", "export", "Export", id="claimscope.export", tooltip="Export the marked items"),
         Binding("r", "refresh", "Refresh", id="claimscope.refresh",
                 tooltip="Reload articles imported from another terminal"),
+        Binding("u", "import_url", "Import URL", id="claimscope.import_url",
+                tooltip="Fetch a web page and import it as an article"),
     ]
 
     class SamplesImported(Message):
@@ -75,6 +81,14 @@ class ClaimscopeApp(App[int]):
             self.imported = imported
             self.unchanged = unchanged
             self.failed = failed
+
+    class UrlImported(Message):
+        """An import from a URL finished (imported, unchanged or failed)."""
+
+        def __init__(self, url: str, summary: ImportSummary) -> None:
+            super().__init__()
+            self.url = url
+            self.summary = summary
 
     class StoreChanged(Message):
         """A refresh found the store changed (or the user asked with `r` and wants an answer)."""
@@ -213,6 +227,33 @@ class ClaimscopeApp(App[int]):
         self._warm_search_index()
         summary = f"Imported {message.imported}, unchanged {message.unchanged}, failed {message.failed}"
         self.notify(summary, severity="warning" if message.failed else "information")
+
+    def action_import_url(self) -> None:
+        if not isinstance(self.screen, UrlPrompt):
+            self.push_screen(UrlPrompt(), self._url_chosen)
+
+    def _url_chosen(self, url: str | None) -> None:
+        if url is not None:
+            self.notify(f"Fetching {url}…", timeout=3)
+            self._import_url(url)
+
+    @work(thread=True, group="import-url", exit_on_error=False, description="import from a URL")
+    def _import_url(self, url: str) -> None:
+        self.post_message(self.UrlImported(url, self.library.import_url(url)))
+
+    @on(UrlImported)
+    def _url_imported(self, message: UrlImported) -> None:
+        summary = message.summary
+        if summary.failed:
+            where, reason = summary.failed[0]
+            self.notify(f"{where}: {reason}", title="Import from a URL failed", severity="error", timeout=10)
+            return
+        self.main_screen.reload()
+        self._warm_search_index()
+        if summary.articles:
+            self.main_screen.show_article(summary.articles[0])
+        verb = "Imported" if summary.imported else "Already in the store:"
+        self.notify(f"{verb} {message.url}", title="Import from a URL")
 
     def action_switch_theme(self) -> None:
         self.search_themes()

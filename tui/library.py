@@ -13,6 +13,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claimscope.extract.model import Article, Claim, Statistic
 from claimscope.store.db import ArticleSummary, Store
@@ -20,6 +21,10 @@ from claimscope.store.errors import StoreError
 from claimscope.store.export import export_items
 from claimscope.store.search import Hit, SearchIndex
 from claimscope.store.search.persisted import open_index, update_index
+
+if TYPE_CHECKING:
+    from claimscope.store.importer import ImportSummary
+    from claimscope.tui.url_fetch import FetchLimits
 
 ARTICLE_CACHE_SIZE = 64
 
@@ -172,6 +177,25 @@ class Library:
                 update_index(self.store)
             self._forget()
             return summary.imported, summary.unchanged, len(summary.failed)
+
+    def import_url(self, url: str, limits: FetchLimits | None = None) -> ImportSummary:
+        """Fetch a page and import it; a failure (fetch or extraction) is the summary's one ``failed`` entry.
+
+        The page is fetched outside the lock, so the explorer's panes never wait on the network.
+        """
+        from claimscope.store.importer import ImportSummary, import_documents
+        from claimscope.tui.url_fetch import FetchFailed, FetchLimits, fetch_page
+
+        try:
+            page = fetch_page(url, limits or FetchLimits())
+        except FetchFailed as error:
+            return ImportSummary(failed=[(url, str(error))])
+        with self._lock:
+            summary = import_documents(self.store, [page.document()])
+            if summary.imported:
+                update_index(self.store)
+                self._forget()
+            return summary
 
     def export(self, ids: Iterable[str], fmt: str) -> str:
         with self._lock:

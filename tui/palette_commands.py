@@ -14,6 +14,7 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("Search everything", "Fuzzy search articles, sections, claims and statistics", "search"),
     ("Export marked items", "Write the marked items to a file (json, csv, …)", "export"),
     ("Import a file", "Import an article file or a folder into the store", "import_file"),
+    ("Import from a URL", "Fetch a web page and import it as an article", "import_url"),
     ("Switch theme", "Choose a colour theme", "switch_theme"),
     ("Toggle all claims", "List the items of every article, or of the chosen one", "toggle_scope"),
     ("Refresh", "Reload articles imported from another terminal", "refresh"),

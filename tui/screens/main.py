@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -29,6 +30,7 @@ from claimscope.extract.model import Article, Claim, Statistic
 from claimscope.store.errors import StoreError
 from claimscope.tui.library import Library
 from claimscope.tui.messages import ArticleChosen, ClaimChosen, SectionChosen, StatisticChosen
+from claimscope.tui.safe_text import one_line
 from claimscope.tui.widgets.article_tree import ArticleTree
 from claimscope.tui.widgets.claims_list import ClaimsList, claim_rows
 from claimscope.tui.widgets.reader import Focus, Reader
@@ -175,6 +177,13 @@ class MainScreen(Screen[None]):
             self._update_status()
         if self.focused is None:
             tree.focus()
+
+    def show_article(self, article_id: str) -> None:
+        """Show an article from its start and put the articles cursor on it (after an import from a URL)."""
+        self.scope_all = False
+        self._show_article(article_id, None)
+        self.articles.select_item(article_id)
+        self.articles.focus()
 
     def _show_article(self, article_id: str, section_id: str | None, offset: int | None = None) -> None:
         try:
@@ -404,6 +413,8 @@ class MainScreen(Screen[None]):
             note = "listing every claim and statistic…"
         elif self.scope_all and self._all_truncated:
             note = f"first {ALL_ITEMS_LIMIT:,} of each listed; / searches all"
+        source = article.source if article is not None else None
+        self.reader.border_subtitle = Text(one_line(source)) if source else None  # where the article came from
         self.location = Location(
             article=(article.title or article.source or article.id) if article is not None else None,
             section=section,
