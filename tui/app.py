@@ -245,8 +245,10 @@ class ClaimscopeApp(App[int]):
     def _url_imported(self, message: UrlImported) -> None:
         summary = message.summary
         if summary.failed:
-            where, reason = summary.failed[0]
-            self.notify(f"{where}: {reason}", title="Import from a URL failed", severity="error", timeout=10)
+            from claimscope.tui.url_import import failure_line
+
+            self.notify(failure_line(*summary.failed[0]), title="Import from a URL failed", severity="error",
+                        timeout=10)
             return
         self.main_screen.reload()
         self._warm_search_index()

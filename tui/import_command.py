@@ -22,7 +22,7 @@ from claimscope.tui.cli_output import note
 from claimscope.tui.cli_store import open_store
 from claimscope.tui.safe_text import one_line
 from claimscope.tui.url_fetch import DEFAULT_TIMEOUT, FetchLimits, is_web_address
-from claimscope.tui.url_import import UrlList, import_urls, read_url_list
+from claimscope.tui.url_import import UrlList, failure_line, import_urls, read_url_list
 
 Progress = Callable[[int, int], None]
 
@@ -73,7 +73,7 @@ def import_command(
         if summary.imported:
             update_index(store)
     for path, reason in summary.failed:
-        note(f"claimscope: skipped {one_line(reason if reason.startswith(path) else f'{path}: {reason}')}")
+        note(f"claimscope: skipped {one_line(failure_line(path, reason))}")
     click.echo(summary.line())
     return 1 if summary.failed else 0
 

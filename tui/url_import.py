@@ -33,6 +33,11 @@ class UrlList:
     bad_lines: list[tuple[str, str]] = field(default_factory=list)
 
 
+def failure_line(where: str, reason: str) -> str:
+    """``where: reason`` in one line, without naming ``where`` twice (the extractor's reasons start with it)."""
+    return single_line(reason if reason.startswith(where) else f"{where}: {reason}")
+
+
 def read_url_list(text: str, name: str) -> UrlList:
     """One address a line; blank lines and lines starting with ``#`` are skipped, others are bad lines."""
     listed = UrlList()

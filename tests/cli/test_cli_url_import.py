@@ -174,6 +174,13 @@ def test_a_declared_legacy_charset_is_honoured(
     assert sentence in imported_text(invoke)
 
 
+def test_a_page_with_no_article_text_names_its_address_once(invoke: Invoke, web: LocalWeb) -> None:
+    url = web.page("/blank", b"<html><head><title>Nothing</title></head><body></body></html>")
+    result = invoke("import", url)
+    assert result.returncode == 1
+    assert failure_lines(result) == [f"claimscope: skipped {url}: no article text found"]
+
+
 def test_a_refused_connection_is_one_line(invoke: Invoke, web: LocalWeb) -> None:
     url = f"http://127.0.0.1:{closed_port()}/story"
     result = invoke("import", url)

@@ -35,6 +35,12 @@ async def submit_address(pilot: Pilot[Any], app: ClaimscopeApp, address: str) ->
     await pilot.pause()
 
 
+async def import_with_u(pilot: Pilot[Any], app: ClaimscopeApp, address: str) -> None:
+    await pilot.press("u")
+    await pilot.pause()
+    await submit_address(pilot, app, address)
+
+
 async def run_palette_command(pilot: Pilot[Any], title: str) -> None:
     """Open the command palette, type the row's title and choose it."""
     await pilot.press("ctrl+p")
@@ -52,9 +58,7 @@ async def test_u_fetches_a_page_and_shows_the_article(fixture_store: Path, web: 
     shown = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("u")
-        await pilot.pause()
-        await submit_address(pilot, app, start)
+        await import_with_u(pilot, app, start)
         assert not isinstance(app.screen, UrlPrompt)
         tree = app.main_screen.query_one(ArticleTree)
         assert tree.article_count == 3
@@ -81,14 +85,23 @@ async def test_palette_row_opens_the_prompt_and_a_failure_is_one_notification(
         assert app.main_screen.query_one(ArticleTree).article_count == 2
 
 
+async def test_a_page_with_no_article_text_is_one_notification(fixture_store: Path, web: LocalWeb) -> None:
+    url = web.page("/blank", b"<html><head><title>Nothing</title></head><body></body></html>")
+    app = fixture_app(fixture_store)
+    shown = record_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await import_with_u(pilot, app, url)
+        assert shown[1:] == [f"{url}: no article text found"]
+        assert app.main_screen.query_one(ArticleTree).article_count == 2
+
+
 async def test_the_prompt_refuses_what_is_not_a_web_address(fixture_store: Path) -> None:
     app = fixture_app(fixture_store)
     shown = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("u")
-        await pilot.pause()
-        await submit_address(pilot, app, "library/night-room.html")
+        await import_with_u(pilot, app, "library/night-room.html")
         assert isinstance(app.screen, UrlPrompt)
         assert shown == ["Give an address starting with http:// or https://"]
         await pilot.press("escape")
