@@ -63,6 +63,8 @@ def import_urls(
     """Fetch and import each address; failures (fetch or extraction) go into ``summary.failed``."""
     summary = summary if summary is not None else ImportSummary()
     unique = list(dict.fromkeys(url.strip() for url in urls))
+    if progress:
+        progress(0, len(unique))
     with web_client(limits) as client:
 
         def pages() -> Iterator[ReadDocument]:

@@ -26,6 +26,11 @@ def test_a_page_comes_back_with_its_final_address_and_content_type(web: LocalWeb
     assert "text/html" in headers["Accept"]
 
 
+def test_the_fragment_is_not_part_of_the_source(web: LocalWeb) -> None:
+    web.page("/bakery", PAGE)
+    assert fetch_page(web.url("/bakery") + "#opening-hours", SMALL).url == web.url("/bakery")
+
+
 def test_the_redirect_limit_is_the_callers(web: LocalWeb) -> None:
     web.page("/end", PAGE)
     web.redirect("/two", "/end")
