@@ -234,7 +234,7 @@ class ClaimscopeApp(App[int]):
 
     def _url_chosen(self, url: str | None) -> None:
         if url is not None:
-            self.notify(f"Fetching {url}…", timeout=3)
+            self.notify(f"Fetching {url}…", timeout=3, markup=False)  # an address is text, never markup
             self._import_url(url)
 
     @work(thread=True, group="import-url", exit_on_error=False, description="import from a URL")
@@ -248,14 +248,14 @@ class ClaimscopeApp(App[int]):
             from claimscope.tui.url_import import failure_line
 
             self.notify(failure_line(*summary.failed[0]), title="Import from a URL failed", severity="error",
-                        timeout=10)
+                        timeout=10, markup=False)
             return
         self.main_screen.reload()
         self._warm_search_index()
         if summary.articles:
             self.main_screen.show_article(summary.articles[0])
         verb = "Imported" if summary.imported else "Already in the store:"
-        self.notify(f"{verb} {message.url}", title="Import from a URL")
+        self.notify(f"{verb} {message.url}", title="Import from a URL", markup=False)
 
     def action_switch_theme(self) -> None:
         self.search_themes()

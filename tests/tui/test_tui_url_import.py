@@ -9,6 +9,7 @@ from typing import Any
 from local_web import LocalWeb
 from textual.pilot import Pilot
 from textual.widgets import Input
+from textual.widgets._toast import Toast
 from tui_harness import SIZE, fixture_app, record_notifications
 
 from claimscope.tui.app import ClaimscopeApp
@@ -94,6 +95,17 @@ async def test_a_page_with_no_article_text_is_one_notification(fixture_store: Pa
         await import_with_u(pilot, app, url)
         assert shown[1:] == [f"{url}: no article text found"]
         assert app.main_screen.query_one(ArticleTree).article_count == 2
+
+
+async def test_brackets_in_an_address_are_shown_literally(fixture_store: Path, web: LocalWeb) -> None:
+    url = web.url("/search?tag[b]=ferries")
+    app = fixture_app(fixture_store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await import_with_u(pilot, app, url)
+        await pilot.pause(0.3)
+        toasts = [str(toast.render()) for toast in app.screen.query(Toast)]
+        assert toasts == [f"Fetching {url}…", f"Import from a URL failed\n{url}: HTTP 404 Not Found"]
 
 
 async def test_the_prompt_refuses_what_is_not_a_web_address(fixture_store: Path) -> None:
