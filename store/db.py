@@ -46,6 +46,16 @@ from claimscope.store.records import (
 from claimscope.store.schema import ARTICLES_TABLE, ITEM_TABLES, META_TABLE, TABLE_OF_KIND
 from claimscope.store.segments import SegmentFiles
 from claimscope.store.storage import Fingerprint, ViewStorage, read_file_bytes
+from claimscope.store.versions.carry import carried_marks, touches
+from claimscope.store.versions.lineage import (
+    Link,
+    add_linked,
+    finder_for,
+    in_version_order,
+    lineage_entries,
+    lineage_of,
+    version_ranks,
+)
 
 __all__ = ["AddResult", "ArticleSummary", "ItemRef", "Store"]
 
@@ -61,6 +71,10 @@ class ArticleSummary:
     n_sections: int
     n_claims: int
     n_statistics: int
+    version: int = 1
+    """Which version of its story this article is (1 = the first imported; ``store/versions/``)."""
+    versions: int = 1
+    """How many versions of its story the store holds (the newest has ``version == versions``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +271,7 @@ class Store:
         """
         entries = self._corpus.entries
         ids = list(entries) if self._corpus.ordered else sorted(entries, key=lambda a: display_key(a, entries[a]))
+        ranks = version_ranks(entries)
         return [
             ArticleSummary(
                 article_id,
@@ -266,6 +281,7 @@ class Store:
                 summary.get("n_sections", 0),
                 summary.get("n_claims", 0),
                 summary.get("n_statistics", 0),
+                *ranks.get(article_id, (1, 1)),
             )
             for article_id in ids
             for summary in (entries[article_id],)
@@ -329,9 +345,34 @@ class Store:
             return AddResult(0, duplicates)
         with self._writing() as draft:
             new = [entry for article_id, entry in batch.items() if article_id not in draft]
-            for entry in new:
-                draft.add(entry.id, entry.summary, entry.document)
+            links = add_linked(draft, new)
+        self._carry_marks(links)
         return AddResult(len(new), len(batch) - len(new) + duplicates)
+
+    def _carry_marks(self, links: Mapping[str, Link]) -> None:
+        """Give each new version the marks of its previous version's counterparts (``versions/carry.py``)."""
+        if not links:
+            return
+        if self._marks.changed_on_disk():
+            self._marks.load()
+        marks = self._marks.marks
+        carried: set[str] = set()
+        for new_id, link in links.items():
+            if touches(link.previous, marks):
+                carried |= carried_marks(self.get_article(link.previous), self.get_article(new_id), marks)
+        if carried:
+            self._change_marks(lambda current: current | carried)
+
+    def versions(self, article_id: str) -> list[str]:
+        """Every version of the article's story in the store, oldest first (``[article_id]`` when alone)."""
+        ref = self.resolve(article_id)
+        if ref.kind != "article":
+            raise UnknownId(f"{article_id!r} is a {ref.kind}, not an article (its article is {ref.article_id})")
+        entry = self._corpus.entry(ref.id)
+        assert entry is not None
+        members = lineage_entries(finder_for(self._corpus, 1), lineage_of(ref.id, entry))
+        members[ref.id] = entry
+        return in_version_order(members)
 
     def remove_articles(self, ids: Iterable[str]) -> int:
         """Delete articles with all their items and any marks on them; unknown ids remove nothing."""
