@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from claimscope.store.db import ArticleSummary
 from claimscope.store.errors import UnknownId
 from claimscope.tui.cli_common import UserError, db_option
 from claimscope.tui.cli_output import format_option, json_out, listing, out
@@ -29,9 +30,19 @@ def list_command(fmt: str, db_path: Path | None) -> None:
         summaries,
         asdict,
         ("ID", "PUBLISHED", "CLAIMS", "STATS", "TITLE"),
-        lambda s: (s.id, (s.published or "-")[:10], s.n_claims, s.n_statistics, s.title or s.source or "(untitled)"),
+        lambda s: (s.id, (s.published or "-")[:10], s.n_claims, s.n_statistics, title_cell(s)),
         "the store is empty; add articles with 'claimscope import PATH'",
     )
+
+
+def title_cell(summary: ArticleSummary) -> str:
+    """The title, and on an article with versions which one it is ("2 versions" on the newest)."""
+    title = summary.title or summary.source or "(untitled)"
+    if summary.versions == 1:
+        return title
+    if summary.version == summary.versions:
+        return f"{title}  ({summary.versions} versions)"
+    return f"{title}  (version {summary.version} of {summary.versions})"
 
 
 @click.command("show")

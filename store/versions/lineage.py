@@ -151,21 +151,33 @@ class Finder(Protocol):
 
 
 class IndexFinder:
-    """Every entry indexed by its keys: built once per transaction, for a batch or a parsed manifest."""
+    """Every entry indexed by its keys: built once per transaction, for a batch or a parsed manifest.
+
+    A first version is found through its own id, so only later versions are indexed by lineage.
+    """
 
     def __init__(self, entries: dict[str, Record]) -> None:
-        self.entries: dict[str, Record] = {}
-        self.index: dict[Key, list[str]] = {}
+        self.entries = entries
+        self.index: dict[str, dict[str, list[str]]] = {"lineage": {}, "source": {}, "name": {}, "title": {}}
         for article_id, summary in entries.items():
-            self.add(article_id, summary)
+            self._index(article_id, summary)
+
+    def _index(self, article_id: str, summary: Record) -> None:
+        for kind, value in keys_of(article_id, summary):
+            if kind != "lineage" or LINEAGE_KEY in summary:
+                self.index[kind].setdefault(value, []).append(article_id)
 
     def add(self, article_id: str, summary: Record) -> None:
         self.entries[article_id] = summary
-        for key in keys_of(article_id, summary):
-            self.index.setdefault(key, []).append(article_id)
+        self._index(article_id, summary)
 
     def find(self, keys: Iterable[Key]) -> dict[str, Record]:
-        return {a: self.entries[a] for key in keys for a in self.index.get(key, ())}
+        found: dict[str, Record] = {}
+        for kind, value in keys:
+            found.update((a, self.entries[a]) for a in self.index[kind].get(value, ()))
+            if kind == "lineage" and value in self.entries:
+                found[value] = self.entries[value]
+        return found
 
 
 class NeedleFinder:
@@ -227,7 +239,7 @@ def finder_for(corpus: Corpus, batch_size: int) -> Finder:
             entries.pop(article_id, None)
         entries.update(corpus.added)
         return IndexFinder(entries)
-    return IndexFinder(corpus.entries)
+    return IndexFinder(dict(corpus.entries))
 
 
 def lineage_entries(finder: Finder, lineage: str) -> dict[str, Record]:
