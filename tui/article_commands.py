@@ -13,6 +13,7 @@ from claimscope.tui.cli_common import UserError, db_option
 from claimscope.tui.cli_output import format_option, json_out, listing, out
 from claimscope.tui.cli_store import open_store
 from claimscope.tui.safe_text import one_line
+from claimscope.tui.version_label import version_label
 
 
 @click.command("list")
@@ -38,11 +39,8 @@ def list_command(fmt: str, db_path: Path | None) -> None:
 def title_cell(summary: ArticleSummary) -> str:
     """The title, and on an article with versions which one it is ("2 versions" on the newest)."""
     title = summary.title or summary.source or "(untitled)"
-    if summary.versions == 1:
-        return title
-    if summary.version == summary.versions:
-        return f"{title}  ({summary.versions} versions)"
-    return f"{title}  (version {summary.version} of {summary.versions})"
+    label = version_label(summary)
+    return f"{title}  ({label})" if label else title
 
 
 @click.command("show")

@@ -24,6 +24,7 @@ from claimscope.extract.model import Article, Section
 from claimscope.store.db import ArticleSummary
 from claimscope.tui.messages import ArticleChosen, SectionChosen
 from claimscope.tui.safe_text import one_line
+from claimscope.tui.version_label import version_label
 
 PENDING_ARTICLES = 16
 """Collapsed articles whose sections are kept ready for an expansion."""
@@ -220,6 +221,9 @@ class ArticleTree(Tree[NodeRef]):
             return super().render_label(node, base_style, style)
         meta_style = self.get_component_rich_style("article-tree--meta", partial=True)
         counts = f"{summary.n_claims}c {summary.n_statistics}s"
+        versions = version_label(summary)
+        if versions:
+            counts = f"{versions} · {counts}"
         date = (summary.published or "")[:10]
         width = max(8, self.scrollable_content_region.width - 2)
         label = Text(no_wrap=True, end="")
