@@ -11,13 +11,14 @@ holds; among the articles the first matching rule finds, the newest version wins
 manifest's entries (title, source) and, only when two headlines are equal, both articles' bylines from
 their documents.  Candidates are found by their keys (``keys_of``): for a few new articles in a large
 store, by searching the manifest's bytes for each key (``NeedleFinder``: an import of one article into
-100,000 parses only the lines it finds); for a larger batch, in an index of every entry built once per
-transaction (``IndexFinder``).
+100,000 parses only the lines it finds) or, when the entries are parsed already, by one pass over them
+(``ScanFinder``); for a larger batch, in an index of every entry built once per transaction (``IndexFinder``).
 """
 
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
@@ -36,8 +37,9 @@ ANONYMOUS_SOURCES = frozenset({"<stdin>", "-", ""})
 HEADLINE_SIMILARITY = 80.0
 """rapidfuzz ``token_set_ratio`` two headlines need before a shared file name counts (``index.html``
 from two sites is not one story; a headline that gained a word still is)."""
-NEEDLE_BATCH = 16
-"""Up to this many new articles look their keys up in the manifest's bytes; more parse it once."""
+SMALL_BATCH = 16
+"""Up to this many new articles look their keys up one at a time (``NeedleFinder``, ``ScanFinder``); more
+build an index of every entry once (``IndexFinder``)."""
 
 AuthorOf = Callable[[str], str | None]
 
@@ -210,6 +212,40 @@ class NeedleFinder:
         return {a: e for a, e in lines.items() if wanted.intersection(keys_of(a, e))}
 
 
+class ScanFinder:
+    """For a few new articles into entries already parsed: one pass over them per lookup.
+
+    Only entries whose source, title or lineage holds one of the wanted values (or whose source holds a
+    wanted file name) have their keys computed: a pass over 100,000 entries takes milliseconds, where
+    indexing them all takes most of a second.
+    """
+
+    def __init__(self, entries: dict[str, Record]) -> None:
+        self.entries = entries
+        """The corpus's own entries, which ``Corpus.add`` keeps up to date."""
+
+    def add(self, article_id: str, summary: Record) -> None:
+        """Nothing to do: the corpus's entries already hold the new entry."""
+
+    def find(self, keys: Iterable[Key]) -> dict[str, Record]:
+        wanted = set(keys)
+        values = {value for _, value in wanted}
+        names = [re.escape(value) for kind, value in wanted if kind == "name"]
+        in_source = re.compile("|".join(names)).search if names else None
+        found: dict[str, Record] = {}
+        for article_id, entry in self.entries.items():
+            source = entry.get("source") or ""
+            if (
+                article_id in values
+                or source in values
+                or entry.get("title") in values
+                or entry.get(LINEAGE_KEY) in values
+                or (in_source is not None and in_source(source))
+            ) and wanted.intersection(keys_of(article_id, entry)):
+                found[article_id] = entry
+        return found
+
+
 def _needle(kind: str, value: str) -> bytes:
     if kind == "name":
         return orjson.dumps(value)[1:]  # the name closing a source string
@@ -230,10 +266,12 @@ def _lines_holding(data: bytes, start: int, needle: bytes) -> Iterator[tuple[str
 
 
 def finder_for(corpus: Corpus, batch_size: int) -> Finder:
-    """Byte searches for a few new articles into a manifest not yet parsed; else one index of every entry."""
-    if not corpus.parsed and corpus.manifest is not None:
-        if batch_size <= NEEDLE_BATCH:
-            return NeedleFinder(corpus)
+    """For a few new articles, byte searches in a manifest not yet parsed or passes over parsed entries;
+    for more, one index of every entry."""
+    unparsed = not corpus.parsed and corpus.manifest is not None
+    if batch_size <= SMALL_BATCH:
+        return NeedleFinder(corpus) if unparsed else ScanFinder(corpus.entries)
+    if corpus.manifest is not None and not corpus.parsed:
         entries: dict[str, Record] = orjson.loads(corpus.manifest[0])["articles"]
         for article_id in corpus.removed:
             entries.pop(article_id, None)

@@ -16,6 +16,7 @@ from claimscope.store.versions.lineage import (
     Identity,
     IndexFinder,
     NeedleFinder,
+    ScanFinder,
     file_name,
     find_link,
     finder_for,
@@ -156,8 +157,9 @@ def test_store_from_before_versions_links_a_reimport_and_carries_its_marks(store
         assert {m for m in store.marks() if m.startswith("ee")} == {"ee00000000000005:c1"}
 
 
-def test_byte_search_and_index_find_the_same_links(store_path: Path) -> None:
-    """Small batches search the manifest's bytes, large ones index every entry: the links must agree."""
+def test_byte_search_scan_and_index_find_the_same_links(store_path: Path) -> None:
+    """Small batches search the manifest's bytes (or scan parsed entries), large ones index every entry:
+    the links must agree."""
     stored = [
         tram_story("1a00000000000001"),
         tram_story("1b00000000000002", rise=9, updated=True),
@@ -174,24 +176,24 @@ def test_byte_search_and_index_find_the_same_links(store_path: Path) -> None:
         tram_story("9000000000000004", source="c.txt", title="Nothing like the others", author=None),
     ]
     with Store(store_path) as store:
-        corpus = store._corpus.copy()
-        needles = finder_for(corpus, 1)
-        index = finder_for(corpus, 1000)
-        assert isinstance(needles, NeedleFinder)
-        assert isinstance(index, IndexFinder)
+        corpus, parsed = store._corpus.copy(), store._corpus.copy()
+        assert len(parsed.entries) == len(stored)  # parses this copy's entries
+        finders = [finder_for(corpus, 1), finder_for(corpus, 1000), finder_for(parsed, 1)]
+        assert [type(f) for f in finders] == [NeedleFinder, IndexFinder, ScanFinder]
         links = []
         for article in newcomers:
             prepared = prepare_article(article)
-            corpus.add(prepared.id, prepared.summary, prepared.document)
+            for draft in (corpus, parsed):
+                draft.add(prepared.id, prepared.summary, prepared.document)
             identity = Identity(article.id, article.title, article.source)
 
             def author_of(article_id: str) -> str | None:
                 document = corpus.document(article_id)
                 return document["article"].get("author") if document else None
 
-            found = find_link(needles, identity, author_of)
-            assert found == find_link(index, identity, author_of)
-            links.append(None if found is None else (found.previous, found.rule))
+            found = [find_link(finder, identity, author_of) for finder in finders]
+            assert found[1:] == found[:-1]
+            links.append(None if found[0] is None else (found[0].previous, found[0].rule))
     assert links == [
         ("1b00000000000002", "same source"),
         ("2a00000000000003", "same file name"),
