@@ -48,6 +48,7 @@ from claimscope.store.segments import SegmentFiles
 from claimscope.store.storage import Fingerprint, ViewStorage, read_file_bytes
 from claimscope.store.versions.carry import carried_marks, touches
 from claimscope.store.versions.lineage import (
+    IndexFinder,
     Link,
     add_linked,
     finder_for,
@@ -100,6 +101,8 @@ class Store:
     def __init__(self, path: Path | None = None, *, lock_timeout: float = 2.0, in_memory: bool = False) -> None:
         self.lock_timeout = lock_timeout
         self._fingerprint: Fingerprint | None = None
+        self._link_index: tuple[Corpus, IndexFinder] | None = None
+        """The version-linking index of the corpus it was last brought up to date with (``add_prepared``)."""
         if in_memory:
             self.path = MEMORY
             self._on_disk = False
@@ -343,9 +346,15 @@ class Store:
                 batch[entry.id] = entry
         if not batch:
             return AddResult(0, duplicates)
+        index, self._link_index = self._link_index, None  # a failed transaction leaves it stale
         with self._writing() as draft:
             new = [entry for article_id, entry in batch.items() if article_id not in draft]
-            links = add_linked(draft, new)
+            base = self._corpus
+            links, finder = add_linked(draft, new, index[1] if index is not None and index[0] is base else None)
+        if isinstance(finder, IndexFinder) and self._corpus is draft:
+            self._link_index = (draft, finder)
+        elif isinstance(finder, IndexFinder) and self._corpus is base and not new:
+            self._link_index = (base, finder)
         self._carry_marks(links)
         return AddResult(len(new), len(batch) - len(new) + duplicates)
 

@@ -336,12 +336,17 @@ def linked_summary(summary: Record, link: Link | None) -> Record:
     return {**summary, LINEAGE_KEY: link.lineage, VERSION_KEY: link.version}
 
 
-def add_linked(corpus: Corpus, new: list[PreparedArticle]) -> dict[str, Link]:
-    """Add the new articles to ``corpus`` (a transaction's draft), each with its lineage keys; their links.
+def add_linked(
+    corpus: Corpus, new: list[PreparedArticle], index: IndexFinder | None = None
+) -> tuple[dict[str, Link], Finder]:
+    """Add the new articles to ``corpus`` (a transaction's draft), each with its lineage keys; their links
+    and the finder used, which now knows them too.
 
+    ``index`` is the index the previous transaction left, when ``corpus`` is a copy of what it committed
+    (an import's batches): kept up to date, it spares each batch parsing and indexing every entry again.
     Articles are linked in order, so a batch that holds both an article and its update links them too.
     """
-    finder = finder_for(corpus, len(new))
+    finder: Finder = index if index is not None else finder_for(corpus, len(new))
 
     def author_of(article_id: str) -> str | None:
         document = corpus.document(article_id)
@@ -358,4 +363,4 @@ def add_linked(corpus: Corpus, new: list[PreparedArticle]) -> dict[str, Link]:
             corpus.add(prepared.id, summary, prepared.document)
             links[prepared.id] = link
         finder.add(prepared.id, summary)
-    return links
+    return links, finder

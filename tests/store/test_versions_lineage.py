@@ -9,10 +9,12 @@ import pytest
 from store_factory import ClaimSpec, SectionSpec, StatSpec, build_article, ferry_article
 from version_articles import TITLE, tram_story
 
+from claimscope.extract.model import Article
 from claimscope.store.db import Store
 from claimscope.store.paths import marks_path
 from claimscope.store.records import prepare_article
 from claimscope.store.versions.lineage import (
+    SMALL_BATCH,
     Identity,
     IndexFinder,
     NeedleFinder,
@@ -215,3 +217,25 @@ def test_byte_search_scan_and_index_find_the_same_links(store_path: Path) -> Non
 )
 def test_file_name_of_a_source(source: str | None, name: str | None) -> None:
     assert file_name(source) == name
+
+
+def fillers(prefix: str, count: int) -> list[Article]:
+    """Unrelated articles, enough to make a batch large (the index path rather than the byte search)."""
+    return [
+        tram_story(f"{prefix}{n:014d}", source=f"filler/{prefix}{n}.txt", title=f"Filler {prefix} {n}", author=None)
+        for n in range(count)
+    ]
+
+
+def test_large_batches_link_across_batches(store: Store) -> None:
+    store.add_articles([*fillers("f1", SMALL_BATCH + 4), tram_story("aa00000000000001")])
+    store.add_articles([*fillers("f2", SMALL_BATCH + 4), tram_story("bb00000000000002", rise=12, updated=True)])
+    assert store.versions("bb00000000000002") == ["aa00000000000001", "bb00000000000002"]
+
+
+def test_another_process_import_between_batches_is_seen(store_path: Path) -> None:
+    with Store(store_path) as importer, Store(store_path) as other:
+        importer.add_articles(fillers("f1", SMALL_BATCH + 4))
+        other.add_articles([tram_story("aa00000000000001")])
+        importer.add_articles([*fillers("f2", SMALL_BATCH + 4), tram_story("bb00000000000002", rise=12, updated=True)])
+        assert importer.versions("bb00000000000002") == ["aa00000000000001", "bb00000000000002"]
