@@ -221,19 +221,18 @@ class ArticleTree(Tree[NodeRef]):
             return super().render_label(node, base_style, style)
         meta_style = self.get_component_rich_style("article-tree--meta", partial=True)
         counts = f"{summary.n_claims}c {summary.n_statistics}s"
-        versions = version_label(summary)
-        if versions:
-            counts = f"{versions} · {counts}"
         date = (summary.published or "")[:10]
         width = max(8, self.scrollable_content_region.width - 2)
         label = Text(no_wrap=True, end="")
         if summary.id in self.marks:
             label.append("● ", self.get_component_rich_style("article-tree--marked", partial=True))
-        meta = f" {date} {counts}" if date else f" {counts}"
+        versions = version_label(summary)
+        choices = [f" {date} {counts}" if date else f" {counts}", f" {counts}"]
+        if versions:  # the versions before the counts: a reader looks for those words ("2 versions")
+            short = f" v{summary.version}/{summary.versions}"
+            choices = [*(f" {versions} · {choice[1:]}" for choice in choices), f" {versions}", short]
+        meta = next((m for m in choices if width - label.cell_len - len(m) >= 14), choices[-1])
         room = width - label.cell_len - len(meta)
-        if room < 14:
-            meta = f" {counts}"
-            room = width - label.cell_len - len(meta)
         title = Text(one_line(summary.title or summary.source or summary.id))
         title.truncate(max(1, room), overflow="ellipsis", pad=True)
         label.append_text(title)
