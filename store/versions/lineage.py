@@ -21,6 +21,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import Protocol
 from urllib.parse import urlsplit
 
@@ -37,6 +38,12 @@ ANONYMOUS_SOURCES = frozenset({"<stdin>", "-", ""})
 HEADLINE_SIMILARITY = 80.0
 """rapidfuzz ``token_set_ratio`` two headlines need before a shared file name counts (``index.html``
 from two sites is not one story; a headline that gained a word still is)."""
+COMMON_KEY_LIMIT = 50
+"""A file name or headline that more articles than this share (``index.html``, "Press release") identifies
+no story: it is not used to link, which also bounds what one lookup can cost."""
+RARE_KINDS = frozenset({"name", "title"})
+MAX_NEEDLE_LINES = 20 * COMMON_KEY_LIMIT
+"""Lines holding a file name or headline that the byte search parses before calling it too common."""
 SMALL_BATCH = 16
 """Up to this many new articles look their keys up one at a time (``NeedleFinder``, ``ScanFinder``); more
 build an index of every entry once (``IndexFinder``)."""
@@ -176,7 +183,9 @@ class IndexFinder:
     def find(self, keys: Iterable[Key]) -> dict[str, Record]:
         found: dict[str, Record] = {}
         for kind, value in keys:
-            found.update((a, self.entries[a]) for a in self.index[kind].get(value, ()))
+            holders = self.index[kind].get(value, [])
+            if not too_common((kind, value), len(holders)):
+                found.update((a, self.entries[a]) for a in holders)
             if kind == "lineage" and value in self.entries:
                 found[value] = self.entries[value]
         return found
@@ -200,8 +209,12 @@ class NeedleFinder:
     def find(self, keys: Iterable[Key]) -> dict[str, Record]:
         wanted = set(keys)
         lines: dict[str, Record] = {}
+        common: set[Key] = set()
         for kind, value in wanted:
-            lines.update(_lines_holding(self.data, self.start, _needle(kind, value)))
+            hits = list(islice(_lines_holding(self.data, self.start, _needle(kind, value)), MAX_NEEDLE_LINES + 1))
+            if kind in RARE_KINDS and len(hits) > MAX_NEEDLE_LINES:
+                common.add((kind, value))
+            lines.update(hits)
             if kind == "lineage":
                 first = self.corpus.entry(value)
                 if first is not None:
@@ -209,7 +222,7 @@ class NeedleFinder:
         for article_id in self.corpus.removed:
             lines.pop(article_id, None)
         lines.update(self.corpus.added)
-        return {a: e for a, e in lines.items() if wanted.intersection(keys_of(a, e))}
+        return holding(lines, wanted - common)
 
 
 class ScanFinder:
@@ -241,14 +254,29 @@ class ScanFinder:
                 or entry.get("title") in values
                 or entry.get(LINEAGE_KEY) in values
                 or (in_source is not None and in_source(source))
-            ) and wanted.intersection(keys_of(article_id, entry)):
+            ):
                 found[article_id] = entry
-        return found
+        return holding(found, wanted)
+
+
+def too_common(key: Key, holders: int) -> bool:
+    return key[0] in RARE_KINDS and holders > COMMON_KEY_LIMIT
+
+
+def holding(found: dict[str, Record], wanted: set[Key]) -> dict[str, Record]:
+    """The entries of ``found`` (a superset) that hold a wanted key, leaving out the holders of a file name or
+    headline that is ``too_common`` (``found`` must hold every entry that has it, for the count to be right)."""
+    holders: dict[Key, list[str]] = {}
+    for article_id, entry in found.items():
+        for key in keys_of(article_id, entry):
+            if key in wanted:
+                holders.setdefault(key, []).append(article_id)
+    return {a: found[a] for key, ids in holders.items() if not too_common(key, len(ids)) for a in ids}
 
 
 def _needle(kind: str, value: str) -> bytes:
     if kind == "name":
-        return orjson.dumps(value)[1:]  # the name closing a source string
+        return orjson.dumps(value)[1:-1]  # anywhere in a source: a URL's query may follow its file name
     field = LINEAGE_KEY if kind == "lineage" else kind
     return b'"' + field.encode() + b'":' + orjson.dumps(value)
 

@@ -13,6 +13,7 @@ from claimscope.extract.model import Article
 from claimscope.store.db import Store
 from claimscope.store.paths import marks_path
 from claimscope.store.records import prepare_article
+from claimscope.store.versions import lineage
 from claimscope.store.versions.lineage import (
     SMALL_BATCH,
     Identity,
@@ -159,6 +160,32 @@ def test_store_from_before_versions_links_a_reimport_and_carries_its_marks(store
         assert {m for m in store.marks() if m.startswith("ee")} == {"ee00000000000005:c1"}
 
 
+def links_by_every_finder(store_path: Path, newcomers: list[Article]) -> list[tuple[str, str] | None]:
+    """Each newcomer's link (previous version, rule) as the byte search, the scan and the index find it,
+    checking that the three agree; the newcomers are added in turn, as an import adds them."""
+    with Store(store_path) as store:
+        corpus, parsed = store._corpus.copy(), store._corpus.copy()
+        assert len(parsed.entries) == store.size()  # parses this copy's entries
+        finders = [finder_for(corpus, 1), finder_for(corpus, 1000), finder_for(parsed, 1)]
+        assert [type(f) for f in finders] == [NeedleFinder, IndexFinder, ScanFinder]
+        links: list[tuple[str, str] | None] = []
+        for article in newcomers:
+            prepared = prepare_article(article)
+            for draft in (corpus, parsed):
+                draft.add(prepared.id, prepared.summary, prepared.document)
+            finders[1].add(prepared.id, prepared.summary)
+            identity = Identity(article.id, article.title, article.source)
+
+            def author_of(article_id: str) -> str | None:
+                document = corpus.document(article_id)
+                return document["article"].get("author") if document else None
+
+            found = [find_link(finder, identity, author_of) for finder in finders]
+            assert found[1:] == found[:-1]
+            links.append(None if found[0] is None else (found[0].previous, found[0].rule))
+    return links
+
+
 def test_byte_search_scan_and_index_find_the_same_links(store_path: Path) -> None:
     """Small batches search the manifest's bytes (or scan parsed entries), large ones index every entry:
     the links must agree."""
@@ -176,32 +203,34 @@ def test_byte_search_scan_and_index_find_the_same_links(store_path: Path) -> Non
         tram_story("9000000000000002", source="other/tram.html", title="Depot budget trimmed again", author=None),
         tram_story("9000000000000003", source="b.txt", title="Night buses return", author="Jonas Berg"),
         tram_story("9000000000000004", source="c.txt", title="Nothing like the others", author=None),
+        tram_story("9000000000000005", source="https://x.example/tram.html?from=feed", author=None,
+                   title="Depot budget trimmed, again"),
     ]
-    with Store(store_path) as store:
-        corpus, parsed = store._corpus.copy(), store._corpus.copy()
-        assert len(parsed.entries) == len(stored)  # parses this copy's entries
-        finders = [finder_for(corpus, 1), finder_for(corpus, 1000), finder_for(parsed, 1)]
-        assert [type(f) for f in finders] == [NeedleFinder, IndexFinder, ScanFinder]
-        links = []
-        for article in newcomers:
-            prepared = prepare_article(article)
-            for draft in (corpus, parsed):
-                draft.add(prepared.id, prepared.summary, prepared.document)
-            identity = Identity(article.id, article.title, article.source)
-
-            def author_of(article_id: str) -> str | None:
-                document = corpus.document(article_id)
-                return document["article"].get("author") if document else None
-
-            found = [find_link(finder, identity, author_of) for finder in finders]
-            assert found[1:] == found[:-1]
-            links.append(None if found[0] is None else (found[0].previous, found[0].rule))
-    assert links == [
+    assert links_by_every_finder(store_path, newcomers) == [
         ("1b00000000000002", "same source"),
         ("2a00000000000003", "same file name"),
         ("3a00000000000004", "same headline and byline"),
         None,
+        ("9000000000000002", "same file name"),
     ]
+
+
+@pytest.mark.parametrize(("sharing", "linked"), [(2, True), (3, False)])
+def test_a_file_name_many_articles_share_identifies_no_story(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch, sharing: int, linked: bool
+) -> None:
+    """With the limit at 3, a name the newcomer and three stored articles share links nothing."""
+    monkeypatch.setattr(lineage, "COMMON_KEY_LIMIT", 3)
+    with Store(store_path) as store:
+        store.add_articles(
+            [
+                tram_story(f"{n}a0000000000000{n}", source=f"site{n}/index.html", title=f"{TITLE} {n}", author=None)
+                for n in range(sharing)
+            ]
+        )
+    newcomer = tram_story("ff00000000000009", rise=12, source="site9/index.html", author=None)
+    (link,) = links_by_every_finder(store_path, [newcomer])
+    assert (link is not None) is linked
 
 
 @pytest.mark.parametrize(
