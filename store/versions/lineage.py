@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
+from pathlib import Path
 from typing import Protocol
 from urllib.parse import urlsplit
 
@@ -29,6 +30,7 @@ import orjson
 from rapidfuzz import fuzz
 
 from claimscope.store.corpus import Corpus
+from claimscope.store.errors import StoreDamaged
 from claimscope.store.records import PreparedArticle, Record
 
 LINEAGE_KEY = "lineage"
@@ -211,7 +213,8 @@ class NeedleFinder:
         lines: dict[str, Record] = {}
         common: set[Key] = set()
         for kind, value in wanted:
-            hits = list(islice(_lines_holding(self.data, self.start, _needle(kind, value)), MAX_NEEDLE_LINES + 1))
+            lines_found = _lines_holding(self.data, self.start, _needle(kind, value), self.corpus.path)
+            hits = list(islice(lines_found, MAX_NEEDLE_LINES + 1))
             if kind in RARE_KINDS and len(hits) > MAX_NEEDLE_LINES:
                 common.add((kind, value))
             lines.update(hits)
@@ -281,14 +284,20 @@ def _needle(kind: str, value: str) -> bytes:
     return b'"' + field.encode() + b'":' + orjson.dumps(value)
 
 
-def _lines_holding(data: bytes, start: int, needle: bytes) -> Iterator[tuple[str, Record]]:
+def _lines_holding(data: bytes, start: int, needle: bytes, path: Path | None) -> Iterator[tuple[str, Record]]:
+    """Every article line of the manifest ``data`` that holds ``needle``, parsed (``start``: the first line)."""
     at = data.find(needle, start)
     while at >= 0:
         line_start = data.rfind(b"\n", start, at) + 1
         line_end = data.find(b"\n", at)
         line = data[line_start : line_end - 1 if data[line_end - 1 : line_end] == b"," else line_end]
         if line.startswith(b'"'):
-            parsed = orjson.loads(b"{" + line + b"}")
+            try:
+                parsed = orjson.loads(b"{" + line + b"}")
+            except orjson.JSONDecodeError as exc:
+                raise StoreDamaged(
+                    f"store file {path} is damaged (an article line is not valid JSON: {exc}); it was left untouched"
+                ) from None
             yield from parsed.items()
         at = data.find(needle, line_end)
 

@@ -11,6 +11,7 @@ from version_articles import TITLE, tram_story
 
 from claimscope.extract.model import Article
 from claimscope.store.db import Store
+from claimscope.store.errors import StoreDamaged
 from claimscope.store.paths import marks_path
 from claimscope.store.records import prepare_article
 from claimscope.store.versions import lineage
@@ -268,3 +269,12 @@ def test_another_process_import_between_batches_is_seen(store_path: Path) -> Non
         other.add_articles([tram_story("aa00000000000001")])
         importer.add_articles([*fillers("f2", SMALL_BATCH + 4), tram_story("bb00000000000002", rise=12, updated=True)])
         assert importer.versions("bb00000000000002") == ["aa00000000000001", "bb00000000000002"]
+
+
+def test_a_damaged_line_found_by_the_byte_search_is_reported(store_path: Path) -> None:
+    with Store(store_path) as store:
+        store.add_articles([tram_story("aa00000000000001")])
+    data = store_path.read_bytes()
+    store_path.write_bytes(data.replace(b'"title":', b'"title":,', 1))
+    with Store(store_path) as store, pytest.raises(StoreDamaged, match="an article line is not valid JSON"):
+        store.add_articles([tram_story("bb00000000000002", rise=12, updated=True)])
