@@ -82,6 +82,8 @@ class ArticleSummary:
 class AddResult:
     imported: int
     unchanged: int
+    versions: int = 0
+    """How many of the imported articles were linked as a later version of a stored one."""
 
 
 class KeyedTable(Table):
@@ -356,7 +358,7 @@ class Store:
         elif isinstance(finder, IndexFinder) and self._corpus is base and not new:
             self._link_index = (base, finder)
         self._carry_marks(links)
-        return AddResult(len(new), len(batch) - len(new) + duplicates)
+        return AddResult(len(new), len(batch) - len(new) + duplicates, len(links))
 
     def _carry_marks(self, links: Mapping[str, Link]) -> None:
         """Give each new version the marks of its previous version's counterparts (``versions/carry.py``)."""

@@ -52,10 +52,13 @@ class ImportSummary:
     imported: int = 0
     unchanged: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    versions: int = 0
+    """Of the imported, how many are later versions of stored articles (``store/versions/``)."""
 
     def line(self) -> str:
         """The one-line summary the command prints."""
-        return f"imported {self.imported}, unchanged {self.unchanged}, failed {len(self.failed)}"
+        linked = f" ({self.versions} as a new version)" if self.versions else ""
+        return f"imported {self.imported}{linked}, unchanged {self.unchanged}, failed {len(self.failed)}"
 
 
 def collect_inputs(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
@@ -196,6 +199,7 @@ def _store_batch(store: Store, batch: list[PreparedArticle], summary: ImportSumm
     result = store.add_prepared(batch)
     summary.imported += result.imported
     summary.unchanged += result.unchanged
+    summary.versions += result.versions
     batch.clear()
 
 

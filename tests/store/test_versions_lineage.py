@@ -10,7 +10,7 @@ from store_factory import ClaimSpec, SectionSpec, StatSpec, build_article, ferry
 from version_articles import TITLE, tram_story
 
 from claimscope.extract.model import Article
-from claimscope.store.db import Store
+from claimscope.store.db import AddResult, Store
 from claimscope.store.errors import StoreDamaged
 from claimscope.store.paths import marks_path
 from claimscope.store.records import prepare_article
@@ -34,8 +34,9 @@ def versions_of(store: Store) -> dict[str, tuple[int, int]]:
 
 
 def test_same_source_links_the_update(store: Store) -> None:
-    store.add_articles([tram_story("aa00000000000001")])
-    store.add_articles([tram_story("bb00000000000002", rise=11, updated=True, author=None)])
+    assert store.add_articles([tram_story("aa00000000000001")]) == AddResult(1, 0, 0)
+    update = tram_story("bb00000000000002", rise=11, updated=True, author=None)
+    assert store.add_articles([update]) == AddResult(imported=1, unchanged=0, versions=1)
     assert store.versions("bb00000000000002") == ["aa00000000000001", "bb00000000000002"]
     assert store.versions("aa0") == ["aa00000000000001", "bb00000000000002"]
     assert versions_of(store) == {"aa00000000000001": (1, 2), "bb00000000000002": (2, 2)}
