@@ -3,7 +3,8 @@
 Items are paired by ``matching``; a pair whose fields differ is *one* change listing each field's old and
 new value (a statistic whose figure moved from 4.1% to 4.3% is a changed value, not a removal and an
 addition).  A pair whose only difference is the sentence around it (a word added elsewhere in the
-sentence) is unchanged: the text diff shows that edit.
+sentence) is unchanged: the text diff shows that edit; so is one whose only difference is its period,
+which the extractor may infer from the paragraphs around it (``CONTEXT_FIELDS``).
 
 The text diff works on blocks (paragraphs, headline, byline, captions) with ``difflib``: blocks that are
 equal are skipped, a block with no counterpart is added or removed, and a replaced block is paired with
@@ -26,6 +27,10 @@ CLAIM_FIELDS = ("text", "speaker", "cue", "kind")
 STATISTIC_FIELDS = ("value", "unit", "measure", "period", "approximate", "direction")
 """The fields whose difference makes a paired item *changed* (``raw`` is left out: "4.1 per cent" and
 "4.1%" state the same figure)."""
+CONTEXT_FIELDS = frozenset({"period"})
+"""Fields the extractor may infer from the paragraphs around an item (a period carried over from an earlier
+paragraph): a difference in them is shown only beside a change of the item's own fields, otherwise
+removing one paragraph would "change" every figure after it (the text diff shows a reworded period)."""
 PARAGRAPH_SIMILARITY = 50.0
 WORDS = re.compile(r"\s+|[^\s]+")
 
@@ -89,13 +94,13 @@ def diff_articles(old: Article, new: Article) -> ArticleDiff:
     return ArticleDiff(
         old.id,
         new.id,
-        _items_diff(match_claims(old.claims, new.claims), CLAIM_FIELDS),
-        _items_diff(match_statistics(old.statistics, new.statistics), STATISTIC_FIELDS),
+        items_diff(match_claims(old.claims, new.claims), CLAIM_FIELDS),
+        items_diff(match_statistics(old.statistics, new.statistics), STATISTIC_FIELDS),
         tuple(paragraph_changes(_blocks(old), _blocks(new))),
     )
 
 
-def _items_diff(matching: Matching[Any], fields: Sequence[str]) -> ItemsDiff:
+def items_diff(matching: Matching[Any], fields: Sequence[str]) -> ItemsDiff:
     changed: list[ItemChange] = []
     unchanged = 0
     for old, new in matching.pairs:
@@ -104,6 +109,8 @@ def _items_diff(matching: Matching[Any], fields: Sequence[str]) -> ItemsDiff:
             for name in fields
             if getattr(old, name) != getattr(new, name)
         )
+        if all(change.field in CONTEXT_FIELDS for change in differ):
+            differ = ()
         if differ:
             changed.append(ItemChange(old.id, new.id, old.sentence, new.sentence, differ))
         else:

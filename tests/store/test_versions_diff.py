@@ -7,10 +7,13 @@ from version_articles import tram_story
 
 from claimscope.extract.model import Statistic
 from claimscope.store.versions.diff import (
+    STATISTIC_FIELDS,
     FieldChange,
+    ItemsDiff,
     ParagraphChange,
     diff_articles,
     diff_to_dict,
+    items_diff,
     paragraph_changes,
     word_diff,
 )
@@ -102,6 +105,10 @@ def test_the_number_is_masked_in_a_statistics_text() -> None:
     assert statistic_text(stat) == "Walkers rose to # while riders fell to 220, Ana Ruiz said."
 
 
+def diff_articles_of(old: list[Statistic], new: list[Statistic]) -> ItemsDiff:
+    return items_diff(match_statistics(old, new), STATISTIC_FIELDS)
+
+
 def test_paragraph_changes_in_reading_order() -> None:
     old = ["Headline here", "The first paragraph stays as it is.", "A closing line that goes away entirely."]
     new = ["Headline here", "The first paragraph stays much as it was.", "Something else is said at the end."]
@@ -134,3 +141,15 @@ def test_json_document_of_a_diff() -> None:
     assert document["statistics"]["changed"][0]["fields"] == {"value": {"old": 8.0, "new": 11.0}}
     assert [s["id"] for s in document["statistics"]["removed"]] == ["aa01:n3"]
     assert [p["change"] for p in document["paragraphs"]] == ["added", "changed", "removed"]
+
+
+def test_a_period_that_moved_alone_is_no_change() -> None:
+    """Periods are often inferred from earlier paragraphs: one removed paragraph must not change every figure."""
+    def report(article_id: str, period: str, value: str) -> list[Statistic]:
+        stat = StatSpec(value, float(value), "ferry crossings", None, period)
+        return build_article(article_id, "Crossings", [SectionSpec(None, ["Counts."], stats=[stat])]).statistics
+
+    same_sentence = diff_articles_of(report("aa01", "2023", "40"), report("bb02", "2024", "40"))
+    assert (same_sentence.changed, same_sentence.unchanged) == ((), 1)
+    reworded = diff_articles_of(report("aa01", "2023", "40"), report("bb02", "2024", "44"))
+    assert reworded.changed[0].fields == (FieldChange("value", 40.0, 44.0), FieldChange("period", "2023", "2024"))
