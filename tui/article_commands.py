@@ -55,6 +55,7 @@ def show_command(item_id: str, fmt: str, db_path: Path | None) -> None:
     with open_store(db_path) as store:
         ref = store.resolve(item_id)
         article = store.get_article(ref.article_id)
+        versions = store.versions(article.id)
     if fmt == "json":
         json_out(article.to_dict())
         return
@@ -67,6 +68,10 @@ def show_command(item_id: str, fmt: str, db_path: Path | None) -> None:
     ):
         if value:
             lines.append(f"{label}: {value}")
+    if len(versions) > 1:
+        place = versions.index(article.id) + 1
+        pair = article.id[:8] if place > 1 else f"{article.id[:8]} {versions[1][:8]}"
+        lines.append(f"version: {place} of {len(versions)} (claimscope diff {pair} shows what changed)")
     for section in article.sections:
         lines.extend(["", f"## {section.heading or '(opening)'}  [{section.id}]"])
         lines.extend(f"  {block.kind}: {block.text}" for block in section.blocks)

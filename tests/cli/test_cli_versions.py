@@ -64,6 +64,13 @@ def test_list_shows_the_versions(invoke: Invoke, two_versions: tuple[str, str]) 
     assert next(line for line in table if line.startswith(old)).endswith(f"{HEADLINE}  (version 1 of 2)")
 
 
+def test_show_says_which_version(invoke: Invoke, two_versions: tuple[str, str]) -> None:
+    old, new = two_versions
+    assert f"version: 2 of 2 (claimscope diff {new[:8]} shows what changed)" in invoke("show", new).stdout.splitlines()
+    first = f"version: 1 of 2 (claimscope diff {old[:8]} {new[:8]} shows what changed)"
+    assert first in invoke("show", old).stdout.splitlines()
+
+
 def test_diff_with_one_id_compares_with_the_previous_version(invoke: Invoke, two_versions: tuple[str, str]) -> None:
     old, new = two_versions
     result = invoke("diff", new[:8], "--format", "json")
