@@ -141,3 +141,17 @@ async def test_the_footer_and_help_list_the_key(store_path: Path) -> None:
         rows = {row.binding_id: row for row in app.key_rows()}
         assert (rows["claimscope.versions"].keys, rows["claimscope.versions"].where) == ("d", "explorer")
         assert rows["diff.older"].where == "versions"
+
+
+async def test_a_version_removed_meanwhile_closes_the_diff_with_a_message(store_path: Path) -> None:
+    app = fixture_app(store_with_versions(store_path, third=True))
+    notes = record_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = await press(pilot, "d")
+        assert isinstance(screen, DiffScreen)
+        with Store(store_path) as other:
+            other.remove_articles([FIRST])
+        app.library.refresh_if_changed()
+        assert await press(pilot, "left_square_bracket") is app.main_screen
+        assert notes[-1].startswith(f"no article or item with id '{FIRST}'")

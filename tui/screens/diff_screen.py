@@ -18,6 +18,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
+from claimscope.store.errors import StoreError
 from claimscope.store.versions.diff import diff_articles
 from claimscope.tui.diff_lines import SIGN, DiffLine, diff_lines
 from claimscope.tui.library import Library
@@ -76,8 +77,13 @@ class DiffScreen(Screen[None]):
         self._show()
 
     def _show(self) -> None:
-        old = self.library.article(self.versions[self.at - 1])
-        new = self.library.article(self.versions[self.at])
+        try:
+            old = self.library.article(self.versions[self.at - 1])
+            new = self.library.article(self.versions[self.at])
+        except StoreError as error:  # removed by another process since the screen opened
+            self.notify(str(error), severity="error")
+            self.dismiss(None)
+            return
         diff = diff_articles(old, new)
         title = Text(one_line(new.title or new.source or new.id), style="bold")
         title.append(f"  version {self.at} → {self.at + 1} of {len(self.versions)}  ({old.id} → {new.id})", "dim")
