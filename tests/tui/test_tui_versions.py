@@ -50,6 +50,14 @@ async def press(pilot: Pilot[Any], *keys: str) -> Screen[Any]:
     return pilot.app.screen
 
 
+async def open_diff(pilot: Pilot[Any]) -> DiffScreen:
+    """Wait for the explorer, press d, and return the Diff screen it must have opened."""
+    await pilot.pause()
+    screen = await press(pilot, "d")
+    assert isinstance(screen, DiffScreen)
+    return screen
+
+
 def diff_body(app: ClaimscopeApp) -> str:
     body = app.screen.query_one("#diff-body", Static).render()
     return str(body)
@@ -76,9 +84,7 @@ async def test_the_articles_pane_shows_the_versions(store_path: Path) -> None:
 async def test_d_opens_the_diff_of_the_newest_version_and_escape_goes_back(store_path: Path) -> None:
     app = fixture_app(store_with_versions(store_path))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = await press(pilot, "d")
-        assert isinstance(screen, DiffScreen)
+        screen = await open_diff(pilot)
         assert screen.shown_pair == (FIRST, SECOND)
         title = str(screen.query_one("#diff-title", Label).render())
         assert "version 1 → 2 of 2" in title
@@ -93,9 +99,7 @@ async def test_brackets_step_along_three_versions(store_path: Path) -> None:
     app = fixture_app(store_with_versions(store_path, third=True))
     notes = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = await press(pilot, "d")
-        assert isinstance(screen, DiffScreen)
+        screen = await open_diff(pilot)
         assert screen.shown_pair == (SECOND, THIRD)
         assert "value: 11 → 13" in diff_body(app)
         await press(pilot, "left_square_bracket")
@@ -147,9 +151,7 @@ async def test_a_version_removed_meanwhile_closes_the_diff_with_a_message(store_
     app = fixture_app(store_with_versions(store_path, third=True))
     notes = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = await press(pilot, "d")
-        assert isinstance(screen, DiffScreen)
+        await open_diff(pilot)
         with Store(store_path) as other:
             other.remove_articles([FIRST])
         app.library.refresh_if_changed()
