@@ -366,6 +366,22 @@ def find_link(finder: Finder, new: Identity, author_of: AuthorOf) -> Link | None
     return None
 
 
+def link_new(finder: Finder, corpus: Corpus, prepared: PreparedArticle) -> Link | None:
+    """The link of one new article, before it is added to ``corpus`` (so it never counts as a holder of its
+    own file name or headline); its byline is read from its own document only if a headline matches."""
+
+    def author_of(article_id: str) -> str | None:
+        if article_id == prepared.id:
+            document: Record | None = orjson.loads(prepared.document)
+        else:
+            document = corpus.document(article_id)
+        author = document["article"].get("author") if document is not None else None
+        return author if isinstance(author, str) else None
+
+    identity = Identity(prepared.id, prepared.summary.get("title"), prepared.summary.get("source"))
+    return find_link(finder, identity, author_of)
+
+
 def linked_summary(summary: Record, link: Link | None) -> Record:
     """The new article's summary with its lineage keys (a new dict: summaries are shared)."""
     if link is None:
@@ -384,20 +400,12 @@ def add_linked(
     Articles are linked in order, so a batch that holds both an article and its update links them too.
     """
     finder: Finder = index if index is not None else finder_for(corpus, len(new))
-
-    def author_of(article_id: str) -> str | None:
-        document = corpus.document(article_id)
-        author = document["article"].get("author") if document is not None else None
-        return author if isinstance(author, str) else None
-
     links: dict[str, Link] = {}
     for prepared in new:
-        corpus.add(prepared.id, prepared.summary, prepared.document)
-        identity = Identity(prepared.id, prepared.summary.get("title"), prepared.summary.get("source"))
-        link = find_link(finder, identity, author_of)
+        link = link_new(finder, corpus, prepared)
         summary = linked_summary(prepared.summary, link)
-        if link is not None:
-            corpus.add(prepared.id, summary, prepared.document)
-            links[prepared.id] = link
+        corpus.add(prepared.id, summary, prepared.document)
         finder.add(prepared.id, summary)
+        if link is not None:
+            links[prepared.id] = link
     return links, finder

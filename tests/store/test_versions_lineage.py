@@ -17,13 +17,13 @@ from claimscope.store.records import prepare_article
 from claimscope.store.versions import lineage
 from claimscope.store.versions.lineage import (
     SMALL_BATCH,
-    Identity,
     IndexFinder,
     NeedleFinder,
     ScanFinder,
     file_name,
-    find_link,
     finder_for,
+    link_new,
+    linked_summary,
 )
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "step5-store.json"
@@ -173,17 +173,13 @@ def links_by_every_finder(store_path: Path, newcomers: list[Article]) -> list[tu
         links: list[tuple[str, str] | None] = []
         for article in newcomers:
             prepared = prepare_article(article)
-            for draft in (corpus, parsed):
-                draft.add(prepared.id, prepared.summary, prepared.document)
-            finders[1].add(prepared.id, prepared.summary)
-            identity = Identity(article.id, article.title, article.source)
-
-            def author_of(article_id: str) -> str | None:
-                document = corpus.document(article_id)
-                return document["article"].get("author") if document else None
-
-            found = [find_link(finder, identity, author_of) for finder in finders]
+            drafts = (corpus, corpus, parsed)
+            found = [link_new(finder, draft, prepared) for finder, draft in zip(finders, drafts, strict=True)]
             assert found[1:] == found[:-1]
+            summary = linked_summary(prepared.summary, found[0])
+            for draft in (corpus, parsed):
+                draft.add(prepared.id, summary, prepared.document)
+            finders[1].add(prepared.id, summary)
             links.append(None if found[0] is None else (found[0].previous, found[0].rule))
     return links
 
@@ -217,11 +213,11 @@ def test_byte_search_scan_and_index_find_the_same_links(store_path: Path) -> Non
     ]
 
 
-@pytest.mark.parametrize(("sharing", "linked"), [(2, True), (3, False)])
+@pytest.mark.parametrize(("sharing", "linked"), [(3, True), (4, False)])
 def test_a_file_name_many_articles_share_identifies_no_story(
     store_path: Path, monkeypatch: pytest.MonkeyPatch, sharing: int, linked: bool
 ) -> None:
-    """With the limit at 3, a name the newcomer and three stored articles share links nothing."""
+    """With the limit at 3, a name four stored articles share links nothing; three still link."""
     monkeypatch.setattr(lineage, "COMMON_KEY_LIMIT", 3)
     with Store(store_path) as store:
         store.add_articles(
