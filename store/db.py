@@ -46,6 +46,17 @@ from claimscope.store.records import (
 from claimscope.store.schema import ARTICLES_TABLE, ITEM_TABLES, META_TABLE, TABLE_OF_KIND
 from claimscope.store.segments import SegmentFiles
 from claimscope.store.storage import Fingerprint, ViewStorage, read_file_bytes
+from claimscope.store.versions.carry import carried_marks, touches
+from claimscope.store.versions.lineage import (
+    IndexFinder,
+    Link,
+    add_linked,
+    finder_for,
+    in_version_order,
+    lineage_entries,
+    lineage_of,
+    version_ranks,
+)
 
 __all__ = ["AddResult", "ArticleSummary", "ItemRef", "Store"]
 
@@ -61,12 +72,18 @@ class ArticleSummary:
     n_sections: int
     n_claims: int
     n_statistics: int
+    version: int = 1
+    """Which version of its story this article is (1 = the first imported; ``store/versions/``)."""
+    versions: int = 1
+    """How many versions of its story the store holds (the newest has ``version == versions``)."""
 
 
 @dataclass(frozen=True, slots=True)
 class AddResult:
     imported: int
     unchanged: int
+    versions: int = 0
+    """How many of the imported articles were linked as a later version of a stored one."""
 
 
 class KeyedTable(Table):
@@ -86,6 +103,8 @@ class Store:
     def __init__(self, path: Path | None = None, *, lock_timeout: float = 2.0, in_memory: bool = False) -> None:
         self.lock_timeout = lock_timeout
         self._fingerprint: Fingerprint | None = None
+        self._link_index: tuple[Corpus, IndexFinder] | None = None
+        """The version-linking index of the corpus it was last brought up to date with (``add_prepared``)."""
         if in_memory:
             self.path = MEMORY
             self._on_disk = False
@@ -257,6 +276,7 @@ class Store:
         """
         entries = self._corpus.entries
         ids = list(entries) if self._corpus.ordered else sorted(entries, key=lambda a: display_key(a, entries[a]))
+        ranks = version_ranks(entries)
         return [
             ArticleSummary(
                 article_id,
@@ -266,6 +286,7 @@ class Store:
                 summary.get("n_sections", 0),
                 summary.get("n_claims", 0),
                 summary.get("n_statistics", 0),
+                *ranks.get(article_id, (1, 1)),
             )
             for article_id in ids
             for summary in (entries[article_id],)
@@ -327,11 +348,42 @@ class Store:
                 batch[entry.id] = entry
         if not batch:
             return AddResult(0, duplicates)
+        index, self._link_index = self._link_index, None  # a failed transaction leaves it stale
         with self._writing() as draft:
             new = [entry for article_id, entry in batch.items() if article_id not in draft]
-            for entry in new:
-                draft.add(entry.id, entry.summary, entry.document)
-        return AddResult(len(new), len(batch) - len(new) + duplicates)
+            base = self._corpus
+            links, finder = add_linked(draft, new, index[1] if index is not None and index[0] is base else None)
+        if isinstance(finder, IndexFinder) and self._corpus is draft:
+            self._link_index = (draft, finder)
+        elif isinstance(finder, IndexFinder) and self._corpus is base and not new:
+            self._link_index = (base, finder)
+        self._carry_marks(links)
+        return AddResult(len(new), len(batch) - len(new) + duplicates, len(links))
+
+    def _carry_marks(self, links: Mapping[str, Link]) -> None:
+        """Give each new version the marks of its previous version's counterparts (``versions/carry.py``)."""
+        if not links:
+            return
+        if self._marks.changed_on_disk():
+            self._marks.load()
+        marks = self._marks.marks
+        carried: set[str] = set()
+        for new_id, link in links.items():
+            if touches(link.previous, marks):
+                carried |= carried_marks(self.get_article(link.previous), self.get_article(new_id), marks)
+        if carried:
+            self._change_marks(lambda current: current | carried)
+
+    def versions(self, article_id: str) -> list[str]:
+        """Every version of the article's story in the store, oldest first (``[article_id]`` when alone)."""
+        ref = self.resolve(article_id)
+        if ref.kind != "article":
+            raise UnknownId(f"{article_id!r} is a {ref.kind}, not an article (its article is {ref.article_id})")
+        entry = self._corpus.entry(ref.id)
+        assert entry is not None
+        members = lineage_entries(finder_for(self._corpus, 1), lineage_of(ref.id, entry))
+        members[ref.id] = entry
+        return in_version_order(members)
 
     def remove_articles(self, ids: Iterable[str]) -> int:
         """Delete articles with all their items and any marks on them; unknown ids remove nothing."""

@@ -54,10 +54,13 @@ class ImportSummary:
     failed: list[tuple[str, str]] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)
     """Ids of the articles imported or found unchanged, in input order (the explorer shows the one it asked for)."""
+    versions: int = 0
+    """Of the imported, how many are later versions of stored articles (``store/versions/``)."""
 
     def line(self) -> str:
         """The one-line summary the command prints."""
-        return f"imported {self.imported}, unchanged {self.unchanged}, failed {len(self.failed)}"
+        linked = f" ({self.versions} as a new version)" if self.versions else ""
+        return f"imported {self.imported}{linked}, unchanged {self.unchanged}, failed {len(self.failed)}"
 
 
 def collect_inputs(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
@@ -232,6 +235,7 @@ def _store_batch(store: Store, batch: list[PreparedArticle], summary: ImportSumm
     summary.imported += result.imported
     summary.unchanged += result.unchanged
     summary.articles.extend(prepared.id for prepared in batch)
+    summary.versions += result.versions
     batch.clear()
 
 

@@ -266,6 +266,9 @@ class ClaimscopeApp(App[int]):
     def action_refresh(self) -> None:
         self._refresh_store(announce=True)
 
+    def action_versions(self) -> None:
+        self.main_screen.action_versions()
+
     def _check_for_changes(self) -> None:
         self._refresh_store(announce=False)
 

@@ -7,11 +7,13 @@ from pathlib import Path
 
 import click
 
+from claimscope.store.db import ArticleSummary
 from claimscope.store.errors import UnknownId
 from claimscope.tui.cli_common import UserError, db_option
 from claimscope.tui.cli_output import format_option, json_out, listing, out
 from claimscope.tui.cli_store import open_store
 from claimscope.tui.safe_text import one_line
+from claimscope.tui.version_label import version_label
 
 
 @click.command("list")
@@ -29,9 +31,16 @@ def list_command(fmt: str, db_path: Path | None) -> None:
         summaries,
         asdict,
         ("ID", "PUBLISHED", "CLAIMS", "STATS", "TITLE"),
-        lambda s: (s.id, (s.published or "-")[:10], s.n_claims, s.n_statistics, s.title or s.source or "(untitled)"),
+        lambda s: (s.id, (s.published or "-")[:10], s.n_claims, s.n_statistics, title_cell(s)),
         "the store is empty; add articles with 'claimscope import PATH'",
     )
+
+
+def title_cell(summary: ArticleSummary) -> str:
+    """The title, and on an article with versions which one it is ("2 versions" on the newest)."""
+    title = summary.title or summary.source or "(untitled)"
+    label = version_label(summary)
+    return f"{title}  ({label})" if label else title
 
 
 @click.command("show")
@@ -46,6 +55,7 @@ def show_command(item_id: str, fmt: str, db_path: Path | None) -> None:
     with open_store(db_path) as store:
         ref = store.resolve(item_id)
         article = store.get_article(ref.article_id)
+        versions = store.versions(article.id)
     if fmt == "json":
         json_out(article.to_dict())
         return
@@ -58,6 +68,10 @@ def show_command(item_id: str, fmt: str, db_path: Path | None) -> None:
     ):
         if value:
             lines.append(f"{label}: {value}")
+    if len(versions) > 1:
+        place = versions.index(article.id) + 1
+        pair = article.id[:8] if place > 1 else f"{article.id[:8]} {versions[1][:8]}"
+        lines.append(f"version: {place} of {len(versions)} (claimscope diff {pair} shows what changed)")
     for section in article.sections:
         lines.extend(["", f"## {section.heading or '(opening)'}  [{section.id}]"])
         lines.extend(f"  {block.kind}: {block.text}" for block in section.blocks)

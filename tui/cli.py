@@ -39,6 +39,7 @@ COMMANDS: dict[str, str] = {
     "marks": "claimscope.tui.mark_commands:marks_command",
     "export": "claimscope.tui.export_command:export_command",
     "remove": "claimscope.tui.article_commands:remove_command",
+    "diff": "claimscope.tui.diff_command:diff_command",
 }
 """Command name -> ``module:attribute``, in the order ``claimscope --help`` lists them."""
 

@@ -57,6 +57,11 @@ class Library:
                 self._summaries = list(self.store.article_summaries())
             return self._summaries
 
+    def versions(self, article_id: str) -> list[str]:
+        """Every version of the article's story, oldest first (``Store.versions``)."""
+        with self._lock:
+            return self.store.versions(article_id)
+
     def article(self, article_id: str) -> Article:
         with self._lock:
             cached = self._articles.get(article_id)

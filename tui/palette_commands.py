@@ -18,6 +18,7 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("Switch theme", "Choose a colour theme", "switch_theme"),
     ("Toggle all claims", "List the items of every article, or of the chosen one", "toggle_scope"),
     ("Refresh", "Reload articles imported from another terminal", "refresh"),
+    ("Compare versions", "What changed since the chosen article's previous version", "versions"),
     ("Keys", "Show every key in force", "help"),
 ]
 """(title, help, app action) triples."""

@@ -31,6 +31,7 @@ from claimscope.store.errors import StoreError
 from claimscope.tui.library import Library
 from claimscope.tui.messages import ArticleChosen, ClaimChosen, SectionChosen, StatisticChosen
 from claimscope.tui.safe_text import one_line
+from claimscope.tui.screens.diff_screen import DiffScreen
 from claimscope.tui.widgets.article_tree import ArticleTree
 from claimscope.tui.widgets.claims_list import ClaimsList, claim_rows
 from claimscope.tui.widgets.reader import Focus, Reader
@@ -63,6 +64,8 @@ class MainScreen(Screen[None]):
                 tooltip="Copy the focused item with its citation"),
         Binding("a", "toggle_scope", "All/one", id="claimscope.scope",
                 tooltip="List claims and statistics of all articles, or of the chosen one"),
+        Binding("d", "versions", "Versions", id="claimscope.versions",
+                tooltip="What changed since the chosen article's previous version"),
     ]
 
     AUTO_FOCUS = "#articles"
@@ -132,6 +135,7 @@ class MainScreen(Screen[None]):
                                       if isinstance(b, Binding) and b.action != "select_row")]),
             ("statistics", [b for b in StatsTable.BINDINGS if isinstance(b, Binding) and b.id == "stats.sort"]),
             ("reader", Reader.BINDINGS),
+            ("versions", DiffScreen.BINDINGS),
         ]
 
     # pane accessors (children only) --------------------------------------------------------------
@@ -334,6 +338,21 @@ class MainScreen(Screen[None]):
         self.marks = marks
         verb = "Marked" if item_id in marks else "Unmarked"
         self.notify(f"{verb} {item_id} ({len(marks)} marked)", timeout=2)
+
+    def action_versions(self) -> None:
+        """Open the Diff screen on the chosen article and the version before it (the next, for a first one)."""
+        if self.article is None:
+            self.notify("Choose an article first", severity="warning", timeout=2)
+            return
+        try:
+            versions = self.library.versions(self.article.id)
+        except StoreError as error:
+            self.notify(str(error), severity="error")
+            return
+        if len(versions) < 2:
+            self.notify("This article has no other version in the store", severity="warning", timeout=3)
+            return
+        self.app.push_screen(DiffScreen(self.library, versions, max(1, versions.index(self.article.id))))
 
     def action_copy(self) -> None:
         from claimscope.tui.clipboard import citation_for

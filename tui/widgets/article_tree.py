@@ -24,6 +24,7 @@ from claimscope.extract.model import Article, Section
 from claimscope.store.db import ArticleSummary
 from claimscope.tui.messages import ArticleChosen, SectionChosen
 from claimscope.tui.safe_text import one_line
+from claimscope.tui.version_label import version_label
 
 PENDING_ARTICLES = 16
 """Collapsed articles whose sections are kept ready for an expansion."""
@@ -225,11 +226,13 @@ class ArticleTree(Tree[NodeRef]):
         label = Text(no_wrap=True, end="")
         if summary.id in self.marks:
             label.append("● ", self.get_component_rich_style("article-tree--marked", partial=True))
-        meta = f" {date} {counts}" if date else f" {counts}"
+        versions = version_label(summary)
+        choices = [f" {date} {counts}" if date else f" {counts}", f" {counts}"]
+        if versions:  # the versions before the counts: a reader looks for those words ("2 versions")
+            short = f" v{summary.version}/{summary.versions}"
+            choices = [*(f" {versions} · {choice[1:]}" for choice in choices), f" {versions}", short]
+        meta = next((m for m in choices if width - label.cell_len - len(m) >= 14), choices[-1])
         room = width - label.cell_len - len(meta)
-        if room < 14:
-            meta = f" {counts}"
-            room = width - label.cell_len - len(meta)
         title = Text(one_line(summary.title or summary.source or summary.id))
         title.truncate(max(1, room), overflow="ellipsis", pad=True)
         label.append_text(title)

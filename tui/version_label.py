@@ -1,0 +1,15 @@
+"""How an article with versions is labelled in ``list`` and the articles pane: the newest says how many
+versions the store holds ("2 versions"), an older one which it is ("version 1 of 2")."""
+
+from __future__ import annotations
+
+from claimscope.store.db import ArticleSummary
+
+
+def version_label(summary: ArticleSummary) -> str | None:
+    """None for an article that is the only version of its story."""
+    if summary.versions <= 1:
+        return None
+    if summary.version == summary.versions:
+        return f"{summary.versions} versions"
+    return f"version {summary.version} of {summary.versions}"
