@@ -16,6 +16,7 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("Import a file", "Import an article file or a folder into the store", "import_file"),
     ("Switch theme", "Choose a colour theme", "switch_theme"),
     ("Toggle all claims", "List the items of every article, or of the chosen one", "toggle_scope"),
+    ("Repeated claims", "Claims made again in other articles, first appearance first", "repeats"),
     ("Refresh", "Reload articles imported from another terminal", "refresh"),
     ("Keys", "Show every key in force", "help"),
 ]

@@ -59,6 +59,13 @@ def articles_digest(store: Store) -> str:
     return hashlib.blake2b(joined.encode(), digest_size=16).hexdigest()
 
 
+def cached_repeats(store: Store) -> list[RepeatGroup] | None:
+    """The groups in the cache beside the store when they are still the store's, else None (computes nothing)."""
+    if store.path == MEMORY:
+        return None
+    return read_cache(repeats_path(store.path), articles_digest(store))
+
+
 def store_repeats(
     store: Store, *, workers: int = -1, persist: bool = True, stats: MatchStats | None = None
 ) -> list[RepeatGroup]:
