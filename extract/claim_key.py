@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
 
 from claimscope.extract.lexicons import alternation, load_json, saying_verbs, word_set
 from claimscope.extract.numbers import find_numbers
@@ -33,9 +35,15 @@ INCREASE_WORDS = word_set("changes.json", "increase")
 DECREASE_WORDS = word_set("changes.json", "decrease")
 INCREASE = "increase"
 DECREASE = "decrease"
+_MARKERS_BY_HEAD: dict[str, tuple[tuple[str, ...], ...]] = {}
+for _marker in sorted(FUTURE_MARKERS, key=len, reverse=True):  # longest first
+    _MARKERS_BY_HEAD[_marker[0]] = (*_MARKERS_BY_HEAD.get(_marker[0], ()), _marker)
 NOT_PLURAL_ENDINGS = tuple(_LEXICON["not_plural_endings"])
 ES_PLURAL_ENDINGS = tuple(_LEXICON["es_plural_endings"])
 
+KEY_CACHE = 1 << 16
+WORD_CACHE = 1 << 18
+"""Cache sizes: distinct words of a corpus, claims whose copies are likely near each other."""
 MAX_TAIL_WORDS = 8
 """An attribution clause at the end is short (", the head teacher told parents"); a longer one is content."""
 MAX_LEAD_WORDS = 6
@@ -43,6 +51,7 @@ MAX_LEAD_WORDS = 6
 VERB_NEAR_END = 3
 """The verb of a trailing attribution is one of its last words (", the court heard", ", figures show")."""
 
+_ANY_QUOTE = re.compile(r"[\"“”«»„'‘’]")
 _QUOTES = re.compile(r"[\"“”«»„]|(?<!\w)['‘’]|['‘’](?!\w)")
 _OPENER = re.compile(rf"^(?:{alternation(_LEXICON['attribution_openers'])})\b[^,]*,\s*", re.IGNORECASE)
 _TAIL_OPENER = re.compile(rf",\s*(?:{alternation(_LEXICON['attribution_openers'])})\b[^,]*$", re.IGNORECASE)
@@ -69,13 +78,24 @@ class ClaimKey:
         return " ".join(self.words)
 
 
+@lru_cache(maxsize=KEY_CACHE)
 def claim_key(text: str) -> ClaimKey:
-    """The comparison key of a claim's text (quotes, attribution, number forms and case taken out)."""
-    core = strip_attribution(_QUOTES.sub(" ", text))
+    """The comparison key of a claim's text (quotes, attribution, number forms and case taken out).
+
+    Cached: wire copies and repeated quotes are keyed once.  Each substitution runs only when a cheap
+    test says it can change something, because a corpus has a million claims to key.
+    """
+    core = strip_attribution(_QUOTES.sub(" ", text) if _ANY_QUOTE.search(text) else text)
     numbers, rest = _numbers(core)
-    raw_words = [w.lower() for w in _WORD.findall(_CANNOT.sub("can not", _NOT_CONTRACTION.sub(" not", rest)))]
-    raw_words = [_APOSTROPHE.sub("", w) for w in raw_words]
-    negative = any(w in NEGATIONS for w in raw_words)
+    low = rest.lower()
+    if "n't" in low or "n’t" in low:
+        low = _NOT_CONTRACTION.sub(" not", low)
+    if "cannot" in low:
+        low = _CANNOT.sub("can not", low)
+    raw_words = _WORD.findall(low)
+    if "'" in low or "’" in low:
+        raw_words = [_APOSTROPHE.sub("", w) for w in raw_words]
+    negative = not NEGATIONS.isdisjoint(raw_words)
     kept = _without_markers(raw_words)
     forecast = len(kept) < len(raw_words)
     words = tuple(_content_form(w) for w in kept if len(w) > 1 and w not in FUNCTION_WORDS and w not in NEGATIONS)
@@ -104,7 +124,7 @@ def _is_attribution_tail(clause: str) -> bool:
 
 def _strip_lead(text: str) -> str:
     """``text`` without "Union leaders said (that)" before a claim of at least a few words."""
-    matches = list(_WORD.finditer(text))
+    matches = list(islice(_WORD.finditer(text), MAX_LEAD_WORDS + 2 + VERB_NEAR_END))  # verb, "that", 3 more
     for position, match in enumerate(matches[: MAX_LEAD_WORDS + 1]):
         if match.group().lower() not in ATTRIBUTION_VERBS or position == 0:
             continue
@@ -135,7 +155,9 @@ def _numbers(text: str) -> tuple[frozenset[float], str]:
         pieces.append(text[cursor : mention.start])
         cursor = mention.end
     pieces.append(text[cursor:])
-    rest = " ".join(pieces)
+    rest = " ".join(pieces) if len(pieces) > 1 else text
+    if _DIGITS.search(rest) is None:
+        return frozenset(values), rest
     for match in _DIGITS.finditer(rest):
         values.add(_rounded(float(match.group().replace(",", ""))))
     return frozenset(values), _DIGITS.sub(" ", rest)
@@ -148,6 +170,8 @@ def _rounded(value: float) -> float:
 
 def _without_markers(words: list[str]) -> list[str]:
     """``words`` without the words of any marker of the future or of a hedge ("is expected to")."""
+    if _MARKERS_BY_HEAD.keys().isdisjoint(words):
+        return words
     kept: list[str] = []
     position = 0
     while position < len(words):
@@ -162,18 +186,17 @@ def _without_markers(words: list[str]) -> list[str]:
 
 def _marker_at(words: list[str], start: int) -> int:
     """How many words of a marker start at ``start`` (the longest one), 0 when none does."""
-    word = words[start]
-    longest = 0
-    for marker in FUTURE_MARKERS:
-        if word == marker[0] and len(marker) > longest and tuple(words[start : start + len(marker)]) == marker:
-            longest = len(marker)
-    return longest
+    for marker in _MARKERS_BY_HEAD.get(words[start], ()):
+        if tuple(words[start : start + len(marker)]) == marker:
+            return len(marker)
+    return 0
 
 
 def _has_future_marker(words: list[str]) -> bool:
     return any(_marker_at(words, start) for start in range(len(words)))
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _content_form(word: str) -> str:
     """A word of change as its direction; otherwise its stem (``stem``)."""
     if word in INCREASE_WORDS:
