@@ -9,6 +9,7 @@ reads its articles, then reading order in the article).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -85,7 +86,8 @@ class MatchStats:
     candidates: int = 0
     skipped_blocks: int = 0
     matched_pairs: int = 0
-    extra: dict[str, float] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+    """Wall time of each stage: key, block, score, group."""
 
 
 class _UnionFind:
@@ -112,6 +114,7 @@ def find_groups(
     """The repeated-claim groups among ``claims``, biggest first, then by first appearance."""
     stats = stats if stats is not None else MatchStats()
     stats.claims = len(claims)
+    clock = time.perf_counter()
     key_index: dict[ClaimKey, int] = {}
     keys: list[ClaimKey] = []
     owner_of_claim: list[int] = []
@@ -125,8 +128,10 @@ def find_groups(
             keys.append(key)
         owner_of_claim.append(number)
     stats.keys = len(keys)
+    clock = _lap(stats, "key", clock)
     candidates = candidate_pairs(keys)
     stats.candidates, stats.skipped_blocks = len(candidates), candidates.skipped_blocks
+    clock = _lap(stats, "block", clock)
     left, right = candidates.left.tolist(), candidates.right.tolist()
     scores = pair_scores([keys[i].text for i in left], [keys[j].text for j in right], workers)
     sets = _UnionFind(len(keys))
@@ -135,13 +140,21 @@ def find_groups(
         if rules_hold(a, b):
             sets.union(left[position], right[position])
             stats.matched_pairs += 1
+    clock = _lap(stats, "score", clock)
     members: dict[int, list[ClaimRef]] = {}
     for claim, owner in zip(claims, owner_of_claim, strict=True):
         if owner >= 0:
             members.setdefault(sets.find(owner), []).append(claim)
     groups = [group for found in members.values() if (group := _group(found)) is not None]
     groups.sort(key=lambda g: (-g.size, g.first.sort_key()))
+    _lap(stats, "group", clock)
     return groups
+
+
+def _lap(stats: MatchStats, stage: str, since: float) -> float:
+    now = time.perf_counter()
+    stats.seconds[stage] = now - since
+    return now
 
 
 def _group(found: list[ClaimRef]) -> RepeatGroup | None:

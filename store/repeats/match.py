@@ -2,7 +2,8 @@
 
 Every rule in ``RULES`` must hold, in order (cheapest first); then ``SCORER`` over the two keys' words must
 reach ``MIN_SCORE``.  The rules encode what a fuzzy score cannot see: a negated claim, a forecast against a
-report, a different number, a rise against a fall, and a substitution ("knee operations" / "hip
+report, a different number, a rise against a fall, two claims that share only half their words, and a
+substitution ("knee operations" / "hip
 operations", "exports" / "imports"), where two claims share all but one or two words and those words are
 not spelt alike.  The substitution rule costs the matcher the synonyms it cannot know ("firm" / "company"):
 it chooses precision, because groups are joined transitively and one wrong pair merges two groups.
@@ -53,6 +54,16 @@ def directions_agree(a: ClaimKey, b: ClaimKey) -> bool:
     return not (up and down and up.isdisjoint(down))
 
 
+def mostly_shared(a: ClaimKey, b: ClaimKey) -> bool:
+    """The shorter claim shares more than half its content words with the other.
+
+    ``token_set_ratio`` scores two ten-word claims that share five words at about 70: in a big corpus
+    such half-overlaps are common ("The council said it would ..."), repeats are not.
+    """
+    shared = len(set(a.words) & set(b.words))
+    return 2 * shared > min(len(set(a.words)), len(set(b.words)))
+
+
 def not_a_substitution(a: ClaimKey, b: ClaimKey) -> bool:
     """Not the same sentence about another thing: a few swapped words, not spelt alike, and the rest shared."""
     mine, theirs = set(a.words), set(b.words)
@@ -62,7 +73,14 @@ def not_a_substitution(a: ClaimKey, b: ClaimKey) -> bool:
     return fuzz.ratio(" ".join(sorted(only_a)), " ".join(sorted(only_b))) >= ALIKE_SWAP
 
 
-RULES: tuple[Rule, ...] = (same_polarity, same_time, numbers_agree, directions_agree, not_a_substitution)
+RULES: tuple[Rule, ...] = (
+    same_polarity,
+    same_time,
+    numbers_agree,
+    directions_agree,
+    mostly_shared,
+    not_a_substitution,
+)
 
 
 def rules_hold(a: ClaimKey, b: ClaimKey) -> bool:
