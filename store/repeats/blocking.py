@@ -50,23 +50,44 @@ def key_tokens(key: ClaimKey) -> set[str]:
 
 
 def candidate_pairs(keys: Sequence[ClaimKey]) -> Candidates:
-    """Every pair of ``keys`` (indexes) that shares a block key; each pair once."""
-    token_sets = [key_tokens(key) for key in keys]
-    df: dict[str, int] = {}
-    for tokens in token_sets:
-        for token in tokens:
-            df[token] = df.get(token, 0) + 1
+    """Every pair of ``keys`` (indexes) that shares a block key; each pair once.
+
+    One Python pass numbers the tokens; choosing each key's rarest tokens and making their pairs is done
+    with numpy over all keys at once (a per-key loop took a minute at a million claims).
+    """
+    ids: dict[str, int] = {}
+    token_ids: list[int] = []
+    counts: list[int] = []
+    for key in keys:
+        tokens = key_tokens(key)
+        token_ids.extend(ids.setdefault(token, len(ids)) for token in tokens)
+        counts.append(len(tokens))
+    tokens_of = np.array(token_ids, dtype=np.int64)
+    owner_of = np.repeat(np.arange(len(keys), dtype=np.int64), np.array(counts, dtype=np.int64))
+    df = np.bincount(tokens_of, minlength=len(ids))
     common = max(MAX_BLOCK, STOP_SHARE * len(keys))
-    ids = {token: number for number, token in enumerate(df)}
+    token_df = df[tokens_of]
+    useful = (token_df > 1) & (token_df <= common)
+    tokens_of, owner_of, token_df = tokens_of[useful], owner_of[useful], token_df[useful]
+    order = np.lexsort((tokens_of, token_df, owner_of))  # by owner, then rarest first, then token id
+    tokens_of, owner_of = tokens_of[order], owner_of[order]
+    starts = np.flatnonzero(np.concatenate(([True], owner_of[1:] != owner_of[:-1]))) if len(owner_of) else owner_of
+    rank = np.arange(len(owner_of)) - np.repeat(starts, np.diff(np.concatenate((starts, [len(owner_of)]))))
+    kept = rank < RAREST
+    tokens_of, owner_of, rank = tokens_of[kept], owner_of[kept], rank[kept]
+    rarest = np.full((len(keys), RAREST), -1, dtype=np.int64)
+    rarest[owner_of, rank] = tokens_of
     width = len(ids) + 1
-    block_keys: list[int] = []
-    owners: list[int] = []
-    for owner, tokens in enumerate(token_sets):
-        shared = sorted((df[t], ids[t]) for t in tokens if 1 < df[t] <= common)[:RAREST]
-        for (_, a), (_, b) in combinations(shared, 2):
-            block_keys.append(min(a, b) * width + max(a, b))
-            owners.append(owner)
-    return _pairs_in_blocks(np.array(block_keys, dtype=np.int64), np.array(owners, dtype=np.int64))
+    block_keys: list[npt.NDArray[np.int64]] = []
+    owners: list[npt.NDArray[np.int64]] = []
+    for first, second in combinations(range(RAREST), 2):
+        has_both = np.flatnonzero(rarest[:, second] >= 0)  # ranks fill from 0, so the first is there too
+        a, b = rarest[has_both, first], rarest[has_both, second]
+        block_keys.append(np.minimum(a, b) * width + np.maximum(a, b))
+        owners.append(has_both)
+    if not block_keys:
+        return _pairs_in_blocks(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+    return _pairs_in_blocks(np.concatenate(block_keys), np.concatenate(owners))
 
 
 def _pairs_in_blocks(block_keys: npt.NDArray[np.int64], owners: npt.NDArray[np.int64]) -> Candidates:
