@@ -228,3 +228,8 @@ def test_a_damaged_cache_is_computed_again(tmp_path: Path) -> None:
         repeats_path(path).write_bytes(b'{"version": 1, "articles": "')
         assert [g.size for g in store_repeats(store, workers=1)] == [3, 2]
         assert read_cache(repeats_path(path), articles_digest(store)) is not None
+
+
+def test_blocking_nothing_or_one_word_claims_gives_no_pairs() -> None:
+    assert len(candidate_pairs([])) == 0
+    assert len(candidate_pairs([claim_key("Floods"), claim_key("Floods")])) == 0

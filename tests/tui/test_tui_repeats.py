@@ -12,6 +12,7 @@ from tui_harness import SIZE, fixture_app
 
 from claimscope.store.db import Store
 from claimscope.tui.app import ClaimscopeApp
+from claimscope.tui.repeats_view import all_repeats, known_repeats
 from claimscope.tui.screens.help_screen import HelpScreen
 from claimscope.tui.screens.repeats_screen import RepeatsScreen
 from claimscope.tui.widgets.claims_list import REPEAT_SYMBOL, ClaimsList
@@ -130,3 +131,14 @@ async def test_the_palette_opens_the_repeats_and_help_lists_t(repeats_store: Pat
         help_screen = app.screen
         assert isinstance(help_screen, HelpScreen)
         assert any(r.keys == "t" and r.binding_id == "claimscope.repeats" for r in help_screen.rows)
+
+
+def test_a_big_store_is_grouped_at_start_up_only_from_its_cache(
+    repeats_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("claimscope.tui.repeats_view.AUTO_GROUP_ARTICLES", 3)  # the store holds 4
+    with Store(repeats_store) as store:
+        assert known_repeats(store) is None
+        assert [g.size for g in all_repeats(store)] == [3, 2]  # what t does: groups and caches
+        cached = known_repeats(store)
+        assert cached is not None and [g.size for g in cached] == [3, 2]
