@@ -263,6 +263,9 @@ class ClaimscopeApp(App[int]):
     def action_toggle_scope(self) -> None:
         self.main_screen.action_toggle_scope()
 
+    def action_repeats(self) -> None:
+        self.main_screen.action_repeats()
+
     def action_refresh(self) -> None:
         self._refresh_store(announce=True)
 

@@ -34,6 +34,7 @@ COMMANDS: dict[str, str] = {
     "list": "claimscope.tui.article_commands:list_command",
     "show": "claimscope.tui.article_commands:show_command",
     "search": "claimscope.tui.search_command:search_command",
+    "repeats": "claimscope.tui.repeats_command:repeats_command",
     "mark": "claimscope.tui.mark_commands:mark_command",
     "unmark": "claimscope.tui.mark_commands:unmark_command",
     "marks": "claimscope.tui.mark_commands:marks_command",

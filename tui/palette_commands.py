@@ -17,6 +17,7 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("Import from a URL", "Fetch a web page and import it as an article", "import_url"),
     ("Switch theme", "Choose a colour theme", "switch_theme"),
     ("Toggle all claims", "List the items of every article, or of the chosen one", "toggle_scope"),
+    ("Repeated claims", "Claims made again in other articles, first appearance first", "repeats"),
     ("Refresh", "Reload articles imported from another terminal", "refresh"),
     ("Compare versions", "What changed since the chosen article's previous version", "versions"),
     ("Keys", "Show every key in force", "help"),

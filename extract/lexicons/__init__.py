@@ -16,6 +16,8 @@ Which file holds what (all entries lower-case unless the file says otherwise):
 - ``periods.json``: calendar words; its ``months`` also serve the layout (timestamps) and entity stages.
 - ``layout.json``: the vocabulary of a news page (labels, bylines, captions, front-matter fields).
 - ``entities.json``: the words that type a name (titles, organisation nouns, words that are never names).
+- ``repeats.json``: what ``claim_key`` drops or reads when claims are compared across articles (function
+  words, negations, markers of the future, attribution clauses, plural endings).
 - ``formats.json``: which file suffix declares which input format; the HTML `<meta>` names and class words
   that carry dates, authors and related links (``extract/html_meta.py``).
 

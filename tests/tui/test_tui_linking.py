@@ -17,7 +17,8 @@ from claimscope.tui.widgets.status_line import StatusLine
 
 def _claim_rows(screen: MainScreen) -> list[str]:
     table = screen.query_one(ClaimsList)
-    return [str(table.get_row_at(i)[3]) for i in range(table.row_count)]
+    text = [column.key for column in table.columns].index("text")
+    return [str(table.get_row_at(i)[text]) for i in range(table.row_count)]
 
 
 async def test_choosing_a_section_filters_claims_and_statistics(fixture_store: Path) -> None:

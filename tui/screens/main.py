@@ -13,6 +13,7 @@ in a thread worker that posts ``AllItemsListed``; the worker never writes screen
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from rich.text import Text
@@ -40,6 +41,7 @@ from claimscope.tui.widgets.status_line import Location, StatusLine
 from claimscope.tui.widgets.virtual_table import Row
 
 if TYPE_CHECKING:
+    from claimscope.store.repeats.groups import ClaimRef
     from claimscope.store.search import Hit
 
 ItemT = TypeVar("ItemT", Claim, Statistic)
@@ -66,6 +68,8 @@ class MainScreen(Screen[None]):
                 tooltip="List claims and statistics of all articles, or of the chosen one"),
         Binding("d", "versions", "Versions", id="claimscope.versions",
                 tooltip="What changed since the chosen article's previous version"),
+        Binding("t", "repeats", "Repeats", id="claimscope.repeats",
+                tooltip="Claims made again in other articles: the chosen claim's repeats, or every group"),
     ]
 
     AUTO_FOCUS = "#articles"
@@ -84,6 +88,8 @@ class MainScreen(Screen[None]):
     """True when the lists hold the items of every article rather than of the chosen one."""
     loading_all = var(False)
     """True while the "all articles" lists are being built in a worker."""
+    repeated: var[frozenset[str]] = var(frozenset)
+    """Ids of claims made again in another article (the claims pane marks them); see ``_find_repeat_marks``."""
 
     class Ready(Message):
         """The panes exist: the app may load the store or start the first-run import."""
@@ -112,7 +118,7 @@ class MainScreen(Screen[None]):
             reader = Reader(id="reader").data_bind(MainScreen.marks)
             reader.border_title = "Reader"
             yield reader
-            claims = ClaimsList(id="claims").data_bind(MainScreen.marks)
+            claims = ClaimsList(id="claims").data_bind(MainScreen.marks, MainScreen.repeated)
             claims.border_title = "Claims"
             yield claims
             stats = StatsTable(id="statistics").data_bind(MainScreen.marks)
@@ -181,6 +187,7 @@ class MainScreen(Screen[None]):
             self._update_status()
         if self.focused is None:
             tree.focus()
+        self._find_repeat_marks()
 
     def show_article(self, article_id: str) -> None:
         """Show an article from its start and put the articles cursor on it (after an import from a URL)."""
@@ -312,6 +319,46 @@ class MainScreen(Screen[None]):
             self._show_article(article.id, None)
             self.articles.select_item(article.id)
             self.articles.focus()
+
+    # repeated claims -----------------------------------------------------------------------------
+
+    class RepeatsKnown(Message):
+        """The worker knows which claims have repeats (only the UI thread marks them)."""
+
+        def __init__(self, claim_ids: frozenset[str]) -> None:
+            super().__init__()
+            self.claim_ids = claim_ids
+
+    @work(thread=True, exclusive=True, group="repeat-marks", exit_on_error=False, description="repeat marks")
+    def _find_repeat_marks(self) -> None:
+        """Mark claims with repeats: from the cache beside the store, or found now in a small store (a big
+        one is grouped when `t` is first pressed, so start-up never spends seconds of CPU on it)."""
+        from claimscope.tui.repeats_view import known_repeats
+
+        groups = known_repeats(self.library.store)
+        if groups is not None and not get_current_worker().is_cancelled:
+            self.post_message(self.RepeatsKnown(frozenset(m.id for g in groups for m in g.members)))
+
+    @on(RepeatsKnown)
+    def _repeats_known(self, message: RepeatsKnown) -> None:
+        self.repeated = message.claim_ids
+
+    def action_repeats(self) -> None:
+        """Open the repeats screen on the chosen claim (the focused claim row or reader item), if any."""
+        from claimscope.tui.repeats_view import all_repeats
+        from claimscope.tui.screens.repeats_screen import RepeatsScreen
+
+        item_id = self.focused_item_id()
+        claim_id = item_id if item_id is not None and item_id in self.claims.article_of else None
+        screen = RepeatsScreen(partial(all_repeats, self.library.store), claim_id)
+
+        def chosen(claim: ClaimRef | None) -> None:
+            if screen.groups is not None:
+                self.repeated = frozenset(m.id for g in screen.groups for m in g.members)
+            if claim is not None:
+                self.jump_to(claim_hit(claim))
+
+        self.app.push_screen(screen, callback=chosen)
 
     # actions -------------------------------------------------------------------------------------
 
@@ -447,6 +494,13 @@ class MainScreen(Screen[None]):
             title = f"{name} ({pane.row_count})"
             if pane.border_title != title:
                 pane.border_title = title
+
+
+def claim_hit(claim: ClaimRef) -> Hit:
+    """A claim from the repeats screen as the search hit ``jump_to`` shows in context."""
+    from claimscope.store.search import Hit
+
+    return Hit(kind="claim", id=claim.id, article_id=claim.article_id, text=claim.text, score=0.0, label="")
 
 
 def _find(items: Iterable[ItemT], item_id: str) -> ItemT | None:

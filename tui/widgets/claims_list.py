@@ -2,34 +2,47 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
 from rich.text import Text
+from textual.reactive import reactive
 
 from claimscope.extract.model import Claim
 from claimscope.tui.messages import ClaimChosen
 from claimscope.tui.safe_text import one_line
 from claimscope.tui.widgets.item_table import ItemTable, item_rows
-from claimscope.tui.widgets.virtual_table import Row
+from claimscope.tui.widgets.virtual_table import Cell, Row
 
 CLAIM_TEXT_LIMIT = 240
 """Characters of a claim shown in its row; the reader shows the rest."""
 UNATTRIBUTED = Text("—", style="dim")
+REPEAT_COLUMN = "repeat"
+REPEAT_SYMBOL = "↻"
 
 
 class ClaimsList(ItemTable):
-    """One row per claim; the cursor posts ``ClaimChosen``."""
+    """One row per claim; the cursor posts ``ClaimChosen``.  A claim made again in another article has
+    ``REPEAT_SYMBOL`` in the column after the mark (``repeated``, bound down from the screen)."""
 
     COLUMN_LIMITS: ClassVar[dict[str, int]] = {"speaker": 16, "cue": 10, "text": CLAIM_TEXT_LIMIT}
     FLEX_COLUMN: ClassVar[str | None] = "text"
     SHRINK_TO_FIT: ClassVar[bool] = True
+    COMPUTED_COLUMNS: ClassVar[int] = 2
+
+    repeated: reactive[frozenset[str]] = reactive(frozenset)
+    """Ids of claims that have repeats in other articles; a change repaints the repeat column."""
 
     def on_mount(self) -> None:
         self.add_mark_column()
+        self.add_column(REPEAT_SYMBOL, key=REPEAT_COLUMN, width=1, style="bold cyan")
         self.add_column("Speaker", key="speaker", style="bold")
         self.add_column("Cue", key="cue", style="italic")
         self.add_column("Claim", key="text")
+
+    def row_cells(self, index: int) -> Sequence[Cell]:
+        mark, *cells = super().row_cells(index)
+        return (mark, REPEAT_SYMBOL if self.rows[index][0] in self.repeated else " ", *cells)
 
     def show_claims(self, claims: Iterable[tuple[str, Claim]]) -> None:
         rows, article_of = claim_rows(claims)

@@ -56,6 +56,9 @@ class ItemTable(VirtualTable):
     """Columns kept at full width even in a narrow pane (a statistic's value)."""
     HEADER_ROOM: ClassVar[int] = 0
     """Cells kept free after each header label (for a sort arrow)."""
+    COMPUTED_COLUMNS: ClassVar[int] = 1
+    """How many leading one-cell columns ``row_cells`` computes rather than reads from the rows (the mark
+    column, and a subclass's own flags)."""
 
     marks: reactive[frozenset[str]] = reactive(frozenset)
     """Marked item ids, bound down from the screen; a change repaints the mark column."""
@@ -92,13 +95,13 @@ class ItemTable(VirtualTable):
         natural: dict[str, int] = {}
         sample = rows[:MEASURED_ROWS]
         for index, column in enumerate(self.columns):
-            if column.key == MARK_COLUMN:
+            if index < self.COMPUTED_COLUMNS:
                 natural[column.key] = 1
                 continue
             cap = self.COLUMN_LIMITS.get(column.key, 40)
             width = cell_len(column.label) + self.HEADER_ROOM
             for _key, cells in sample:
-                cell = cells[index - 1]
+                cell = cells[index - self.COMPUTED_COLUMNS]
                 width = max(width, cell.cell_len if isinstance(cell, Text) else cell_len(cell))
                 if width >= cap:
                     width = cap
