@@ -195,7 +195,8 @@ def test_a_file_of_addresses_goes_on_past_failures(invoke: Invoke, web: LocalWeb
     listing = tmp_path / "reading-list.txt"
     listing.write_text(f"# this week\n{first}\n\nnot a web address\n{missing}\n  {second}  \n", encoding="utf-8")
     result = invoke("import", "--urls", str(listing))
-    assert (result.returncode, result.stdout) == (1, "imported 2, unchanged 0, failed 2\n")
+    # the second page has the first one's headline and byline with other text: an update, linked as a version
+    assert (result.returncode, result.stdout) == (1, "imported 2 (1 as a new version), unchanged 0, failed 2\n")
     assert failure_lines(result) == [
         f"claimscope: skipped {listing} line 4: not an http:// or https:// address: not a web address",
         f"claimscope: skipped {missing}: HTTP 404 Not Found",
