@@ -39,6 +39,9 @@ COMMANDS: dict[str, str] = {
     "marks": "claimscope.tui.mark_commands:marks_command",
     "export": "claimscope.tui.export_command:export_command",
     "remove": "claimscope.tui.article_commands:remove_command",
+    "speakers": "claimscope.tui.speakers_command:speakers_command",
+    "claims": "claimscope.tui.speakers_command:claims_command",
+    "figures": "claimscope.tui.figures_command:figures_command",
 }
 """Command name -> ``module:attribute``, in the order ``claimscope --help`` lists them."""
 

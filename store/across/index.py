@@ -1,0 +1,409 @@
+"""The facts across articles, kept beside the store (``<store>.across``, SQLite) and in step with it.
+
+Listing every speaker or every figure group must not read every article (seconds at 100,000 articles),
+so each article's facts (``facts.py``) are kept in a SQLite file with the per-speaker and per-group
+totals already summed.  A listing is one indexed query over those totals.
+
+The file is never trusted: ``open_across`` compares the article ids it covers with the ones the store
+holds; facts of articles gone from the store are deleted, missing articles are read (``Store.documents``
+of just those) and added, and the totals of only the speakers and groups they touch are summed again,
+all in one SQLite transaction, so a kill at any moment leaves the old file or the new one.  A file that
+cannot be read, or was written by other rules (``RULES_VERSION``), is deleted and rebuilt.  Only the
+store's public methods are used (``documents``, ``records``, ``path``), so any store with them works;
+a store that is not a file (in memory) gets an in-memory index.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from claimscope.store.across.facts import ArticleFacts, article_facts
+from claimscope.store.across.figures import Bounds, in_conflict
+from claimscope.store.across.names import SpeakerKind, fold, name_key
+from claimscope.store.db import Store
+from claimscope.store.errors import StoreError
+from claimscope.store.schema import ARTICLES_TABLE
+
+RULES_VERSION = "1"
+"""Bump when names.py, figures.py or facts.py change what they compute: the file is then rebuilt."""
+BATCH = 500
+"""Articles read and written per batch while catching up (bounds memory, not correctness)."""
+
+KIND_PRIORITY: tuple[SpeakerKind, ...] = ("person", "organisation", "name", "role")
+SpeakerSort = Literal["count", "recent"]
+Progress = Callable[[int, int], None]
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles(id TEXT PRIMARY KEY, published TEXT, title TEXT);
+CREATE TABLE IF NOT EXISTS claims(claim_id TEXT PRIMARY KEY, article_id TEXT NOT NULL, speaker TEXT NOT NULL,
+    name TEXT NOT NULL, kind TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS claims_article ON claims(article_id);
+CREATE INDEX IF NOT EXISTS claims_speaker ON claims(speaker);
+CREATE TABLE IF NOT EXISTS speakers(key TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,
+    n_claims INTEGER NOT NULL, n_articles INTEGER NOT NULL, latest TEXT);
+CREATE INDEX IF NOT EXISTS speakers_by_count ON speakers(n_claims DESC, key);
+CREATE INDEX IF NOT EXISTS speakers_by_latest ON speakers(latest DESC, key);
+CREATE TABLE IF NOT EXISTS figures(stat_id TEXT PRIMARY KEY, article_id TEXT NOT NULL, grp TEXT NOT NULL,
+    measure TEXT NOT NULL, unit TEXT, period TEXT, value REAL NOT NULL, raw TEXT NOT NULL,
+    approximate INTEGER NOT NULL, low REAL NOT NULL, high REAL NOT NULL);
+CREATE INDEX IF NOT EXISTS figures_article ON figures(article_id);
+CREATE INDEX IF NOT EXISTS figures_group ON figures(grp);
+CREATE TABLE IF NOT EXISTS groups(key TEXT PRIMARY KEY, measure TEXT NOT NULL, unit TEXT,
+    n_figures INTEGER NOT NULL, n_articles INTEGER NOT NULL, n_periods INTEGER NOT NULL,
+    n_conflicts INTEGER NOT NULL, latest TEXT);
+CREATE INDEX IF NOT EXISTS groups_by_count ON groups(n_articles DESC, n_figures DESC, key);
+CREATE TABLE IF NOT EXISTS cells(grp TEXT NOT NULL, period TEXT NOT NULL, conflict INTEGER NOT NULL,
+    PRIMARY KEY(grp, period));
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerRow:
+    """One speaker across the store: ``key`` is what ``claims --speaker`` also accepts."""
+
+    key: str
+    name: str
+    kind: str
+    n_claims: int
+    n_articles: int
+    latest: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerClaimRow:
+    article_id: str
+    claim_id: str
+    published: str | None
+    title: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class GroupRow:
+    """One measure and unit across the store, with how many of its periods are in conflict."""
+
+    key: str
+    measure: str
+    unit: str | None
+    n_figures: int
+    n_articles: int
+    n_periods: int
+    n_conflicts: int
+    latest: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRow:
+    article_id: str
+    stat_id: str
+    period: str | None
+    value: float
+    raw: str
+    approximate: bool
+    low: float
+    high: float
+    published: str | None
+    title: str | None
+    conflict: bool
+
+
+def across_path(store_path: Path) -> Path:
+    return store_path.with_name(store_path.name + ".across")
+
+
+class AcrossIndex:
+    """Queries over one caught-up index (a connection; close it, or use ``with``)."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.db = connection
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> AcrossIndex:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # speakers ------------------------------------------------------------------------------------
+
+    def speakers(self, sort: SpeakerSort = "count", limit: int | None = None) -> list[SpeakerRow]:
+        """Every speaker, most claims first or most recent first (undated last)."""
+        by_count = "n_claims DESC, n_articles DESC, key"
+        order = by_count if sort == "count" else "latest IS NULL, latest DESC, n_claims DESC, key"
+        rows = self.db.execute(
+            f"SELECT key, name, kind, n_claims, n_articles, latest FROM speakers ORDER BY {order} LIMIT ?",
+            (-1 if limit is None else limit,),
+        )
+        return [SpeakerRow(*row) for row in rows]
+
+    def find_speakers(self, name: str) -> list[SpeakerRow]:
+        """The speakers ``name`` means: its exact key, else every speaker whose name holds its words."""
+        exact = self.db.execute(
+            "SELECT key, name, kind, n_claims, n_articles, latest FROM speakers WHERE key = ? OR key = ?",
+            (name.strip(), name_key(name)),
+        ).fetchall()
+        if exact:
+            return [SpeakerRow(*row) for row in exact]
+        words = name_key(name)
+        if not words:
+            return []
+        rows = self.db.execute(
+            "SELECT key, name, kind, n_claims, n_articles, latest FROM speakers "
+            "WHERE (' ' || replace(key, '@', ' ') || ' ') LIKE ? ESCAPE '\\' ORDER BY n_claims DESC, key",
+            (f"% {_like_escape(words)} %",),
+        )
+        return [SpeakerRow(*row) for row in rows]
+
+    def speaker_claims(self, key: str) -> list[SpeakerClaimRow]:
+        """The claims of one speaker, newest article first (undated last), in reading order."""
+        rows = self.db.execute(
+            "SELECT c.article_id, c.claim_id, a.published, a.title FROM claims c "
+            "JOIN articles a ON a.id = c.article_id WHERE c.speaker = ? "
+            "ORDER BY a.published IS NULL, a.published DESC, c.article_id, c.rowid",
+            (key,),
+        )
+        return [SpeakerClaimRow(*row) for row in rows]
+
+    # figures -------------------------------------------------------------------------------------
+
+    def groups(self, *, conflicts_only: bool = False, measure: str | None = None) -> list[GroupRow]:
+        """Figure groups, most articles first; only those in conflict, or whose measure holds ``measure``."""
+        where = []
+        params: list[object] = []
+        if conflicts_only:
+            where.append("n_conflicts > 0")
+        if measure is not None and fold(measure):
+            where.append("key LIKE ? ESCAPE '\\'")
+            params.append(f"%{_like_escape(fold(measure))}%")
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        rows = self.db.execute(
+            "SELECT key, measure, unit, n_figures, n_articles, n_periods, n_conflicts, latest FROM groups "
+            f"{clause} ORDER BY n_conflicts > 0 DESC, n_articles DESC, n_figures DESC, key",
+            params,
+        )
+        return [GroupRow(*row) for row in rows]
+
+    def figures(self, group: str) -> list[FigureRow]:
+        """The figures of one group by period (undated last), then article date, then article."""
+        rows = self.db.execute(
+            "SELECT f.article_id, f.stat_id, f.period, f.value, f.raw, f.approximate, f.low, f.high, a.published, "
+            "a.title, COALESCE(c.conflict, 0) FROM figures f JOIN articles a ON a.id = f.article_id "
+            "LEFT JOIN cells c ON c.grp = f.grp AND c.period = f.period WHERE f.grp = ? "
+            "ORDER BY f.period IS NULL, f.period, a.published, f.article_id, f.rowid",
+            (group,),
+        )
+        return [
+            FigureRow(a, s, p, v, r, bool(ap), lo, hi, pub, title, bool(conflict))
+            for a, s, p, v, r, ap, lo, hi, pub, title, conflict in rows
+        ]
+
+    def covered(self) -> set[str]:
+        return {row[0] for row in self.db.execute("SELECT id FROM articles")}
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+# opening and catching up ---------------------------------------------------------------------------
+
+
+def open_across(store: Store, path: Path | None = None, progress: Progress | None = None) -> AcrossIndex:
+    """The store's index across articles, caught up with the store (built on first use).
+
+    ``path`` overrides where the file lives (benchmarks keep theirs apart from a shared store).
+    """
+    wanted = set(store.records(ARTICLES_TABLE))
+    if path is None and store.path == Path(":memory:"):
+        index = AcrossIndex(_connect(":memory:"))
+        _catch_up(index, store, wanted, progress)
+        return index
+    target = path if path is not None else across_path(store.path)
+    try:
+        index = _open_file(target)
+        _catch_up(index, store, wanted, progress)
+    except sqlite3.DatabaseError:
+        with contextlib.suppress(Exception):
+            index.close()
+        _remove(target)
+        try:
+            index = _open_file(target)
+            _catch_up(index, store, wanted, progress)
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"cannot write the index across articles {target}: {error}") from None
+    return index
+
+
+def _remove(target: Path) -> None:
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            target.with_name(target.name + suffix).unlink()
+
+
+def _connect(where: str) -> sqlite3.Connection:
+    connection = sqlite3.connect(where, timeout=30, isolation_level=None, check_same_thread=False)
+    connection.execute("PRAGMA synchronous = NORMAL")
+    return connection
+
+
+def _open_file(target: Path) -> AcrossIndex:
+    """The file's index; one written by other rules is emptied first (the caller catches damage)."""
+    index = AcrossIndex(_connect(str(target)))
+    db = index.db
+    version = None
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "meta" in tables:
+        found = db.execute("SELECT value FROM meta WHERE key = 'rules'").fetchone()
+        version = found[0] if found else None
+    if version != RULES_VERSION:
+        db.execute("BEGIN IMMEDIATE")
+        for table in tables:
+            db.execute(f'DROP TABLE IF EXISTS "{table}"')
+        db.execute("COMMIT")
+    db.executescript(SCHEMA)
+    db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('rules', ?)", (RULES_VERSION,))
+    return index
+
+
+def _catch_up(index: AcrossIndex, store: Store, wanted: set[str], progress: Progress | None) -> None:
+    """Delete the facts of articles the store lost, add those of articles it gained, re-sum what they touch."""
+    covered = index.covered()
+    if covered == wanted:
+        return
+    db = index.db
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        covered = index.covered()  # another process may have caught up while we waited for the lock
+        gone = sorted(covered - wanted)
+        missing = sorted(wanted - covered)
+        speakers: set[str] = set()
+        groups: set[str] = set()
+        for chunk in _chunks(gone, BATCH):
+            _forget(db, chunk, speakers, groups)
+        if progress is not None:
+            progress(0, len(missing))
+        done = 0
+        for chunk in _chunks(missing, BATCH):
+            facts = [article_facts(article_id, document) for article_id, document in store.documents(chunk)]
+            _add(db, facts, speakers, groups)
+            done += len(chunk)
+            if progress is not None:
+                progress(done, len(missing))
+        _sum_speakers(db, speakers)
+        _sum_groups(db, groups)
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _marks(count: int) -> str:
+    return ",".join("?" * count)
+
+
+def _forget(db: sqlite3.Connection, article_ids: list[str], speakers: set[str], groups: set[str]) -> None:
+    marks = _marks(len(article_ids))
+    speakers.update(r[0] for r in db.execute(f"SELECT DISTINCT speaker FROM claims WHERE article_id IN ({marks})",
+                                             article_ids))
+    groups.update(r[0] for r in db.execute(f"SELECT DISTINCT grp FROM figures WHERE article_id IN ({marks})",
+                                           article_ids))
+    for table, column in (("claims", "article_id"), ("figures", "article_id"), ("articles", "id")):
+        db.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", article_ids)
+
+
+def _add(db: sqlite3.Connection, facts: list[ArticleFacts], speakers: set[str], groups: set[str]) -> None:
+    db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?)", [(f.article_id, f.published, f.title)
+                                                                       for f in facts])
+    claims = [(s.claim_id, f.article_id, s.key, s.name, s.kind) for f in facts for s in f.speakers]
+    db.executemany("INSERT OR REPLACE INTO claims VALUES (?, ?, ?, ?, ?)", claims)
+    speakers.update(row[2] for row in claims)
+    figures = [
+        (g.stat_id, f.article_id, g.group, g.measure, g.unit, g.period, g.value, g.raw, int(g.approximate), g.low,
+         g.high)
+        for f in facts
+        for g in f.figures
+    ]
+    db.executemany("INSERT OR REPLACE INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", figures)
+    groups.update(row[2] for row in figures)
+
+
+def _touched(db: sqlite3.Connection, name: str, keys: Iterable[str]) -> None:
+    """A temporary table of the keys to re-sum (joined, so any number of keys is one query)."""
+    db.execute(f"DROP TABLE IF EXISTS temp.{name}")
+    db.execute(f"CREATE TEMP TABLE {name}(key TEXT PRIMARY KEY)")
+    db.executemany(f"INSERT INTO temp.{name} VALUES (?)", ((k,) for k in keys))
+
+
+def _sum_speakers(db: sqlite3.Connection, keys: set[str]) -> None:
+    """Re-sum the totals of ``keys``.
+
+    The shown name is the one most claims use (ties: alphabetical); the kind is the surest any article
+    gave (an article that found "Dana Okafor" a person outranks one that saw only a capitalised name).
+    """
+    if not keys:
+        return
+    _touched(db, "touched_speakers", keys)
+    db.execute("DELETE FROM speakers WHERE key IN (SELECT key FROM temp.touched_speakers)")
+    names: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    for key, name, kind, count in db.execute(
+        "SELECT speaker, name, kind, count(*) FROM claims WHERE speaker IN (SELECT key FROM temp.touched_speakers) "
+        "GROUP BY speaker, name, kind"
+    ):
+        names[key][(name, kind)] += count
+    rows = []
+    for key, n_claims, n_articles, latest in db.execute(
+        "SELECT c.speaker, count(*), count(DISTINCT c.article_id), max(a.published) FROM claims c "
+        "JOIN articles a ON a.id = c.article_id WHERE c.speaker IN (SELECT key FROM temp.touched_speakers) "
+        "GROUP BY c.speaker"
+    ):
+        name = min(names[key].items(), key=lambda item: (-item[1], item[0]))[0][0]
+        kind = min((kind for _name, kind in names[key]), key=KIND_PRIORITY.index)
+        rows.append((key, name, kind, n_claims, n_articles, latest))
+    db.executemany("INSERT INTO speakers VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+
+def _sum_groups(db: sqlite3.Connection, keys: set[str]) -> None:
+    """Re-sum the totals of figure groups ``keys`` and decide, period by period, which are in conflict."""
+    if not keys:
+        return
+    _touched(db, "touched_groups", keys)
+    for table, column in (("groups", "key"), ("cells", "grp")):
+        db.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT key FROM temp.touched_groups)")
+    cells: dict[tuple[str, str], list[Bounds]] = defaultdict(list)
+    measures: dict[str, Counter[str]] = defaultdict(Counter)
+    for grp, period, article_id, low, high, measure in db.execute(
+        "SELECT grp, period, article_id, low, high, measure FROM figures "
+        "WHERE grp IN (SELECT key FROM temp.touched_groups)"
+    ):
+        measures[grp][measure] += 1
+        if period is not None:
+            cells[(grp, period)].append(Bounds(article_id, low, high))
+    conflicts: Counter[str] = Counter()
+    cell_rows = []
+    for (grp, period), bounds in cells.items():
+        conflict = in_conflict(bounds)
+        conflicts[grp] += conflict
+        cell_rows.append((grp, period, int(conflict)))
+    db.executemany("INSERT INTO cells VALUES (?, ?, ?)", cell_rows)
+    rows = []
+    for grp, unit, n_figures, n_articles, n_periods, latest in db.execute(
+        "SELECT f.grp, max(f.unit), count(*), count(DISTINCT f.article_id), count(DISTINCT f.period), "
+        "max(a.published) FROM figures f JOIN articles a ON a.id = f.article_id "
+        "WHERE f.grp IN (SELECT key FROM temp.touched_groups) GROUP BY f.grp"
+    ):
+        measure = min(measures[grp].items(), key=lambda item: (-item[1], item[0]))[0]
+        rows.append((grp, measure, unit, n_figures, n_articles, n_periods, conflicts[grp], latest))
+    db.executemany("INSERT INTO groups VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)

@@ -1,0 +1,142 @@
+"""One key per speaker across articles: the same person or organisation however each article names them.
+
+Within an article the extractor has already resolved "he", "the mayor" and "Ms Brennan" to the fullest
+mention it saw ("Mayor Alice Brennan"), and found the article's people and organisations (its entities).
+Across articles only the words are left, so a speaker's key is its name normalised:
+
+1. leading determiners and titles are dropped ("The", "Mayor", "Assistant US Attorney": the lexicons'
+   ``determiners`` and ``honorifics``), and a trailing possessive;
+2. the rest is matched with the article's entities: the same name, or a person's full name after words
+   no lexicon lists ("Environment Minister Dana Okafor" -> "Dana Okafor"), or (the conservative rule) one word
+   that is the surname of exactly one person of the article ("Mr Christie" -> "Scott Christie"), or words
+   that end the name of exactly one organisation of the article ("the government" -> "HKSAR Government");
+3. the name is case-folded, accents and punctuation removed, single letters (initials) dropped.
+
+A speaker that is only a role or a common noun ("a spokesman", "officials", "the report") names nobody
+across articles: its key is scoped to its article, so two articles' spokesmen never become one row.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from claimscope.extract.lexicons import word_set
+
+SpeakerKind = Literal["person", "organisation", "name", "role"]
+
+_TITLE_WORDS = word_set("claims.json", "honorifics") | word_set("entities.json", "person_titles")
+_DETERMINERS = word_set("claims.json", "determiners")
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_WORD = re.compile(r"[\w'\u2019-]+")
+_PUNCT = re.compile(r"[^\w\s]")
+ARTICLE_SCOPE = "@"
+"""Separates an article id from a role's words in the key of a speaker scoped to one article."""
+
+
+@dataclass(frozen=True, slots=True)
+class EntityName:
+    """What the speaker rules need of an article's entity."""
+
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerName:
+    """A speaker as the speakers view lists it: its key across articles, a name to show, and a kind."""
+
+    key: str
+    name: str
+    kind: SpeakerKind
+
+
+def fold(text: str) -> str:
+    """Case-folded, accents and punctuation removed, single spaces: the form two spellings meet in."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(_PUNCT.sub(" ", plain.replace("\u2019", "'").replace("'", "")).casefold().split())
+
+
+def name_key(name: str) -> str:
+    """``fold`` without initials, so "Scott A. Christie" and "Scott Christie" meet."""
+    return " ".join(word for word in fold(name).split() if len(word) > 1)
+
+
+def strip_titles(phrase: str) -> list[str]:
+    """The words of ``phrase`` after its leading determiners and titles (all of them, if all are titles)."""
+    words = _WORD.findall(phrase)
+    if words:
+        words[-1] = _POSSESSIVE.sub("", words[-1]) or words[-1]
+    start = 0
+    while start < len(words) and (_bare(words[start]) in _DETERMINERS or _bare(words[start]) in _TITLE_WORDS):
+        start += 1
+    return words[start:]
+
+
+def _bare(word: str) -> str:
+    return word.strip(".'\u2019-").lower()
+
+
+def _is_name(words: list[str]) -> bool:
+    return any(w[:1].isupper() for w in words)
+
+
+def _unique(found: Iterable[EntityName]) -> EntityName | None:
+    matches = {entity.name: entity for entity in found}
+    return next(iter(matches.values())) if len(matches) == 1 else None
+
+
+def match_entity(words: list[str], entities: list[EntityName]) -> EntityName | None:
+    """The one entity of the article that ``words`` name, by the rules of this module's docstring."""
+    key = name_key(" ".join(words))
+    if not key:
+        return None
+    exact = _unique(e for e in entities if key in {name_key(e.name), *(name_key(a) for a in e.aliases)})
+    if exact is not None:
+        return exact
+    words_of_key = key.split()
+    titled = _unique(
+        e for e in entities
+        if e.kind == "person" and 1 < len(name_key(e.name).split()) < len(words_of_key)
+        and words_of_key[-len(name_key(e.name).split()):] == name_key(e.name).split()
+    )
+    if titled is not None:
+        return titled
+    if len(words_of_key) == 1:
+        person = _unique(e for e in entities if e.kind == "person" and name_key(e.name).split()[-1:] == [key])
+        if person is not None:
+            return person
+    tail = key.split()
+    return _unique(
+        e for e in entities
+        if e.kind == "organisation" and len(name_key(e.name).split()) > len(tail)
+        and name_key(e.name).split()[-len(tail):] == tail
+    )
+
+
+def speaker_name(speaker: str, article_id: str, entities: list[EntityName]) -> SpeakerName | None:
+    """The speaker's key, shown name and kind (None for a speaker with no words left).
+
+    A phrase with an apposition ("Dana Okafor, the environment minister") is tried part by part, the
+    first part that names an entity or a capitalised name winning.
+    """
+    parts = [strip_titles(part) for part in speaker.split(",")]
+    for words in parts:
+        entity = match_entity(words, entities)
+        if entity is not None:
+            kind: SpeakerKind = "person" if entity.kind == "person" else "organisation" if entity.kind in (
+                "organisation", "acronym") else "name"
+            return SpeakerName(name_key(entity.name), entity.name, kind)
+    for words in parts:
+        if words and _is_name(words) and name_key(" ".join(words)):
+            return SpeakerName(name_key(" ".join(words)), " ".join(words), "name")
+    role = fold(" ".join(w for w in _WORD.findall(speaker) if _bare(w) not in _DETERMINERS))
+    if not role:
+        return None
+    shown = " ".join(speaker.split())
+    return SpeakerName(f"{article_id}{ARTICLE_SCOPE}{role}", shown, "role")
