@@ -10,6 +10,9 @@ from claimscope.store.across import AcrossIndex, open_across
 from claimscope.store.db import Store
 from claimscope.tui.cli_output import note
 
+NOTE_FROM = 2_000
+"""Catching up with fewer articles takes about a second or less: not worth a line on stderr."""
+
 
 class _CatchUpNote:
     """Says once, on stderr, how many articles the index lacked."""
@@ -18,7 +21,7 @@ class _CatchUpNote:
         self.said = False
 
     def __call__(self, done: int, total: int) -> None:
-        if not self.said and total:
+        if not self.said and total >= NOTE_FROM:
             self.said = True
             note(f"claimscope: reading {total} article(s) for the views across articles")
 

@@ -17,11 +17,15 @@ from claimscope.tui.cli_output import clip, format_option, json_out, listing, no
 
 @click.command("figures")
 @click.option("--conflicts", is_flag=True, help="Only measures whose figures disagree for one period.")
-@click.option("--measure", metavar="TEXT", default=None, help="Only measures whose words hold TEXT.")
+@click.option("--measure", metavar="TEXT", default=None,
+              help="Only measures whose words hold TEXT (however many articles report them).")
+@click.option("--all", "every", is_flag=True, help="Also measures that only one article reports.")
 @format_option(("table", "json"), "table")
 @db_option
-def figures_command(conflicts: bool, measure: str | None, fmt: str, db_path: Path | None) -> None:
+def figures_command(conflicts: bool, measure: str | None, every: bool, fmt: str, db_path: Path | None) -> None:
     """List figures grouped by measure and unit, conflicts first; with --measure, every figure of them.
+
+    Without --measure or --all, only measures that more than one article reports are listed.
 
     A conflict is one measure, unit and period with figures from different articles that differ by more
     than rounding and "about" allow (docs/across.md). JSON gives every group with its figures.
@@ -32,7 +36,7 @@ def figures_command(conflicts: bool, measure: str | None, fmt: str, db_path: Pat
     from claimscope.tui.cli_store import open_store
 
     with open_store(db_path) as store, across_index(store) as index:
-        groups = index.groups(conflicts_only=conflicts, measure=measure)
+        groups = index.groups(conflicts_only=conflicts, measure=measure, shared_only=not (every or measure))
         with_figures = fmt == "json" or measure is not None
         figures = {g.key: index.figures(g.key) for g in groups} if with_figures else {}
     if fmt == "json":
@@ -45,7 +49,8 @@ def figures_command(conflicts: bool, measure: str | None, fmt: str, db_path: Pat
             asdict,
             ("CONFLICTS", "FIGURES", "ARTICLES", "PERIODS", "UNIT", "MEASURE"),
             lambda g: (g.n_conflicts or "-", g.n_figures, g.n_articles, g.n_periods, g.unit or "-", g.measure),
-            "no figures match" if (conflicts or measure) else "no figures with a measure in the store",
+            "no figures match" if (conflicts or measure or every)
+            else "no measure is reported by more than one article; --all lists every one",
         )
         return
     rows = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from claimscope.store.across.figures import group_key, interval, measure_key
-from claimscope.store.across.names import EntityName, SpeakerKind, speaker_name
+from claimscope.store.across.names import ArticleEntities, EntityName, SpeakerKind, speaker_name
 from claimscope.store.records import Record
 
 
@@ -44,11 +44,11 @@ class ArticleFacts:
     figures: list[FigureFact]
 
 
-def _entities(document: Record) -> list[EntityName]:
-    return [
+def _entities(document: Record) -> ArticleEntities:
+    return ArticleEntities(
         EntityName(str(e.get("name", "")), str(e.get("kind", "")), tuple(str(a) for a in e.get("aliases") or ()))
         for e in (document.get("entities") or {}).values()
-    ]
+    )
 
 
 def article_facts(article_id: str, document: Record) -> ArticleFacts:

@@ -7,8 +7,9 @@ groups meet only when their words do (a fuzzy join would merge "jobs created" wi
 
 Tolerance: a figure stands for an interval.  Rounding: half a step of its last significant digit as
 written, scaled by its scale word ("3.2 million" is 3.15 to 3.25 million, "12,400" is 12,350 to 12,450,
-"42" is 41.5 to 42.5).  "About": an approximate figure ("around", "nearly", "more than") is widened by
-``APPROXIMATE_SHARE`` of its value on each side.  A **conflict** is a measure, unit and period with two
+"42" is 41.5 to 42.5).  "About": an approximate figure ("around", "nearly", "more than") allows
+``APPROXIMATE_SHARE`` of its value on each side, or its rounding if that is wider ("about 125" is 112.5
+to 137.5; "about 200" is 150 to 250, as a round 200 already is).  A **conflict** is a measure, unit and period with two
 figures from different articles whose intervals do not overlap.  Figures with no period are listed but
 never in conflict: without a period, two figures may well count different things.
 """
@@ -90,7 +91,9 @@ def rounding_margin(value: float, raw: str) -> float:
 
 def interval(value: float, raw: str, approximate: bool) -> tuple[float, float]:
     """The values the figure's wording allows."""
-    margin = rounding_margin(value, raw) + (APPROXIMATE_SHARE * abs(value) if approximate else 0.0)
+    margin = rounding_margin(value, raw)
+    if approximate:
+        margin = max(margin, APPROXIMATE_SHARE * abs(value))
     return value - margin, value + margin
 
 

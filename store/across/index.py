@@ -10,12 +10,13 @@ of just those) and added, and the totals of only the speakers and groups they to
 all in one SQLite transaction, so a kill at any moment leaves the old file or the new one.  A file that
 cannot be read, or was written by other rules (``RULES_VERSION``), is deleted and rebuilt.  Only the
 store's public methods are used (``documents``, ``records``, ``path``), so any store with them works;
-a store that is not a file (in memory) gets an in-memory index.
+a store that is not a file (in memory), or whose folder cannot be written, gets an in-memory index.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -24,14 +25,16 @@ from pathlib import Path
 from typing import Literal
 
 from claimscope.store.across.facts import ArticleFacts, article_facts
-from claimscope.store.across.figures import Bounds, in_conflict
-from claimscope.store.across.names import SpeakerKind, fold, name_key
+from claimscope.store.across.figures import Bounds, in_conflict, measure_key
+from claimscope.store.across.names import SpeakerKind, name_key
 from claimscope.store.db import Store
 from claimscope.store.errors import StoreError
 from claimscope.store.schema import ARTICLES_TABLE
 
-RULES_VERSION = "1"
+RULES_VERSION = "2"
 """Bump when names.py, figures.py or facts.py change what they compute: the file is then rebuilt."""
+CACHE_KIB = 65_536
+"""SQLite page cache per connection (its default, 2 MiB, makes a large build thrash its B-trees)."""
 BATCH = 500
 """Articles read and written per batch while catching up (bounds memory, not correctness)."""
 
@@ -39,29 +42,38 @@ KIND_PRIORITY: tuple[SpeakerKind, ...] = ("person", "organisation", "name", "rol
 SpeakerSort = Literal["count", "recent"]
 Progress = Callable[[int, int], None]
 
-SCHEMA = """
+TABLES = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS articles(id TEXT PRIMARY KEY, published TEXT, title TEXT);
 CREATE TABLE IF NOT EXISTS claims(claim_id TEXT PRIMARY KEY, article_id TEXT NOT NULL, speaker TEXT NOT NULL,
     name TEXT NOT NULL, kind TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS claims_article ON claims(article_id);
-CREATE INDEX IF NOT EXISTS claims_speaker ON claims(speaker);
 CREATE TABLE IF NOT EXISTS speakers(key TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,
     n_claims INTEGER NOT NULL, n_articles INTEGER NOT NULL, latest TEXT);
-CREATE INDEX IF NOT EXISTS speakers_by_count ON speakers(n_claims DESC, key);
-CREATE INDEX IF NOT EXISTS speakers_by_latest ON speakers(latest DESC, key);
 CREATE TABLE IF NOT EXISTS figures(stat_id TEXT PRIMARY KEY, article_id TEXT NOT NULL, grp TEXT NOT NULL,
     measure TEXT NOT NULL, unit TEXT, period TEXT, value REAL NOT NULL, raw TEXT NOT NULL,
     approximate INTEGER NOT NULL, low REAL NOT NULL, high REAL NOT NULL);
-CREATE INDEX IF NOT EXISTS figures_article ON figures(article_id);
-CREATE INDEX IF NOT EXISTS figures_group ON figures(grp);
 CREATE TABLE IF NOT EXISTS groups(key TEXT PRIMARY KEY, measure TEXT NOT NULL, unit TEXT,
     n_figures INTEGER NOT NULL, n_articles INTEGER NOT NULL, n_periods INTEGER NOT NULL,
     n_conflicts INTEGER NOT NULL, latest TEXT);
-CREATE INDEX IF NOT EXISTS groups_by_count ON groups(n_articles DESC, n_figures DESC, key);
 CREATE TABLE IF NOT EXISTS cells(grp TEXT NOT NULL, period TEXT NOT NULL, conflict INTEGER NOT NULL,
     PRIMARY KEY(grp, period));
 """
+SPEAKERS_BY_COUNT = "n_claims DESC, n_articles DESC, key"
+SPEAKERS_BY_DATE = "latest IS NULL, latest DESC, n_claims DESC, key"
+GROUPS_LISTED = "n_conflicts > 0 DESC, n_articles DESC, n_figures DESC, key"
+INDEXES = (
+    "CREATE INDEX IF NOT EXISTS claims_article ON claims(article_id)",
+    "CREATE INDEX IF NOT EXISTS claims_speaker ON claims(speaker)",
+    "CREATE INDEX IF NOT EXISTS figures_article ON figures(article_id)",
+    "CREATE INDEX IF NOT EXISTS figures_group ON figures(grp)",
+    f"CREATE INDEX IF NOT EXISTS speakers_by_count ON speakers({SPEAKERS_BY_COUNT})",
+    f"CREATE INDEX IF NOT EXISTS speakers_by_date ON speakers({SPEAKERS_BY_DATE})",
+    f"CREATE INDEX IF NOT EXISTS groups_listed ON groups({GROUPS_LISTED})",
+    f"CREATE INDEX IF NOT EXISTS groups_shared ON groups({GROUPS_LISTED}) WHERE n_articles > 1",
+)
+"""Each listing's ORDER BY is an index, so a listing reads rows in order and never sorts.  A build from
+nothing creates them after the rows are in (inserting into a B-tree per index, row by row, was most of
+the build's time)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,8 +148,7 @@ class AcrossIndex:
 
     def speakers(self, sort: SpeakerSort = "count", limit: int | None = None) -> list[SpeakerRow]:
         """Every speaker, most claims first or most recent first (undated last)."""
-        by_count = "n_claims DESC, n_articles DESC, key"
-        order = by_count if sort == "count" else "latest IS NULL, latest DESC, n_claims DESC, key"
+        order = SPEAKERS_BY_COUNT if sort == "count" else SPEAKERS_BY_DATE
         rows = self.db.execute(
             f"SELECT key, name, kind, n_claims, n_articles, latest FROM speakers ORDER BY {order} LIMIT ?",
             (-1 if limit is None else limit,),
@@ -174,19 +185,24 @@ class AcrossIndex:
 
     # figures -------------------------------------------------------------------------------------
 
-    def groups(self, *, conflicts_only: bool = False, measure: str | None = None) -> list[GroupRow]:
-        """Figure groups, most articles first; only those in conflict, or whose measure holds ``measure``."""
+    def groups(
+        self, *, conflicts_only: bool = False, measure: str | None = None, shared_only: bool = False
+    ) -> list[GroupRow]:
+        """Figure groups, conflicts first, then most articles: only those in conflict, or whose measure
+        holds the words of ``measure``, or (``shared_only``) those that more than one article reports."""
         where = []
         params: list[object] = []
         if conflicts_only:
             where.append("n_conflicts > 0")
-        if measure is not None and fold(measure):
+        if shared_only:
+            where.append("n_articles > 1")
+        if measure is not None and measure_key(measure):
             where.append("key LIKE ? ESCAPE '\\'")
-            params.append(f"%{_like_escape(fold(measure))}%")
+            params.append(f"%{_like_escape(measure_key(measure))}%")
         clause = f"WHERE {' AND '.join(where)}" if where else ""
         rows = self.db.execute(
             "SELECT key, measure, unit, n_figures, n_articles, n_periods, n_conflicts, latest FROM groups "
-            f"{clause} ORDER BY n_conflicts > 0 DESC, n_articles DESC, n_figures DESC, key",
+            f"{clause} ORDER BY {GROUPS_LISTED}",
             params,
         )
         return [GroupRow(*row) for row in rows]
@@ -222,11 +238,11 @@ def open_across(store: Store, path: Path | None = None, progress: Progress | Non
     ``path`` overrides where the file lives (benchmarks keep theirs apart from a shared store).
     """
     wanted = set(store.records(ARTICLES_TABLE))
-    if path is None and store.path == Path(":memory:"):
-        index = AcrossIndex(_connect(":memory:"))
+    target = path if path is not None else across_path(store.path)
+    if (path is None and store.path == Path(":memory:")) or not _writable(target):
+        index = _open_file(":memory:")
         _catch_up(index, store, wanted, progress)
         return index
-    target = path if path is not None else across_path(store.path)
     try:
         index = _open_file(target)
         _catch_up(index, store, wanted, progress)
@@ -242,6 +258,13 @@ def open_across(store: Store, path: Path | None = None, progress: Progress | Non
     return index
 
 
+def _writable(target: Path) -> bool:
+    """Whether the file can be kept (a store not yet written, or on a read-only disk, gets one in memory)."""
+    if target.exists():
+        return os.access(target, os.W_OK) and os.access(target.parent, os.W_OK)
+    return target.parent.is_dir() and os.access(target.parent, os.W_OK)
+
+
 def _remove(target: Path) -> None:
     for suffix in ("", "-journal", "-wal", "-shm"):
         with contextlib.suppress(OSError):
@@ -251,10 +274,11 @@ def _remove(target: Path) -> None:
 def _connect(where: str) -> sqlite3.Connection:
     connection = sqlite3.connect(where, timeout=30, isolation_level=None, check_same_thread=False)
     connection.execute("PRAGMA synchronous = NORMAL")
+    connection.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     return connection
 
 
-def _open_file(target: Path) -> AcrossIndex:
+def _open_file(target: Path | str) -> AcrossIndex:
     """The file's index; one written by other rules is emptied first (the caller catches damage)."""
     index = AcrossIndex(_connect(str(target)))
     db = index.db
@@ -268,7 +292,7 @@ def _open_file(target: Path) -> AcrossIndex:
         for table in tables:
             db.execute(f'DROP TABLE IF EXISTS "{table}"')
         db.execute("COMMIT")
-    db.executescript(SCHEMA)
+    db.executescript(TABLES)
     db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('rules', ?)", (RULES_VERSION,))
     return index
 
@@ -282,6 +306,7 @@ def _catch_up(index: AcrossIndex, store: Store, wanted: set[str], progress: Prog
     db.execute("BEGIN IMMEDIATE")
     try:
         covered = index.covered()  # another process may have caught up while we waited for the lock
+        everything = not covered
         gone = sorted(covered - wanted)
         missing = sorted(wanted - covered)
         speakers: set[str] = set()
@@ -297,8 +322,10 @@ def _catch_up(index: AcrossIndex, store: Store, wanted: set[str], progress: Prog
             done += len(chunk)
             if progress is not None:
                 progress(done, len(missing))
-        _sum_speakers(db, speakers)
-        _sum_groups(db, groups)
+        for statement in INDEXES:
+            db.execute(statement)
+        _sum_speakers(db, speakers, everything)
+        _sum_groups(db, groups, everything)
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")
@@ -340,14 +367,18 @@ def _add(db: sqlite3.Connection, facts: list[ArticleFacts], speakers: set[str], 
     groups.update(row[2] for row in figures)
 
 
-def _touched(db: sqlite3.Connection, name: str, keys: Iterable[str]) -> None:
-    """A temporary table of the keys to re-sum (joined, so any number of keys is one query)."""
+def _touched(db: sqlite3.Connection, name: str, keys: Iterable[str], everything: bool) -> Callable[[str], str]:
+    """The condition on a column for the rows to re-sum: always true when ``everything`` is re-summed (a
+    build), else membership in a temporary table of ``keys`` (joined, so any number of keys is one query)."""
+    if everything:
+        return lambda _column: "1"
     db.execute(f"DROP TABLE IF EXISTS temp.{name}")
     db.execute(f"CREATE TEMP TABLE {name}(key TEXT PRIMARY KEY)")
     db.executemany(f"INSERT INTO temp.{name} VALUES (?)", ((k,) for k in keys))
+    return lambda column: f"{column} IN (SELECT key FROM temp.{name})"
 
 
-def _sum_speakers(db: sqlite3.Connection, keys: set[str]) -> None:
+def _sum_speakers(db: sqlite3.Connection, keys: set[str], everything: bool) -> None:
     """Re-sum the totals of ``keys``.
 
     The shown name is the one most claims use (ties: alphabetical); the kind is the surest any article
@@ -355,19 +386,17 @@ def _sum_speakers(db: sqlite3.Connection, keys: set[str]) -> None:
     """
     if not keys:
         return
-    _touched(db, "touched_speakers", keys)
-    db.execute("DELETE FROM speakers WHERE key IN (SELECT key FROM temp.touched_speakers)")
+    wanted = _touched(db, "touched_speakers", keys, everything)
+    db.execute(f"DELETE FROM speakers WHERE {wanted('key')}")
     names: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
     for key, name, kind, count in db.execute(
-        "SELECT speaker, name, kind, count(*) FROM claims WHERE speaker IN (SELECT key FROM temp.touched_speakers) "
-        "GROUP BY speaker, name, kind"
+        f"SELECT speaker, name, kind, count(*) FROM claims WHERE {wanted('speaker')} GROUP BY speaker, name, kind"
     ):
         names[key][(name, kind)] += count
     rows = []
     for key, n_claims, n_articles, latest in db.execute(
         "SELECT c.speaker, count(*), count(DISTINCT c.article_id), max(a.published) FROM claims c "
-        "JOIN articles a ON a.id = c.article_id WHERE c.speaker IN (SELECT key FROM temp.touched_speakers) "
-        "GROUP BY c.speaker"
+        f"JOIN articles a ON a.id = c.article_id WHERE {wanted('c.speaker')} GROUP BY c.speaker"
     ):
         name = min(names[key].items(), key=lambda item: (-item[1], item[0]))[0][0]
         kind = min((kind for _name, kind in names[key]), key=KIND_PRIORITY.index)
@@ -375,18 +404,17 @@ def _sum_speakers(db: sqlite3.Connection, keys: set[str]) -> None:
     db.executemany("INSERT INTO speakers VALUES (?, ?, ?, ?, ?, ?)", rows)
 
 
-def _sum_groups(db: sqlite3.Connection, keys: set[str]) -> None:
+def _sum_groups(db: sqlite3.Connection, keys: set[str], everything: bool) -> None:
     """Re-sum the totals of figure groups ``keys`` and decide, period by period, which are in conflict."""
     if not keys:
         return
-    _touched(db, "touched_groups", keys)
-    for table, column in (("groups", "key"), ("cells", "grp")):
-        db.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT key FROM temp.touched_groups)")
+    wanted = _touched(db, "touched_groups", keys, everything)
+    db.execute(f"DELETE FROM groups WHERE {wanted('key')}")
+    db.execute(f"DELETE FROM cells WHERE {wanted('grp')}")
     cells: dict[tuple[str, str], list[Bounds]] = defaultdict(list)
     measures: dict[str, Counter[str]] = defaultdict(Counter)
     for grp, period, article_id, low, high, measure in db.execute(
-        "SELECT grp, period, article_id, low, high, measure FROM figures "
-        "WHERE grp IN (SELECT key FROM temp.touched_groups)"
+        f"SELECT grp, period, article_id, low, high, measure FROM figures WHERE {wanted('grp')}"
     ):
         measures[grp][measure] += 1
         if period is not None:
@@ -401,8 +429,7 @@ def _sum_groups(db: sqlite3.Connection, keys: set[str]) -> None:
     rows = []
     for grp, unit, n_figures, n_articles, n_periods, latest in db.execute(
         "SELECT f.grp, max(f.unit), count(*), count(DISTINCT f.article_id), count(DISTINCT f.period), "
-        "max(a.published) FROM figures f JOIN articles a ON a.id = f.article_id "
-        "WHERE f.grp IN (SELECT key FROM temp.touched_groups) GROUP BY f.grp"
+        f"max(a.published) FROM figures f JOIN articles a ON a.id = f.article_id WHERE {wanted('f.grp')} GROUP BY f.grp"
     ):
         measure = min(measures[grp].items(), key=lambda item: (-item[1], item[0]))[0]
         rows.append((grp, measure, unit, n_figures, n_articles, n_periods, conflicts[grp], latest))

@@ -22,6 +22,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from claimscope.extract.lexicons import word_set
@@ -33,6 +34,8 @@ _DETERMINERS = word_set("claims.json", "determiners")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _WORD = re.compile(r"[\w'\u2019-]+")
 _PUNCT = re.compile(r"[^\w\s]")
+CACHED_NAMES = 65_536
+"""Names folded are remembered (the same speakers and measures recur across thousands of articles)."""
 ARTICLE_SCOPE = "@"
 """Separates an article id from a role's words in the key of a speaker scoped to one article."""
 
@@ -55,13 +58,16 @@ class SpeakerName:
     kind: SpeakerKind
 
 
+@lru_cache(maxsize=CACHED_NAMES)
 def fold(text: str) -> str:
     """Case-folded, accents and punctuation removed, single spaces: the form two spellings meet in."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(_PUNCT.sub(" ", plain.replace("\u2019", "'").replace("'", "")).casefold().split())
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(_PUNCT.sub(" ", text.replace("\u2019", "'").replace("'", "")).casefold().split())
 
 
+@lru_cache(maxsize=CACHED_NAMES)
 def name_key(name: str) -> str:
     """``fold`` without initials, so "Scott A. Christie" and "Scott Christie" meet."""
     return " ".join(word for word in fold(name).split() if len(word) > 1)
@@ -86,40 +92,46 @@ def _is_name(words: list[str]) -> bool:
     return any(w[:1].isupper() for w in words)
 
 
+class ArticleEntities:
+    """An article's entities with their keys worked out once (an article's claims look them up often)."""
+
+    def __init__(self, entities: Iterable[EntityName]) -> None:
+        self.keyed: list[tuple[EntityName, tuple[str, ...], frozenset[str]]] = [
+            (e, tuple(name_key(e.name).split()), frozenset({name_key(e.name), *(name_key(a) for a in e.aliases)}))
+            for e in entities
+        ]
+
+    def match(self, words: list[str]) -> EntityName | None:
+        """The one entity of the article that ``words`` name, by the rules of this module's docstring."""
+        key = name_key(" ".join(words))
+        if not key or not self.keyed:
+            return None
+        exact = _unique(e for e, _w, keys in self.keyed if key in keys)
+        if exact is not None:
+            return exact
+        tail = tuple(key.split())
+        titled = _unique(
+            e for e, name, _k in self.keyed
+            if e.kind == "person" and 1 < len(name) < len(tail) and tail[-len(name):] == name
+        )
+        if titled is not None:
+            return titled
+        if len(tail) == 1:
+            person = _unique(e for e, name, _k in self.keyed if e.kind == "person" and name[-1:] == tail)
+            if person is not None:
+                return person
+        return _unique(
+            e for e, name, _k in self.keyed
+            if e.kind == "organisation" and len(name) > len(tail) and name[-len(tail):] == tail
+        )
+
+
 def _unique(found: Iterable[EntityName]) -> EntityName | None:
     matches = {entity.name: entity for entity in found}
     return next(iter(matches.values())) if len(matches) == 1 else None
 
 
-def match_entity(words: list[str], entities: list[EntityName]) -> EntityName | None:
-    """The one entity of the article that ``words`` name, by the rules of this module's docstring."""
-    key = name_key(" ".join(words))
-    if not key:
-        return None
-    exact = _unique(e for e in entities if key in {name_key(e.name), *(name_key(a) for a in e.aliases)})
-    if exact is not None:
-        return exact
-    words_of_key = key.split()
-    titled = _unique(
-        e for e in entities
-        if e.kind == "person" and 1 < len(name_key(e.name).split()) < len(words_of_key)
-        and words_of_key[-len(name_key(e.name).split()):] == name_key(e.name).split()
-    )
-    if titled is not None:
-        return titled
-    if len(words_of_key) == 1:
-        person = _unique(e for e in entities if e.kind == "person" and name_key(e.name).split()[-1:] == [key])
-        if person is not None:
-            return person
-    tail = key.split()
-    return _unique(
-        e for e in entities
-        if e.kind == "organisation" and len(name_key(e.name).split()) > len(tail)
-        and name_key(e.name).split()[-len(tail):] == tail
-    )
-
-
-def speaker_name(speaker: str, article_id: str, entities: list[EntityName]) -> SpeakerName | None:
+def speaker_name(speaker: str, article_id: str, entities: ArticleEntities) -> SpeakerName | None:
     """The speaker's key, shown name and kind (None for a speaker with no words left).
 
     A phrase with an apposition ("Dana Okafor, the environment minister") is tried part by part, the
@@ -127,7 +139,7 @@ def speaker_name(speaker: str, article_id: str, entities: list[EntityName]) -> S
     """
     parts = [strip_titles(part) for part in speaker.split(",")]
     for words in parts:
-        entity = match_entity(words, entities)
+        entity = entities.match(words)
         if entity is not None:
             kind: SpeakerKind = "person" if entity.kind == "person" else "organisation" if entity.kind in (
                 "organisation", "acronym") else "name"
