@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import App
@@ -23,6 +23,7 @@ from textual.worker import Worker, WorkerState
 from claimscope.store.db import Store
 from claimscope.store.errors import ExportExists, StoreError
 from claimscope.store.export import FORMATS, default_export_name, write_export
+from claimscope.tui.across_source import AcrossSource, ItemJump
 from claimscope.tui.keymap import LoadedKeymap, load_keymap
 from claimscope.tui.library import Library
 from claimscope.tui.palette_commands import ClaimscopeCommands
@@ -31,6 +32,9 @@ from claimscope.tui.screens.help_screen import HelpScreen, KeyRow
 from claimscope.tui.screens.main import MainScreen
 from claimscope.tui.screens.path_prompt import PathPrompt
 from claimscope.tui.screens.search_modal import SearchHit, SearchModal
+
+if TYPE_CHECKING:
+    from claimscope.tui.screens.across_screen import AcrossScreen
 
 AUTO_REFRESH_SECONDS = 2.0
 """How often the explorer checks whether another terminal changed the store (a stat call)."""
@@ -58,6 +62,8 @@ class ClaimscopeApp(App[int]):
         Binding("e", "export", "Export", id="claimscope.export", tooltip="Export the marked items"),
         Binding("r", "refresh", "Refresh", id="claimscope.refresh",
                 tooltip="Reload articles imported from another terminal"),
+        Binding("p", "speakers", "Speakers", id="claimscope.speakers", tooltip="Every speaker and their claims"),
+        Binding("f", "figures", "Figures", id="claimscope.figures", tooltip="Figures by measure; conflicts"),
     ]
 
     class SamplesImported(Message):
@@ -99,6 +105,7 @@ class ClaimscopeApp(App[int]):
         self.export_directory = export_directory or Path.cwd()
         self._import_samples = import_samples
         self._store_poll_seconds = auto_refresh
+        self._across: AcrossSource | None = None
         self.imported_samples: int | None = None
         """How many samples the first run imported (``None`` until it has run)."""
 
@@ -170,6 +177,32 @@ class ClaimscopeApp(App[int]):
     def _search_done(self, hit: SearchHit | None) -> None:
         if hit is not None:
             self.main_screen.jump_to(hit)  # type: ignore[arg-type]
+
+    def action_speakers(self) -> None:
+        from claimscope.tui.screens.speakers import SpeakersScreen
+
+        self._open_across(SpeakersScreen)
+
+    def action_figures(self) -> None:
+        from claimscope.tui.screens.figures import FiguresScreen
+
+        self._open_across(FiguresScreen)
+
+    def _open_across(self, screen: type[AcrossScreen]) -> None:
+        """Push a view across articles (replacing the other one if it is open); enter there jumps to an item."""
+        from claimscope.tui.screens.across_screen import AcrossScreen
+
+        if isinstance(self.screen, screen):
+            return
+        if isinstance(self.screen, AcrossScreen):
+            self.pop_screen()
+        if self._across is None:
+            self._across = AcrossSource(self.library.store)
+        self.push_screen(screen(self._across), callback=self._jump_done)
+
+    def _jump_done(self, jump: ItemJump | None) -> None:
+        if jump is not None:
+            self.main_screen.jump_to(jump)  # type: ignore[arg-type]
 
     def action_export(self) -> None:
         marks = self.library.marks()
@@ -275,6 +308,8 @@ class ClaimscopeApp(App[int]):
         return rows
 
     def on_unmount(self) -> None:
+        if self._across is not None:
+            self._across.close()
         self.library.close()
 
 

@@ -17,6 +17,8 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("Switch theme", "Choose a colour theme", "switch_theme"),
     ("Toggle all claims", "List the items of every article, or of the chosen one", "toggle_scope"),
     ("Refresh", "Reload articles imported from another terminal", "refresh"),
+    ("Speakers", "Every speaker across the articles, and their claims", "speakers"),
+    ("Figures that disagree", "Figures grouped by what they count, conflicts first, with a chart", "figures"),
     ("Keys", "Show every key in force", "help"),
 ]
 """(title, help, app action) triples."""
