@@ -58,9 +58,9 @@ class AcrossSource:
             found = index.find_speakers(key)
             return speaker_claims(self.store, index, found[0]) if found else []
 
-    def groups(self, *, conflicts_only: bool, every: bool) -> list[GroupRow]:
+    def groups(self, *, conflicts_only: bool, every: bool, limit: int | None = None) -> list[GroupRow]:
         with self._lock:
-            return self._open_index().groups(conflicts_only=conflicts_only, shared_only=not every)
+            return self._open_index().groups(conflicts_only=conflicts_only, shared_only=not every, limit=limit)
 
     def figures(self, group: str) -> list[FigureRow]:
         with self._lock:

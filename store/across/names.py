@@ -96,15 +96,23 @@ class ArticleEntities:
     """An article's entities with their keys worked out once (an article's claims look them up often)."""
 
     def __init__(self, entities: Iterable[EntityName]) -> None:
-        self.keyed: list[tuple[EntityName, tuple[str, ...], frozenset[str]]] = [
-            (e, tuple(name_key(e.name).split()), frozenset({name_key(e.name), *(name_key(a) for a in e.aliases)}))
-            for e in entities
-        ]
+        self.entities = list(entities)
+        self._keyed: list[tuple[EntityName, tuple[str, ...], frozenset[str]]] | None = None
+
+    @property
+    def keyed(self) -> list[tuple[EntityName, tuple[str, ...], frozenset[str]]]:
+        """Each entity with the words of its key and every key it answers to (worked out on first use)."""
+        if self._keyed is None:
+            self._keyed = [
+                (e, tuple(name_key(e.name).split()), frozenset({name_key(e.name), *(name_key(a) for a in e.aliases)}))
+                for e in self.entities
+            ]
+        return self._keyed
 
     def match(self, words: list[str]) -> EntityName | None:
         """The one entity of the article that ``words`` name, by the rules of this module's docstring."""
         key = name_key(" ".join(words))
-        if not key or not self.keyed:
+        if not key or not self.entities:
             return None
         exact = _unique(e for e, _w, keys in self.keyed if key in keys)
         if exact is not None:

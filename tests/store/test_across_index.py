@@ -139,14 +139,29 @@ def test_an_index_written_by_other_rules_is_rebuilt(store_file: Path) -> None:
         assert _speakers(store) == expected
 
 
-def test_an_index_that_lost_rows_behind_the_store_is_not_trusted_for_article_ids(store_file: Path) -> None:
+def test_an_index_missing_an_article_without_the_stores_stamp_reads_it_again(store_file: Path) -> None:
     with Store(store_file) as store:
         expected = _speakers(store)
         with sqlite3.connect(across_path(store_file)) as db:
             first = db.execute("SELECT id FROM articles ORDER BY id LIMIT 1").fetchone()[0]
             for table, column in (("claims", "article_id"), ("figures", "article_id"), ("articles", "id")):
                 db.execute(f"DELETE FROM {table} WHERE {column} = ?", (first,))
+            db.execute("DELETE FROM meta WHERE key = 'store'")
+        with open_across(store) as index:
+            assert index.covered() == {s.id for s in store.article_summaries()}
         assert _speakers(store) == expected
+
+
+def test_an_unchanged_store_file_is_trusted_by_its_stamp(store_file: Path) -> None:
+    with Store(store_file) as store:
+        open_across(store).close()
+        with sqlite3.connect(across_path(store_file)) as db:
+            db.execute("UPDATE speakers SET n_claims = 99 WHERE key = 'dana okafor'")
+        assert _speakers(store)["dana okafor"] == (99, 3)  # not re-read: the stamp says nothing changed
+        with Store(store_file) as writer:
+            writer.remove_articles([s.id for s in writer.article_summaries() if s.title and "Ferry" in s.title])
+    with Store(store_file) as reopened:
+        assert _speakers(reopened)["dana okafor"] == (4, 2)
 
 
 def test_an_in_memory_store_gets_an_in_memory_index() -> None:

@@ -154,3 +154,16 @@ async def test_an_empty_store_says_there_is_nothing_across(store_path: Path) -> 
         await _settle(app, pilot)
         assert "0 speakers" in str(app.screen.query_one(".across-status", Label).render())
         assert app.screen.query_one("#speaker-claims", VirtualTable).row_count == 0
+
+
+async def test_a_long_list_of_measures_is_cut_and_says_so(across: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("claimscope.tui.screens.figures.LISTED_GROUPS", 1)
+    app = fixture_app(across)
+    async with app.run_test(size=SIZE) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("f")
+        await _settle(app, pilot)
+        groups = _cells(app.screen.query_one("#figure-groups", VirtualTable))
+        assert [row[-1] for row in groups] == ["flood warnings"]
+        assert "the first 1 measure reported by two or more articles" in str(
+            app.screen.query_one(".across-status", Label).render())

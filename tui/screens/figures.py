@@ -28,6 +28,9 @@ from claimscope.tui.screens.across_screen import AcrossScreen, table_with
 from claimscope.tui.widgets.virtual_table import Row, VirtualTable
 
 CONFLICT_FLAG = "!"
+LISTED_GROUPS = 50_000
+"""Most measures listed at once: conflicts and the most widely reported come first, and the rows of
+100,000 articles' single-article measures (hundreds of thousands) take seconds to build."""
 
 
 def group_rows(groups: list[GroupRow]) -> list[Row]:
@@ -117,7 +120,8 @@ class FiguresScreen(AcrossScreen):
         return self.query_one("#figure-values", VirtualTable)
 
     def load(self) -> None:
-        self.post_message(self.Listed(self.source.groups(conflicts_only=self.conflicts_only, every=self.every)))
+        groups = self.source.groups(conflicts_only=self.conflicts_only, every=self.every, limit=LISTED_GROUPS + 1)
+        self.post_message(self.Listed(groups))
 
     def _relist(self) -> None:
         self.run_worker(self.load, thread=True, exclusive=True, group="across-list", description="figures",
@@ -133,13 +137,16 @@ class FiguresScreen(AcrossScreen):
 
     @on(Listed)
     def _listed(self, message: Listed) -> None:
+        cut = len(message.groups) > LISTED_GROUPS
+        message.groups = message.groups[:LISTED_GROUPS]
         self.groups = {g.key: g for g in message.groups}
         self.groups_table.set_rows(group_rows(message.groups), keep_key=self.groups_table.current_key)
         count = len(message.groups)
         which = "in conflict" if self.conflicts_only else "reported by any article" if self.every else (
             "reported by two or more articles")
         conflicts = sum(1 for g in message.groups if g.n_conflicts)
-        self.status(f"{count:,} measure{'s' if count != 1 else ''} {which}, {conflicts:,} with conflicts (!)"
+        first = "the first " if cut else ""
+        self.status(f"{first}{count:,} measure{'s' if count != 1 else ''} {which}, {conflicts:,} with conflicts (!)"
                     " · c: only conflicts · m: all measures · escape: back")
         self.groups_table.border_title = f"Measures ({count:,})"
         if not message.groups:
