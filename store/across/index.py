@@ -32,11 +32,13 @@ from claimscope.store.across.facts import ArticleFacts, article_facts
 from claimscope.store.across.figures import Bounds, in_conflict, measure_key
 from claimscope.store.across.names import SpeakerKind, name_key
 from claimscope.store.db import Store
-from claimscope.store.errors import StoreError
+from claimscope.store.errors import StoreError, StoreLocked
 from claimscope.store.schema import ARTICLES_TABLE
 
 RULES_VERSION = "2"
 """Bump when names.py, figures.py or facts.py change what they compute: the file is then rebuilt."""
+BUSY_SECONDS = 30.0
+"""How long to wait for another process that is catching the file up before saying it is busy."""
 CACHE_KIB = 65_536
 """SQLite page cache per connection (its default, 2 MiB, makes a large build thrash its B-trees)."""
 BATCH = 500
@@ -245,21 +247,33 @@ def open_across(store: Store, path: Path | None = None, progress: Progress | Non
     """
     target = path if path is not None else across_path(store.path)
     if (path is None and store.path == Path(":memory:")) or not _writable(target):
-        index = _open_file(":memory:")
-        _catch_up(index, store, progress)
-        return index
+        return _caught_up(":memory:", store, progress)
     try:
-        index = _open_file(target)
-        _catch_up(index, store, progress)
+        return _caught_up(target, store, progress)
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error):  # another process is catching the file up: never delete it under them
+            raise StoreLocked(
+                f"the index across articles {target} is being updated by another claimscope process; "
+                "try again when it has finished"
+            ) from None
     except sqlite3.DatabaseError:
-        with contextlib.suppress(Exception):
-            index.close()
-        _remove(target)
-        try:
-            index = _open_file(target)
-            _catch_up(index, store, progress)
-        except sqlite3.DatabaseError as error:
-            raise StoreError(f"cannot write the index across articles {target}: {error}") from None
+        pass
+    _remove(target)  # damaged: build it again from the store
+    try:
+        return _caught_up(target, store, progress)
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"cannot write the index across articles {target}: {error}") from None
+
+
+def _caught_up(target: Path | str, store: Store, progress: Progress | None) -> AcrossIndex:
+    """The index in ``target``, caught up with the store; its connection is closed if that fails."""
+    index = AcrossIndex(_connect(str(target)))
+    try:
+        _prepare(index.db)
+        _catch_up(index, store, progress)
+    except BaseException:
+        index.close()
+        raise
     return index
 
 
@@ -297,20 +311,16 @@ def _remove(target: Path) -> None:
 
 
 def _connect(where: str) -> sqlite3.Connection:
-    connection = sqlite3.connect(where, timeout=30, isolation_level=None, check_same_thread=False)
+    connection = sqlite3.connect(where, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False)
     connection.execute("PRAGMA synchronous = NORMAL")
     connection.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     return connection
 
 
-def _open_file(target: Path | str) -> AcrossIndex:
-    """The file's index; one written by other rules is emptied first (the caller catches damage)."""
-    index = AcrossIndex(_connect(str(target)))
-    db = index.db
-    version = None
+def _prepare(db: sqlite3.Connection) -> None:
+    """Create the tables; a file written by other rules is emptied first (damage raises, for the caller)."""
     tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if "meta" in tables:
-        version = _meta(db, "rules")
+    version = _meta(db, "rules") if "meta" in tables else None
     if version != RULES_VERSION:
         db.execute("BEGIN IMMEDIATE")
         for table in tables:
@@ -318,7 +328,6 @@ def _open_file(target: Path | str) -> AcrossIndex:
         db.execute("COMMIT")
     db.executescript(TABLES)
     _set_meta(db, "rules", RULES_VERSION)
-    return index
 
 
 def _catch_up(index: AcrossIndex, store: Store, progress: Progress | None) -> None:

@@ -13,6 +13,7 @@ from claimscope.store.across import open_across
 from claimscope.store.across.index import RULES_VERSION, across_path
 from claimscope.store.across.speakers import speaker_claims
 from claimscope.store.db import Store
+from claimscope.store.errors import StoreLocked
 
 
 @pytest.fixture
@@ -162,6 +163,24 @@ def test_an_unchanged_store_file_is_trusted_by_its_stamp(store_file: Path) -> No
             writer.remove_articles([s.id for s in writer.article_summaries() if s.title and "Ferry" in s.title])
     with Store(store_file) as reopened:
         assert _speakers(reopened)["dana okafor"] == (4, 2)
+
+
+def test_an_index_another_process_is_writing_is_busy_not_deleted(
+    store_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("claimscope.store.across.index.BUSY_SECONDS", 0.05)
+    with Store(store_file) as store:
+        open_across(store).close()
+        other = sqlite3.connect(across_path(store_file), isolation_level=None)
+        other.execute("DELETE FROM meta WHERE key = 'store'")
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            with pytest.raises(StoreLocked, match="being updated by another claimscope process"):
+                open_across(store)
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        assert _speakers(store)["dana okafor"] == (5, 3)
 
 
 def test_an_in_memory_store_gets_an_in_memory_index() -> None:
