@@ -288,6 +288,8 @@ class ClaimscopeApp(App[int]):
 
     def key_rows(self) -> list[KeyRow]:
         """Every binding of the explorer with the keys in force after the user's keymap."""
+        from claimscope.tui.screens.across_keys import across_key_groups
+
         rows: list[KeyRow] = []
         groups: list[tuple[str, Iterable[BindingType]]] = [
             ("everywhere", self.BINDINGS),
@@ -295,6 +297,7 @@ class ClaimscopeApp(App[int]):
                             Binding("shift+tab", "focus_previous", "Previous pane", id="focus.previous"),
                             Binding("ctrl+p", "command_palette", "Command palette", id="command_palette")]),
             *MainScreen.key_groups(),
+            *across_key_groups(),
         ]
         for where, bindings in groups:
             for binding in bindings:

@@ -133,6 +133,8 @@ async def test_p_and_f_switch_views_and_are_in_the_footer_help_and_palette(acros
         assert {"claimscope.speakers", "claimscope.figures"} <= footer_keys
         rows = {row.binding_id: row for row in app.key_rows()}
         assert rows["claimscope.speakers"].keys == "p" and rows["claimscope.figures"].keys == "f"
+        assert (rows["speakers.sort"].where, rows["speakers.sort"].keys) == ("speakers (p)", "o")
+        assert {rows["figures.conflicts"].keys, rows["figures.every"].keys} == {"c", "m"}
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
