@@ -35,7 +35,7 @@ from claimscope.store.db import Store
 from claimscope.store.errors import StoreError, StoreLocked
 from claimscope.store.schema import ARTICLES_TABLE
 
-RULES_VERSION = "2"
+RULES_VERSION = "3"
 """Bump when names.py, figures.py or facts.py change what they compute: the file is then rebuilt."""
 BUSY_SECONDS = 30.0
 """How long to wait for another process that is catching the file up before saying it is busy."""

@@ -5,7 +5,8 @@ mention it saw ("Mayor Alice Brennan"), and found the article's people and organ
 Across articles only the words are left, so a speaker's key is its name normalised:
 
 1. leading determiners and titles are dropped ("The", "Mayor", "Assistant US Attorney": the lexicons'
-   ``determiners`` and ``honorifics``), and a trailing possessive;
+   ``determiners`` and ``honorifics``), with a link after a title ("a spokesman for the HKSAR
+   government" -> "HKSAR government": ``organisation_links``), and a trailing possessive;
 2. the rest is matched with the article's entities: the same name, or a person's full name after words
    no lexicon lists ("Environment Minister Dana Okafor" -> "Dana Okafor"), or (the conservative rule) one word
    that is the surname of exactly one person of the article ("Mr Christie" -> "Scott Christie"), or words
@@ -31,6 +32,7 @@ SpeakerKind = Literal["person", "organisation", "name", "role"]
 
 _TITLE_WORDS = word_set("claims.json", "honorifics") | word_set("entities.json", "person_titles")
 _DETERMINERS = word_set("claims.json", "determiners")
+_ORGANISATION_LINKS = word_set("claims.json", "organisation_links")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _WORD = re.compile(r"[\w'\u2019-]+")
 _PUNCT = re.compile(r"[^\w\s]")
@@ -79,8 +81,13 @@ def strip_titles(phrase: str) -> list[str]:
     if words:
         words[-1] = _POSSESSIVE.sub("", words[-1]) or words[-1]
     start = 0
-    while start < len(words) and (_bare(words[start]) in _DETERMINERS or _bare(words[start]) in _TITLE_WORDS):
-        start += 1
+    while start < len(words):
+        word = _bare(words[start])
+        titled = start > 0 and _bare(words[start - 1]) in _TITLE_WORDS
+        if word in _DETERMINERS or word in _TITLE_WORDS or (titled and word in _ORGANISATION_LINKS):
+            start += 1
+        else:
+            break
     return words[start:]
 
 

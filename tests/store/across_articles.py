@@ -35,7 +35,7 @@ LUNEBY, February 5, 2025 - The Lune Valley Water Board issued about 125 flood wa
 
 Dana Okafor, the environment minister, said that the defences were working. The minister said 3,400 homes had been flooded in 2024.
 
-A spokesman for the board said that the repairs would take two years.
+A spokesman said that the repairs would take two years.
 """
 
 NORTHERN_HERALD = """Published: 09:30, February 7, 2025

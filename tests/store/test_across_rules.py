@@ -24,6 +24,8 @@ PEOPLE = ArticleEntities([
         ("Mira Castellan, the trust's chair", "mira castellan", "person"),
         ("Castellan's", "mira castellan", "person"),
         ("the trust", "port avery harbour trust", "organisation"),
+        ("a spokeswoman for the trust", "port avery harbour trust", "organisation"),
+        ("Minister of Ports Mira Castellan", "mira castellan", "person"),
         ("The Port Avery Harbour Trust", "port avery harbour trust", "organisation"),
         ("the OBR", "office of budget review", "organisation"),
         ("Jonas Whitlow", "jonas whitlow", "name"),
