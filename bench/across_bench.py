@@ -13,6 +13,7 @@ first use), and keeps the index across articles beside each (``store-N.json.acro
 * in-process: listing every speaker (by count, by date), the figure groups more than one article
   reports (what ``claimscope figures`` lists), every figure group (``--all``), the conflicts only, one
   speaker's claims with sentences and one group's figures;
+* the explorer, headless: from pressing ``p`` (then ``f``) to the first listing on screen;
 * whole processes: ``claimscope speakers`` and ``claimscope figures --conflicts`` (p50 of 3, output to a
   pipe, interpreter start-up included).
 
@@ -22,6 +23,7 @@ Goal (issue 13): < 1 s to list each view at 100,000 articles.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import statistics
 import subprocess
 import sys
@@ -58,6 +60,27 @@ def process_time(args: list[str], store: Path) -> float:
     return statistics.median(times)
 
 
+async def _explorer_views(store: Path) -> dict[str, float]:
+    """Seconds from pressing p (then f) in the explorer to the first listing on screen, headless."""
+    from claimscope.tui.app import make_app
+    from claimscope.tui.keymap import LoadedKeymap
+    from claimscope.tui.screens.across_screen import AcrossScreen
+
+    app = make_app(store, keymap=LoadedKeymap(store.with_name("no-keymap.toml")), import_samples=False,
+                   auto_refresh=None)
+    seconds: dict[str, float] = {}
+    async with app.run_test(size=(160, 48)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        for key, name in (("p", "speakers"), ("f", "figures")):
+            start = time.perf_counter()
+            await pilot.press(key)
+            while not (isinstance(app.screen, AcrossScreen) and app.screen.ready):
+                await pilot.pause(0.005)
+            seconds[name] = time.perf_counter() - start
+    return seconds
+
+
 def measure(n_articles: int) -> None:
     path = cached_store(n_articles)
     print(f"\n== {n_articles:,} articles ({path})", flush=True)
@@ -91,6 +114,8 @@ def measure(n_articles: int) -> None:
             if groups:
                 seconds, figures = timed(lambda: index.figures(groups[0].key))
                 print(f"one group's figures                {seconds:8.3f} s  ({len(figures):,} figures)")
+    for name, seconds in asyncio.run(_explorer_views(path)).items():
+        print(f"explorer: key to {name} listed          {seconds:8.3f} s")
     for args in (["speakers"], ["figures", "--conflicts"]):
         print(f"process: claimscope {' '.join(args):<20}{process_time(args, path):8.3f} s  (p50 of {PROCESS_RUNS})")
 
