@@ -42,6 +42,8 @@ from claimscope.store.across.speakers import speaker_claims
 from claimscope.store.db import Store
 
 PROCESS_RUNS = 3
+VIEW_TIMEOUT = 600.0
+"""A view that has not listed after this long (a build included) has failed: stop instead of waiting."""
 
 
 def timed(action: Callable[[], Any]) -> tuple[float, Any]:
@@ -76,6 +78,8 @@ async def _explorer_views(store: Path) -> dict[str, float]:
             start = time.perf_counter()
             await pilot.press(key)
             while not (isinstance(app.screen, AcrossScreen) and app.screen.ready):
+                if time.perf_counter() - start > VIEW_TIMEOUT:
+                    raise SystemExit(f"the {name} view listed nothing in {VIEW_TIMEOUT:g} s")
                 await pilot.pause(0.005)
             seconds[name] = time.perf_counter() - start
     return seconds
