@@ -97,3 +97,18 @@ def test_figures_on_an_empty_store_say_so_on_stderr(invoke: Invoke) -> None:
     speakers = invoke("speakers")
     assert (speakers.returncode, speakers.stdout) == (0, "")
     assert "no attributed claims" in speakers.stderr
+
+
+def test_a_role_is_reached_by_its_key(invoke: Invoke, across: Path) -> None:
+    speakers = orjson.loads(invoke("speakers", "--format", "json").stdout)
+    role_keys = sorted(row["key"] for row in speakers if row["kind"] == "role")
+    assert len(role_keys) == 2 and all("@spokesman" in key for key in role_keys)
+    sentences = {
+        key: [c["sentence"] for c in orjson.loads(invoke("claims", "--speaker", key, "--format", "json").stdout)]
+        for key in role_keys
+    }
+    assert sorted(s for found in sentences.values() for s in found) == [
+        "A spokesman said that the repairs would take two years.",
+        "A spokesman said the board would publish its review in March.",
+    ]
+    assert all(len(found) == 1 for found in sentences.values())
