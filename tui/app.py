@@ -23,6 +23,7 @@ from textual.worker import Worker, WorkerState
 from claimscope.store.db import Store
 from claimscope.store.errors import ExportExists, StoreError
 from claimscope.store.export import FORMATS, default_export_name, write_export
+from claimscope.tui.across_source import AcrossSource, ItemJump
 from claimscope.tui.keymap import LoadedKeymap, load_keymap
 from claimscope.tui.library import Library
 from claimscope.tui.palette_commands import ClaimscopeCommands
@@ -35,6 +36,7 @@ from claimscope.tui.screens.url_prompt import UrlPrompt
 
 if TYPE_CHECKING:
     from claimscope.store.importer import ImportSummary
+    from claimscope.tui.screens.across_screen import AcrossScreen
 
 AUTO_REFRESH_SECONDS = 2.0
 """How often the explorer checks whether another terminal changed the store (a stat call)."""
@@ -64,6 +66,8 @@ class ClaimscopeApp(App[int]):
                 tooltip="Reload articles imported from another terminal"),
         Binding("u", "import_url", "Import URL", id="claimscope.import_url",
                 tooltip="Fetch a web page and import it as an article"),
+        Binding("p", "speakers", "Speakers", id="claimscope.speakers", tooltip="Every speaker and their claims"),
+        Binding("f", "figures", "Figures", id="claimscope.figures", tooltip="Figures by measure; conflicts"),
     ]
 
     class SamplesImported(Message):
@@ -113,6 +117,7 @@ class ClaimscopeApp(App[int]):
         self.export_directory = export_directory or Path.cwd()
         self._import_samples = import_samples
         self._store_poll_seconds = auto_refresh
+        self._across: AcrossSource | None = None
         self.imported_samples: int | None = None
         """How many samples the first run imported (``None`` until it has run)."""
 
@@ -184,6 +189,32 @@ class ClaimscopeApp(App[int]):
     def _search_done(self, hit: SearchHit | None) -> None:
         if hit is not None:
             self.main_screen.jump_to(hit)  # type: ignore[arg-type]
+
+    def action_speakers(self) -> None:
+        from claimscope.tui.screens.speakers import SpeakersScreen
+
+        self._open_across(SpeakersScreen)
+
+    def action_figures(self) -> None:
+        from claimscope.tui.screens.figures import FiguresScreen
+
+        self._open_across(FiguresScreen)
+
+    def _open_across(self, screen: type[AcrossScreen]) -> None:
+        """Push a view across articles (replacing the other one if it is open); enter there jumps to an item."""
+        from claimscope.tui.screens.across_screen import AcrossScreen
+
+        if isinstance(self.screen, screen):
+            return
+        if isinstance(self.screen, AcrossScreen):
+            self.pop_screen()
+        if self._across is None:
+            self._across = AcrossSource(self.library.store)
+        self.push_screen(screen(self._across), callback=self._jump_done)
+
+    def _jump_done(self, jump: ItemJump | None) -> None:
+        if jump is not None:
+            self.main_screen.jump_to(jump)  # type: ignore[arg-type]
 
     def action_export(self) -> None:
         marks = self.library.marks()
@@ -304,6 +335,8 @@ class ClaimscopeApp(App[int]):
 
     def key_rows(self) -> list[KeyRow]:
         """Every binding of the explorer with the keys in force after the user's keymap."""
+        from claimscope.tui.screens.across_keys import across_key_groups
+
         rows: list[KeyRow] = []
         groups: list[tuple[str, Iterable[BindingType]]] = [
             ("everywhere", self.BINDINGS),
@@ -311,6 +344,7 @@ class ClaimscopeApp(App[int]):
                             Binding("shift+tab", "focus_previous", "Previous pane", id="focus.previous"),
                             Binding("ctrl+p", "command_palette", "Command palette", id="command_palette")]),
             *MainScreen.key_groups(),
+            *across_key_groups(),
         ]
         for where, bindings in groups:
             for binding in bindings:
@@ -324,6 +358,8 @@ class ClaimscopeApp(App[int]):
         return rows
 
     def on_unmount(self) -> None:
+        if self._across is not None:
+            self._across.close()
         self.library.close()
 
 

@@ -34,13 +34,16 @@ COMMANDS: dict[str, str] = {
     "list": "claimscope.tui.article_commands:list_command",
     "show": "claimscope.tui.article_commands:show_command",
     "search": "claimscope.tui.search_command:search_command",
+    "speakers": "claimscope.tui.speakers_command:speakers_command",
+    "claims": "claimscope.tui.speakers_command:claims_command",
+    "figures": "claimscope.tui.figures_command:figures_command",
     "repeats": "claimscope.tui.repeats_command:repeats_command",
+    "diff": "claimscope.tui.diff_command:diff_command",
     "mark": "claimscope.tui.mark_commands:mark_command",
     "unmark": "claimscope.tui.mark_commands:unmark_command",
     "marks": "claimscope.tui.mark_commands:marks_command",
     "export": "claimscope.tui.export_command:export_command",
     "remove": "claimscope.tui.article_commands:remove_command",
-    "diff": "claimscope.tui.diff_command:diff_command",
 }
 """Command name -> ``module:attribute``, in the order ``claimscope --help`` lists them."""
 

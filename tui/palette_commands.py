@@ -20,6 +20,8 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("Repeated claims", "Claims made again in other articles, first appearance first", "repeats"),
     ("Refresh", "Reload articles imported from another terminal", "refresh"),
     ("Compare versions", "What changed since the chosen article's previous version", "versions"),
+    ("Speakers", "Every speaker across the articles, and their claims", "speakers"),
+    ("Figures that disagree", "Figures grouped by what they count, conflicts first, with a chart", "figures"),
     ("Keys", "Show every key in force", "help"),
 ]
 """(title, help, app action) triples."""

@@ -21,7 +21,8 @@ STORE_FREE = {"extract"}
 
 def test_the_group_lists_the_documented_commands_in_workflow_order() -> None:
     assert COMMAND_NAMES == [
-        "extract", "import", "list", "show", "search", "repeats", "mark", "unmark", "marks", "export", "remove", "diff"
+        "extract", "import", "list", "show", "search", "speakers", "claims", "figures", "repeats", "diff",
+        "mark", "unmark", "marks", "export", "remove",
     ]
 
 

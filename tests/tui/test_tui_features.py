@@ -210,6 +210,8 @@ async def test_keymap_file_remaps_keys_and_help_shows_them(fixture_store: Path) 
         assert enter_rows == [  # once per pane kind, and no made-up binding id a keymap could not use
             ("articles", "Expand article / read section", ""),
             ("claims, statistics", "Read the item in context", ""),
+            ("speakers (p)", "List their claims / read the claim in context", ""),
+            ("figures (f)", "List its figures / read the figure in context", ""),
         ]
         note = help_screen.query_one("#help-note", Label).render()
         assert str(note) == (
