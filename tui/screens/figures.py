@@ -103,8 +103,8 @@ class FiguresScreen(AcrossScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        table_with(self.groups_table, [("flag", "!", 1), ("figures", "Figs", 4), ("articles", "Arts", 4),
-                                       ("unit", "Unit", 8), ("measure", "Measure", 60)],
+        table_with(self.groups_table, [("flag", "!", 1), ("measure", "Measure", 24), ("unit", "Unit", 8),
+                                       ("figures", "Figs", 4), ("articles", "Arts", 4)],
                    frozenset({"figures", "articles"}))
         table_with(self.figures_table, [("flag", "!", 1), ("period", "Period", 10), ("figure", "Figure", 16),
                                         ("date", "Date", 10), ("article", "Article", 200)])

@@ -77,10 +77,11 @@ class SpeakersScreen(AcrossScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        columns = [("claims", "Claims", 6), ("articles", "Arts", 4), ("latest", "Latest", 10), ("kind", "Kind", 12),
-                   ("name", "Speaker", 40)]
+        # the name first and the sentence before the article: what a narrow terminal must still show
+        columns = [("name", "Speaker", 26), ("claims", "Claims", 6), ("articles", "Arts", 4), ("latest", "Latest", 10),
+                   ("kind", "Kind", 12)]
         table_with(self.speakers_table, columns, frozenset({"claims", "articles"}))
-        table_with(self.claims_table, [("date", "Date", 10), ("article", "Article", 28), ("sentence", "Sentence", 400)])
+        table_with(self.claims_table, [("date", "Date", 10), ("sentence", "Sentence", 72), ("article", "Article", 40)])
         self.speakers_table.focus()
         self.open_and_list()
 
