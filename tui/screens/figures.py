@@ -35,7 +35,7 @@ LISTED_GROUPS = 50_000
 
 def group_rows(groups: list[GroupRow]) -> list[Row]:
     return [
-        (g.key, (CONFLICT_FLAG if g.n_conflicts else "", str(g.n_figures), str(g.n_articles), g.unit or "-", g.measure))
+        (g.key, (CONFLICT_FLAG if g.n_conflicts else "", g.measure, g.unit or "-", str(g.n_figures), str(g.n_articles)))
         for g in groups
     ]
 

@@ -31,12 +31,12 @@ SORT_LABELS = {"count": "most claims first", "recent": "most recently quoted fir
 
 def speaker_rows(speakers: list[SpeakerRow]) -> list[Row]:
     return [
-        (s.key, (str(s.n_claims), str(s.n_articles), (s.latest or "-")[:10], s.kind, s.name)) for s in speakers
+        (s.key, (s.name, str(s.n_claims), str(s.n_articles), (s.latest or "-")[:10], s.kind)) for s in speakers
     ]
 
 
 def claim_rows(claims: list[SpeakerClaim]) -> list[Row]:
-    return [(c.claim_id, ((c.published or "-")[:10], c.title or c.article_id, c.sentence)) for c in claims]
+    return [(c.claim_id, ((c.published or "-")[:10], c.sentence, c.title or c.article_id)) for c in claims]
 
 
 class SpeakersScreen(AcrossScreen):
