@@ -19,6 +19,7 @@ from typing import Any
 
 import orjson
 
+from claimscope.store.digest import toggled
 from claimscope.store.errors import StoreDamaged
 from claimscope.store.migrations import current_schema
 from claimscope.store.records import Record, article_id_of, article_view, item_view
@@ -61,6 +62,9 @@ class Corpus:
     """Per live segment, the bytes its articles still use (what compaction decides by); None if unknown."""
     changed: bool = False
     """Set by ``add`` and ``remove``: a transaction that changed nothing writes nothing."""
+    digest: int | None = None
+    """The digest of the article ids (``digest.py``), kept in step by ``add`` and ``remove``; None when
+    unknown (a manifest written without one), and then the next write computes it."""
     _parsed: OrderedDict[str, Record] = field(default_factory=OrderedDict)
 
     def copy(self) -> Corpus:
@@ -80,6 +84,7 @@ class Corpus:
             set(self.removed),
             dict(self.added),
             None if self.segment_live is None else dict(self.segment_live),
+            digest=self.digest,
         )
 
     @property
@@ -104,17 +109,23 @@ class Corpus:
         return self._entries is not None
 
     def add(self, article_id: str, summary: Record, document: RawDocument) -> None:
+        """Add an article the corpus does not hold (the caller has checked)."""
         (self.added if self._entries is None else self._entries)[article_id] = summary
         self.raw[article_id] = document
         self.changed = True
+        if self.digest is not None:
+            self.digest = toggled(self.digest, article_id)
 
     def remove(self, article_id: str) -> None:
+        """Remove an article the corpus holds (the caller has checked)."""
         if self._entries is not None:
             self._entries.pop(article_id, None)
         elif self.added.pop(article_id, None) is None:
             self.removed.add(article_id)
         self.raw.pop(article_id, None)
         self.changed = True
+        if self.digest is not None:
+            self.digest = toggled(self.digest, article_id)
 
     def entry(self, article_id: str) -> Record | None:
         """One article's entry; found by its line in the manifest while the entries are not parsed."""

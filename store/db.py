@@ -242,6 +242,11 @@ class Store:
         """How many articles the store holds."""
         return self._corpus.count()
 
+    def article_digest(self) -> int | None:
+        """The digest of the stored article ids (``digest.py``) as the manifest records it; None when the
+        manifest has none (an in-memory store, or one last written by a claimscope that kept none)."""
+        return self._corpus.digest if self._on_disk else None
+
     def bytes_on_disk(self) -> int:
         """The manifest's and the live segments' bytes (what a bench compares an index's size with)."""
         if not self._on_disk:

@@ -1,11 +1,15 @@
 """The manifest: the store file users name (``store.json``), replaced whole, read only as far as needed.
 
     {"meta":{"schema":{...}},
-    "segments":{"next":8,"files":{"seg-00000004.jsonl":2093415,"seg-00000007.jsonl":13702}},
+    "segments":{"next":8,"files":{"seg-00000004.jsonl":2093415,"seg-00000007.jsonl":13702},"digest":"9f0c..."},
     "articles":{
     "<article id>":{"title":...,"published":...,"n_claims":...,"seg":"seg-00000004.jsonl","at":0,"len":13690,"crc":...},
     ...
     }}
+
+The segments line also carries the digest of the article ids (``digest.py``), which the search index
+compares with the digest it recorded instead of comparing every id; a claimscope that does not know it
+writes the segments line without it, and then the index falls back to comparing the ids.
 
 Per article it holds the summary the article list shows and where the document is (segment file, byte
 offset, length, CRC-32), nothing else: about 280 bytes an article.  Articles are written one per line,
@@ -31,6 +35,7 @@ from typing import Any
 import orjson
 
 from claimscope.store.corpus import Corpus, check_entries
+from claimscope.store.digest import as_text, from_text
 from claimscope.store.errors import StoreDamaged
 from claimscope.store.segments import SegmentFiles
 
@@ -51,6 +56,8 @@ def header(corpus: Corpus) -> bytes:
     segments: dict[str, Any] = {"next": corpus.next_segment, "files": corpus.segment_sizes}
     if corpus.segment_live is not None:
         segments["live"] = corpus.segment_live
+    if corpus.digest is not None:
+        segments["digest"] = as_text(corpus.digest)
     return b"".join(
         (b'{"meta":', orjson.dumps(corpus.meta), b",\n", SEGMENTS_PREFIX, orjson.dumps(segments), b",\n", ARTICLES_OPEN)
     )
@@ -80,6 +87,7 @@ def decode(data: bytes, meta: dict[str, Any], pos: int, path: Path, segments: Se
     live = table.get("live")
     if isinstance(live, dict) and live.keys() == sizes.keys():
         corpus.segment_live = live
+    corpus.digest = from_text(table.get("digest"))
     return corpus
 
 

@@ -91,10 +91,7 @@ class SearchIndex:
         """``tombstones``: per segment (in order), the article ids whose units in it no longer count."""
         self.segments = list(segments)
         dead_ids = list(tombstones) or [frozenset()] * len(self.segments)
-        self._dead = [
-            np.array([a in dead for a in s.article_ids], dtype=bool)
-            for s, dead in zip(self.segments, dead_ids, strict=True)
-        ]
+        self._dead = [s.article_mask(dead) for s, dead in zip(self.segments, dead_ids, strict=True)]
         self.n_units = sum(len(s) for s in self.segments)
 
     @classmethod

@@ -3,7 +3,8 @@
 Layout::
 
     store.json.index/
-        MANIFEST.json        {"version", "segments": [names], "tombstones": {name: [article ids]}}
+        MANIFEST.json        {"version", "segments": [names], "tombstones": {name: [article ids]},
+                              "covers": {"articles": count, "digest": hex}}
         seg-<n>-<random>/    one immutable segment (``segment.py``): .npy arrays, vocab.txt, meta.json
         lock                 the index's own lock (filelock), separate from the store's
 
@@ -12,7 +13,10 @@ replaces ``MANIFEST.json`` last (temp file, fsync, ``os.replace``), so a kill -9
 either the old manifest or the new one, each naming only complete segments; directories no manifest
 names are deleted by the next writer.
 
-The index is never trusted: ``open_index`` compares the article ids the store holds with the ones the
+The index is never trusted: ``open_index`` checks that it covers exactly the store's articles.  The
+fast check compares the count and digest of the article ids the store's manifest records
+(``store/digest.py``) with the ones the index's manifest recorded when it was written; when they
+differ, or either side recorded none, it compares the article ids the store holds with the ones the
 index covers (segments' articles minus tombstones).  Missing articles are indexed into a new delta
 segment, extra ones tombstoned, and a manifest or segment that cannot be read or whose files disagree
 with their recorded size and checksum means a rebuild from the store.  So a crash between a store write
@@ -38,6 +42,7 @@ from pathlib import Path
 import filelock
 
 from claimscope.store.db import Store
+from claimscope.store.digest import as_text, digest_of, from_text
 from claimscope.store.records import Record
 from claimscope.store.schema import ARTICLES_TABLE
 from claimscope.store.search.index import SearchIndex
@@ -88,12 +93,26 @@ class _State:
     """What a manifest names, loaded: segments by name, in order, and per segment its tombstones.
 
     Tombstones are per segment, so an article removed and imported again is dead in its old segment
-    and alive in the new one.
+    and alive in the new one.  ``covers`` is what the manifest recorded of the articles it covers (their
+    count and digest, ``store/digest.py``), or None when it recorded nothing (a state not read from disk,
+    or a manifest written by a claimscope that did not record it).
     """
 
-    def __init__(self, segments: dict[str, Segment], tombstones: dict[str, set[str]]) -> None:
+    def __init__(
+        self,
+        segments: dict[str, Segment],
+        tombstones: dict[str, set[str]],
+        covers: tuple[int, int] | None = None,
+    ) -> None:
         self.segments = segments
-        self.tombstones = {name: tombstones.get(name, set()) & set(s.article_ids) for name, s in segments.items()}
+        self.tombstones = {name: s.holding(tombstones.get(name, set())) for name, s in segments.items()}
+        self.covers = covers
+
+    def matches(self, store: Store) -> bool:
+        """True when the store's article set is the one this state recorded covering: the store's manifest
+        records the digest of its ids, and the count and digest are the ones written here.  No id is read."""
+        digest = store.article_digest()
+        return self.covers is not None and digest is not None and self.covers == (store.size(), digest)
 
     def index(self) -> SearchIndex:
         return SearchIndex(self.segments.values(), [frozenset(self.tombstones[n]) for n in self.segments])
@@ -102,8 +121,15 @@ class _State:
         return {a for name, s in self.segments.items() for a in s.article_ids if a not in self.tombstones[name]}
 
     def manifest(self) -> bytes:
+        """The manifest's bytes, with the count and digest of the articles covered, computed from the segments."""
         tombstones = {name: sorted(ids) for name, ids in self.tombstones.items() if ids}
-        manifest = {"version": INDEX_VERSION, "segments": list(self.segments), "tombstones": tombstones}
+        covered = self.covered()
+        manifest = {
+            "version": INDEX_VERSION,
+            "segments": list(self.segments),
+            "tombstones": tombstones,
+            "covers": {"articles": len(covered), "digest": as_text(digest_of(covered))},
+        }
         return json.dumps(manifest).encode()
 
 
@@ -119,9 +145,13 @@ def _read_state(directory: Path) -> _State | None:
         names = [str(n) for n in manifest["segments"]]
         tombstones = {str(n): {str(a) for a in ids} for n, ids in dict(manifest["tombstones"]).items()}
         segments = {name: Segment.load(directory / name) for name in names}
-    except (OSError, ValueError, KeyError, TypeError, SegmentDamaged):
+        covers = manifest.get("covers")
+        count = covers.get("articles") if isinstance(covers, dict) else None
+        digest = from_text(covers.get("digest")) if isinstance(covers, dict) else None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, SegmentDamaged):
         return None
-    return _State(segments, tombstones)
+    recorded = (count, digest) if isinstance(count, int) and digest is not None else None
+    return _State(segments, tombstones, recorded)
 
 
 def open_index(store: Store, *, persist: bool = True, progress: Progress | None = None) -> SearchIndex:
@@ -130,12 +160,16 @@ def open_index(store: Store, *, persist: bool = True, progress: Progress | None 
     An in-memory store gets a fresh in-memory index.  ``progress(done, total)`` is called while articles
     are being indexed (only when the index lags the store; first with ``done == 0``).
     """
-    wanted = store_article_ids(store)
     if store.path == Path(":memory:"):
-        return SearchIndex([build_segment(store, sorted(wanted), progress)])
+        return SearchIndex([build_segment(store, sorted(store_article_ids(store)), progress)])
     directory = index_path(store.path)
     state = _read_state(directory) or EMPTY
+    if state.matches(store):
+        return state.index()
+    wanted = store_article_ids(store)
     if state.covered() == wanted:
+        if state.covers is None and persist:
+            _record_covers(directory)
         return state.index()
     if persist:
         with suppress(OSError), _index_lock(directory) as locked:
@@ -147,6 +181,14 @@ def open_index(store: Store, *, persist: bool = True, progress: Progress | None 
                     _write(directory, state)
                 return state.index()
     return _caught_up(store, state, wanted, progress).index()
+
+
+def _record_covers(directory: Path) -> None:
+    """Rewrite the manifest of an index written before it recorded what it covers (once, if the lock is free)."""
+    with suppress(OSError), _index_lock(directory) as locked:
+        state = _read_state(directory) if locked else None
+        if state is not None and state.covers is None:
+            _write(directory, state)
 
 
 def update_index(store: Store) -> None:
