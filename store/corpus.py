@@ -20,6 +20,7 @@ from typing import Any
 import orjson
 
 from claimscope.store.digest import toggled
+from claimscope.store.entries import ENTRY_COLUMNS, Row, as_entry, entry_row
 from claimscope.store.errors import StoreDamaged
 from claimscope.store.migrations import current_schema
 from claimscope.store.records import Record, article_id_of, article_view, item_view
@@ -127,6 +128,16 @@ class Corpus:
         if self.digest is not None:
             self.digest = toggled(self.digest, article_id)
 
+    def summary_rows(self) -> dict[str, Row]:
+        """Every article's row (``entries.ENTRY_COLUMNS``), in the entries' order.
+
+        While the entries are still the manifest's bytes, this is one parse of arrays that makes no dict
+        per article (what ``claimscope list`` prints from); otherwise the entries are written as rows.
+        """
+        if self._entries is not None or self.manifest is None or self.removed or self.added:
+            return {article_id: entry_row(entry) for article_id, entry in self.entries.items()}
+        return _parse_rows(self.manifest[0], self.path)
+
     def entry(self, article_id: str) -> Record | None:
         """One article's entry; found by its line in the manifest while the entries are not parsed."""
         if self._entries is not None or self.manifest is None:
@@ -135,7 +146,7 @@ class Corpus:
             return self.added[article_id]
         if article_id in self.removed:
             return None
-        found = _find_lines(self.manifest, (article_id + '":{').encode(), 1, self.path)
+        found = _find_lines(self.manifest, (article_id + '":[').encode(), 1, self.path)
         return found[0][1] if found else None
 
     def ids_starting(self, prefix: str, limit: int) -> list[str]:
@@ -264,24 +275,46 @@ class Corpus:
         return {}
 
 
-def check_entries(entries: dict[str, Any], path: Path | None) -> None:
-    """Each entry is an object (what each one holds is checked when it is used)."""
-    if not all(type(entry) is dict for entry in entries.values()):
-        raise _damaged_manifest(path, "an article's entry is not an object")
+def entries_from(values: dict[str, Any], path: Path | None) -> dict[str, Record]:
+    """The entries of a parsed articles table (rows, or objects as older manifests wrote them), in order.
+
+    Each must be a row of the right length or an object; what each one holds is checked when it is used.
+    """
+    entries: dict[str, Record] = {}
+    for article_id, value in values.items():
+        entry = as_entry(value)
+        if entry is None:
+            raise _damaged_manifest(path, f"article {article_id}'s entry is not a row of {len(ENTRY_COLUMNS)} fields")
+        entries[article_id] = entry
+    return entries
 
 
-def _parse_entries(data: bytes, path: Path | None) -> dict[str, Record]:
-    """Every article's entry, in the file's order: one parse of the whole manifest."""
+def _parse_table(data: bytes, path: Path | None) -> dict[str, Any]:
+    """The manifest's articles table as orjson gives it (rows, not yet entries): one parse of the whole file."""
     try:
         with gc_paused():
             parsed = orjson.loads(data)
     except orjson.JSONDecodeError as exc:
         raise _damaged_manifest(path, f"not valid JSON: {exc}") from None
-    entries = parsed.get("articles") if isinstance(parsed, dict) else None
-    if not isinstance(entries, dict):
+    table = parsed.get("articles") if isinstance(parsed, dict) else None
+    if not isinstance(table, dict):
         raise _damaged_manifest(path, "the articles table is not an object")
-    check_entries(entries, path)
-    return entries
+    return table
+
+
+def _parse_entries(data: bytes, path: Path | None) -> dict[str, Record]:
+    """Every article's entry, in the file's order."""
+    with gc_paused():
+        return entries_from(_parse_table(data, path), path)
+
+
+def _parse_rows(data: bytes, path: Path | None) -> dict[str, Row]:
+    """Every article's row as the manifest writes it, in the file's order (no dict made per article)."""
+    rows = _parse_table(data, path)
+    width = len(ENTRY_COLUMNS)
+    if not set(map(type, rows.values())) <= {list} or not set(map(len, rows.values())) <= {width}:  # C loops
+        raise _damaged_manifest(path, f"an article's entry is not a row of {width} fields")
+    return rows
 
 
 def _find_lines(manifest: tuple[bytes, int], key: bytes, limit: int, path: Path | None) -> list[tuple[str, Record]]:
@@ -301,9 +334,10 @@ def _find_lines(manifest: tuple[bytes, int], key: bytes, limit: int, path: Path 
             raise _damaged_manifest(path, f"an article line is not valid JSON: {exc}") from None
         if len(parsed) != 1:
             raise _damaged_manifest(path, "an article line holds more than one entry")
-        ((article_id, entry),) = parsed.items()
-        if type(entry) is not dict:
-            raise _damaged_manifest(path, f"article {article_id}'s entry is not an object")
+        ((article_id, value),) = parsed.items()
+        entry = as_entry(value)
+        if entry is None:
+            raise _damaged_manifest(path, f"article {article_id}'s entry is not a row of {len(ENTRY_COLUMNS)} fields")
         found.append((article_id, entry))
         pos = end
     return found

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, NamedTuple
 
 import filelock
 from tinydb import TinyDB
@@ -30,6 +30,7 @@ from claimscope.extract.model import Article
 from claimscope.store import layout
 from claimscope.store.commit import commit
 from claimscope.store.corpus import Corpus
+from claimscope.store.entries import N_CLAIMS, N_SECTIONS, N_STATISTICS, PUBLISHED, SOURCE, TITLE, Row
 from claimscope.store.errors import StoreError, StoreLocked, UnknownId
 from claimscope.store.marks import MarksFile
 from claimscope.store.paths import default_store_path, lock_path, marks_path, segments_dir
@@ -45,15 +46,17 @@ from claimscope.store.records import (
 )
 from claimscope.store.schema import ARTICLES_TABLE, ITEM_TABLES, META_TABLE, TABLE_OF_KIND
 from claimscope.store.segments import SegmentFiles
-from claimscope.store.storage import Fingerprint, ViewStorage, read_file_bytes
+from claimscope.store.storage import Fingerprint, ViewStorage, gc_paused, read_file_bytes
 
 __all__ = ["AddResult", "ArticleSummary", "ItemRef", "Store"]
 
 MEMORY = Path(":memory:")
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleSummary:
+class ArticleSummary(NamedTuple):
+    """One article as the article list shows it (a named tuple: 100,000 of them are made at a time, and a
+    tuple is made in half the time of a frozen dataclass)."""
+
     id: str
     title: str | None
     published: str | None
@@ -260,21 +263,32 @@ class Store:
         The manifest keeps its entries in this order (``records.display_key``), so a store on disk only
         reads them; other corpora (in memory, or an older layout not yet migrated) are sorted here.
         """
+        with gc_paused():  # 100,000 tuples and nothing cyclic: the collector would only rescan them
+            return [
+                ArticleSummary(
+                    article_id,
+                    row[TITLE],
+                    row[PUBLISHED],
+                    row[SOURCE],
+                    row[N_SECTIONS] or 0,
+                    row[N_CLAIMS] or 0,
+                    row[N_STATISTICS] or 0,
+                )
+                for article_id, row in self.summary_rows()
+            ]
+
+    def summary_rows(self) -> list[tuple[str, Row]]:
+        """Every article's id and manifest row (fields in the order of ``entries.ENTRY_COLUMNS``; the
+        summary first, ``entries.TITLE`` ... ``entries.N_STATISTICS`` say where), in article-list order.
+
+        The cheapest way to every summary: on a store opened from disk, one parse of the manifest's
+        arrays and nothing made per article (``claimscope list`` prints 100,000 rows from it).
+        """
+        rows = self._corpus.summary_rows()
+        if self._corpus.ordered:
+            return list(rows.items())
         entries = self._corpus.entries
-        ids = list(entries) if self._corpus.ordered else sorted(entries, key=lambda a: display_key(a, entries[a]))
-        return [
-            ArticleSummary(
-                article_id,
-                summary.get("title"),
-                summary.get("published"),
-                summary.get("source"),
-                summary.get("n_sections", 0),
-                summary.get("n_claims", 0),
-                summary.get("n_statistics", 0),
-            )
-            for article_id in ids
-            for summary in (entries[article_id],)
-        ]
+        return sorted(rows.items(), key=lambda item: display_key(item[0], entries[item[0]]))
 
     def get_article(self, article_id: str) -> Article:
         ref = self.resolve(article_id)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from pathlib import Path
 
 import click
 
+from claimscope.store.entries import N_CLAIMS, N_SECTIONS, N_STATISTICS, PUBLISHED, SOURCE, TITLE, Row
 from claimscope.store.errors import UnknownId
+from claimscope.store.storage import gc_paused
 from claimscope.tui.cli_common import UserError, db_option
-from claimscope.tui.cli_output import format_option, json_out, listing, out
+from claimscope.tui.cli_output import format_option, json_out, note, out, table
 from claimscope.tui.cli_store import open_store
 from claimscope.tui.safe_text import one_line
 
@@ -22,16 +23,42 @@ def list_command(fmt: str, db_path: Path | None) -> None:
 
     Example: claimscope list --format json | jq length
     """
-    with open_store(db_path) as store:
-        summaries = store.article_summaries()
-    listing(
-        fmt,
-        summaries,
-        asdict,
-        ("ID", "PUBLISHED", "CLAIMS", "STATS", "TITLE"),
-        lambda s: (s.id, (s.published or "-")[:10], s.n_claims, s.n_statistics, s.title or s.source or "(untitled)"),
-        "the store is empty; add articles with 'claimscope import PATH'",
-    )
+    with gc_paused(), open_store(db_path) as store:  # nothing cyclic is made: the collector would only rescan
+        rows = store.summary_rows()  # the manifest's rows as parsed: no object per article (100,000 rows)
+        _print_list(fmt, rows)
+
+
+def _print_list(fmt: str, rows: list[tuple[str, Row]]) -> None:
+    if fmt == "json":
+        json_out([_summary_json(item) for item in rows])
+    elif not rows:
+        note("the store is empty; add articles with 'claimscope import PATH'")
+    else:
+        cells = [
+            (
+                article_id,
+                (row[PUBLISHED] or "-")[:10],
+                str(row[N_CLAIMS] or 0),
+                str(row[N_STATISTICS] or 0),
+                row[TITLE] or row[SOURCE] or "(untitled)",
+            )
+            for article_id, row in rows
+        ]
+        out(table(("ID", "PUBLISHED", "CLAIMS", "STATS", "TITLE"), cells))
+
+
+def _summary_json(item: tuple[str, Row]) -> dict[str, object]:
+    """What ``list --format json`` prints of an article: the fields of ``ArticleSummary``."""
+    article_id, row = item
+    return {
+        "id": article_id,
+        "title": row[TITLE],
+        "published": row[PUBLISHED],
+        "source": row[SOURCE],
+        "n_sections": row[N_SECTIONS] or 0,
+        "n_claims": row[N_CLAIMS] or 0,
+        "n_statistics": row[N_STATISTICS] or 0,
+    }
 
 
 @click.command("show")

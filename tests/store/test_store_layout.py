@@ -21,15 +21,18 @@ from store_factory import clinic_article, ferry_article, helpers_article, sample
 
 from claimscope.store import segments as segments_module
 from claimscope.store.db import Store
+from claimscope.store.entries import ENTRY_COLUMNS, entry_row, row_entry
 from claimscope.store.errors import StoreDamaged
-from claimscope.store.migrations import SEGMENTS_STEP
+from claimscope.store.migrations import ROWS_STEP, SEGMENTS_STEP
 from claimscope.store.paths import segments_dir
 from claimscope.store.records import article_document, compact
 from claimscope.store.text import _TOKEN, normalise, tokens
 
 
 def manifest_of(path: Path) -> dict[str, Any]:
+    """The manifest parsed, each article's row made the entry it stands for (``store/entries.py``)."""
     parsed: dict[str, Any] = orjson.loads(path.read_bytes())
+    parsed["articles"] = {article_id: row_entry(row) for article_id, row in parsed["articles"].items()}
     return parsed
 
 
@@ -75,8 +78,9 @@ def test_manifest_names_each_article_in_a_segment(store_path: Path) -> None:
         store.add_articles(sample_articles())
     data = store_path.read_bytes()
     assert data.startswith(b'{"meta":') and data.split(b"\n", 1)[0].endswith(b",")  # what older versions check
-    manifest = orjson.loads(data)
-    assert manifest["meta"]["schema"]["applied"][-1] == SEGMENTS_STEP
+    manifest = manifest_of(store_path)
+    assert manifest["meta"]["schema"]["applied"][-2:] == [SEGMENTS_STEP, ROWS_STEP]
+    assert manifest["segments"]["columns"] == list(ENTRY_COLUMNS)
     files = manifest["segments"]["files"]
     assert sorted(p.name for p in segments_dir(store_path).iterdir()) == sorted(files)
     for article in sample_articles():
@@ -177,12 +181,13 @@ def _edit_ferry_line(data: bytes, change: Callable[[dict[str, Any]], bytes]) -> 
     start = data.index(b'\n"' + ferry_article().id.encode()) + 1
     end = data.index(b"\n", start)
     line = data[start:end].rstrip(b",")
-    entry = orjson.loads(b"{" + line + b"}")[ferry_article().id]
+    entry = row_entry(orjson.loads(b"{" + line + b"}")[ferry_article().id])
+    assert entry is not None
     return data[:start] + orjson.dumps(ferry_article().id) + b":" + change(entry) + data[end - 1 : end] + data[end:]
 
 
 def _retarget(data: bytes, field: str, value: object) -> bytes:
-    return _edit_ferry_line(data, lambda entry: orjson.dumps({**entry, field: value}))
+    return _edit_ferry_line(data, lambda entry: orjson.dumps(entry_row({**entry, field: value})))
 
 
 @pytest.mark.parametrize(
