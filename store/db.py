@@ -20,9 +20,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-import filelock
 from tinydb import TinyDB
 from tinydb.table import Table
 
@@ -47,6 +46,9 @@ from claimscope.store.records import (
 from claimscope.store.schema import ARTICLES_TABLE, ITEM_TABLES, META_TABLE, TABLE_OF_KIND
 from claimscope.store.segments import SegmentFiles
 from claimscope.store.storage import Fingerprint, ViewStorage, gc_paused, read_file_bytes
+
+if TYPE_CHECKING:
+    import filelock
 
 __all__ = ["AddResult", "ArticleSummary", "ItemRef", "Store"]
 
@@ -93,6 +95,7 @@ class Store:
             self.path = MEMORY
             self._on_disk = False
             self._lock: filelock.BaseFileLock | None = None
+            """Made by the first write: importing ``filelock`` costs a read-only command about 30 ms."""
             self._marks = MarksFile(None)
             self._segments: SegmentFiles | None = None
         else:
@@ -100,7 +103,7 @@ class Store:
             if self.path.is_dir():
                 raise StoreError(f"store path {self.path} is a directory; give a file name such as store.json")
             self._on_disk = True
-            self._lock = filelock.FileLock(str(lock_path(self.path)), timeout=lock_timeout)
+            self._lock = None
             self._marks = MarksFile(marks_path(self.path))
             self._segments = SegmentFiles(segments_dir(self.path))
         self._corpus = Corpus(None if in_memory else self.path)
@@ -184,9 +187,13 @@ class Store:
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
-        if self._lock is None:
+        if not self._on_disk:
             yield
             return
+        import filelock
+
+        if self._lock is None:
+            self._lock = filelock.FileLock(str(lock_path(self.path)), timeout=self.lock_timeout)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._lock.acquire()

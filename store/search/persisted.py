@@ -33,13 +33,10 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 import shutil
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-
-import filelock
 
 from claimscope.store.db import Store
 from claimscope.store.digest import as_text, digest_of, from_text
@@ -220,7 +217,7 @@ def _caught_up(store: Store, state: _State, wanted: set[str], progress: Progress
 
 
 def _new_name() -> str:
-    return f"seg-{secrets.token_hex(6)}"
+    return f"seg-{os.urandom(6).hex()}"
 
 
 def _write(directory: Path, state: _State) -> None:
@@ -253,6 +250,8 @@ def _fsync_dir(directory: Path) -> None:
 @contextmanager
 def _index_lock(directory: Path) -> Iterator[bool]:
     """The index's own lock, without waiting: True when held, False when another process has it."""
+    import filelock  # only a writer needs it: a read-only search does not pay for its import
+
     directory.mkdir(parents=True, exist_ok=True)
     lock = filelock.FileLock(str(directory / LOCK), timeout=0)
     try:
