@@ -20,7 +20,7 @@ from typing import Any
 import orjson
 
 from claimscope.store.digest import toggled
-from claimscope.store.entries import ENTRY_COLUMNS, Row, as_entry, entry_row
+from claimscope.store.entries import ENTRY_COLUMNS, Row, as_entry, entry_row, row_entry
 from claimscope.store.errors import StoreDamaged
 from claimscope.store.migrations import current_schema
 from claimscope.store.records import Record, article_id_of, article_view, item_view
@@ -67,6 +67,9 @@ class Corpus:
     """The digest of the article ids (``digest.py``), kept in step by ``add`` and ``remove``; None when
     unknown (a manifest written without one), and then the next write computes it."""
     _parsed: OrderedDict[str, Record] = field(default_factory=OrderedDict)
+    _rows: tuple[bytes, dict[str, Row]] | None = None
+    """The manifest's rows once ``summary_rows`` has parsed them, with the bytes they were parsed from: while
+    those are still the manifest, one entry is a dict lookup instead of a search of the manifest."""
 
     def copy(self) -> Corpus:
         """A copy to change inside a transaction; entries and documents are shared, never mutated."""
@@ -136,7 +139,17 @@ class Corpus:
         """
         if self._entries is not None or self.manifest is None or self.removed or self.added:
             return {article_id: entry_row(entry) for article_id, entry in self.entries.items()}
-        return _parse_rows(self.manifest[0], self.path)
+        rows = self._parsed_rows()
+        if rows is None:
+            rows = _parse_rows(self.manifest[0], self.path)
+            self._rows = (self.manifest[0], rows)
+        return rows
+
+    def _parsed_rows(self) -> dict[str, Row] | None:
+        """The rows ``summary_rows`` parsed, if they are still those of the manifest."""
+        if self._rows is None or self.manifest is None or self._rows[0] is not self.manifest[0]:
+            return None
+        return self._rows[1]
 
     def entry(self, article_id: str) -> Record | None:
         """One article's entry; found by its line in the manifest while the entries are not parsed."""
@@ -146,6 +159,10 @@ class Corpus:
             return self.added[article_id]
         if article_id in self.removed:
             return None
+        rows = self._parsed_rows()
+        if rows is not None:
+            row = rows.get(article_id)
+            return None if row is None else row_entry(row)
         found = _find_lines(self.manifest, (article_id + '":[').encode(), 1, self.path)
         return found[0][1] if found else None
 

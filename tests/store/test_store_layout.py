@@ -19,6 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from store_factory import clinic_article, ferry_article, helpers_article, sample_articles
 
+from claimscope.store import corpus as corpus_module
 from claimscope.store import segments as segments_module
 from claimscope.store.db import Store
 from claimscope.store.entries import ENTRY_COLUMNS, entry_row, row_entry
@@ -316,3 +317,22 @@ def test_stored_document_holds_exactly_the_model_entries() -> None:
         for table in ("sections", "claims", "statistics", "entities"):
             expected[table] = {entry["id"]: compact(entry, article.text) for entry in doc[table]}
         assert orjson.loads(orjson.dumps(article_document(article))) == orjson.loads(orjson.dumps(expected))
+
+
+def test_once_the_article_list_is_read_an_article_is_found_without_searching_the_manifest(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store(store_path) as store:
+        store.add_articles(sample_articles()[:3])
+    with Store(store_path) as store:
+        listed = [s.id for s in store.article_summaries()]
+
+        def no_search(*_args: object) -> list[tuple[str, dict[str, Any]]]:
+            raise AssertionError("the rows parsed for the list hold every entry")
+
+        monkeypatch.setattr(corpus_module, "_find_lines", no_search)
+        assert [store.get_article(article_id).id for article_id in listed] == listed
+        assert not store.records("articles").get("ffffffffffffffff")
+        monkeypatch.undo()
+        store.add_articles(sample_articles()[3:])  # a new manifest: the rows parsed before no longer hold
+        assert {store.get_article(a.id).title for a in sample_articles()} == {a.title for a in sample_articles()}
