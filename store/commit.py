@@ -25,7 +25,7 @@ from pathlib import Path
 import orjson
 
 from claimscope.store import manifest
-from claimscope.store.corpus import Corpus
+from claimscope.store.corpus import Corpus, ids_of_lines
 from claimscope.store.digest import digest_of
 from claimscope.store.entries import as_entry, entry_row
 from claimscope.store.errors import StoreDamaged
@@ -207,15 +207,6 @@ class ManifestLines:
 
 
 _LINE_START = re.compile(rb'\n"')
-_LINE_ID = re.compile(rb'\n"((?:[^"\\]|\\.)*)":')
-
-
-def ids_of_lines(region: bytes) -> Iterator[str]:
-    """The article id of each line of an article region (one C-level scan; JSON escapes decoded)."""
-    for raw in _LINE_ID.findall(region):
-        yield orjson.loads(b'"' + raw + b'"') if b"\\" in raw else raw.decode()
-
-
 def _line(article_id: str, entry: Record) -> bytes:
     return b"\n" + orjson.dumps(article_id) + b":" + orjson.dumps(entry_row(entry)) + b","
 

@@ -11,6 +11,7 @@ the articles of a store file in an older layout until it is migrated.
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -144,6 +145,17 @@ class Corpus:
             rows = _parse_rows(self.manifest[0], self.path)
             self._rows = (self.manifest[0], rows)
         return rows
+
+    def ids(self) -> list[str]:
+        """Every article id, in the entries' order, without making an entry per article when they are
+        still the manifest's rows (the search index's check after every import and removal reads these)."""
+        if self._entries is not None or self.manifest is None or self.removed or self.added:
+            return list(self.entries)
+        rows = self._parsed_rows()
+        if rows is not None:
+            return list(rows)
+        data, start = self.manifest
+        return list(ids_of_lines(data, start))
 
     def _parsed_rows(self) -> dict[str, Row] | None:
         """The rows ``summary_rows`` parsed, if they are still those of the manifest."""
@@ -358,6 +370,15 @@ def _find_lines(manifest: tuple[bytes, int], key: bytes, limit: int, path: Path 
         found.append((article_id, entry))
         pos = end
     return found
+
+
+_LINE_ID = re.compile(rb'\n"((?:[^"\\]|\\.)*)":')
+
+
+def ids_of_lines(region: bytes, start: int = 0) -> Iterator[str]:
+    """The article id of each line of an article region from ``start`` (one C-level scan; JSON escapes decoded)."""
+    for raw in _LINE_ID.findall(region, start):
+        yield orjson.loads(b'"' + raw + b'"') if b"\\" in raw else raw.decode()
 
 
 def _damaged_manifest(path: Path | None, problem: str) -> StoreDamaged:

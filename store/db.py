@@ -248,6 +248,10 @@ class Store:
         """
         return self._corpus.iter_documents(ids)
 
+    def article_ids(self) -> list[str]:
+        """Every stored article id, in article-list order (one parse of the manifest's rows; no entries made)."""
+        return self._corpus.ids()
+
     def size(self) -> int:
         """How many articles the store holds."""
         return self._corpus.count()

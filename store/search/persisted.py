@@ -41,7 +41,6 @@ from pathlib import Path
 from claimscope.store.db import Store
 from claimscope.store.digest import as_text, digest_of, from_text
 from claimscope.store.records import Record
-from claimscope.store.schema import ARTICLES_TABLE
 from claimscope.store.search.index import SearchIndex
 from claimscope.store.search.segment import Segment, SegmentBuilder, SegmentDamaged
 from claimscope.store.storage import atomic_write_bytes, gc_paused
@@ -61,8 +60,8 @@ def index_path(store_path: Path) -> Path:
 
 
 def store_article_ids(store: Store) -> set[str]:
-    """The article ids the store holds (the keys of its articles table, which parses nothing)."""
-    return set(store.records(ARTICLES_TABLE))
+    """The article ids the store holds (read from the manifest's rows: no article is parsed)."""
+    return set(store.article_ids())
 
 
 def documents_for(store: Store, ids: Iterable[str]) -> Iterator[tuple[str, Record]]:
@@ -104,6 +103,7 @@ class _State:
         self.segments = segments
         self.tombstones = {name: s.holding(tombstones.get(name, set())) for name, s in segments.items()}
         self.covers = covers
+        self._covered: set[str] | None = None
 
     def matches(self, store: Store) -> bool:
         """True when the store's article set is the one this state recorded covering: the store's manifest
@@ -115,17 +115,23 @@ class _State:
         return SearchIndex(self.segments.values(), [frozenset(self.tombstones[n]) for n in self.segments])
 
     def covered(self) -> set[str]:
-        return {a for name, s in self.segments.items() for a in s.article_ids if a not in self.tombstones[name]}
+        """The article ids whose units count (a state never changes once made, so this is worked out once)."""
+        if self._covered is None:
+            self._covered = {
+                a for name, s in self.segments.items() for a in s.article_ids if a not in self.tombstones[name]
+            }
+        return self._covered
 
-    def manifest(self) -> bytes:
-        """The manifest's bytes, with the count and digest of the articles covered, computed from the segments."""
+    def manifest(self, digest: int | None = None) -> bytes:
+        """The manifest's bytes, with the count and digest of the articles covered: ``digest`` when the caller
+        knows it (the store's, for a state just compared equal to the store's ids), else computed here."""
         tombstones = {name: sorted(ids) for name, ids in self.tombstones.items() if ids}
         covered = self.covered()
         manifest = {
             "version": INDEX_VERSION,
             "segments": list(self.segments),
             "tombstones": tombstones,
-            "covers": {"articles": len(covered), "digest": as_text(digest_of(covered))},
+            "covers": {"articles": len(covered), "digest": as_text(digest_of(covered) if digest is None else digest)},
         }
         return json.dumps(manifest).encode()
 
@@ -175,7 +181,9 @@ def open_index(store: Store, *, persist: bool = True, progress: Progress | None 
                 state = _read_state(directory) or EMPTY
                 if state.covered() != wanted:
                     state = _caught_up(store, state, wanted, progress)
-                    _write(directory, state)
+                    # The store's digest is that of ``wanted``; the new state's ids are compared with it here,
+                    # so hashing 100,000 ids again is needed only when they differ (never, by construction).
+                    _write(directory, state, store.article_digest() if state.covered() == wanted else None)
                 return state.index()
     return _caught_up(store, state, wanted, progress).index()
 
@@ -220,7 +228,7 @@ def _new_name() -> str:
     return f"seg-{os.urandom(6).hex()}"
 
 
-def _write(directory: Path, state: _State) -> None:
+def _write(directory: Path, state: _State, digest: int | None = None) -> None:
     """New segment directories, then the manifest (atomically, last), then unreferenced directories go."""
     directory.mkdir(parents=True, exist_ok=True)
     for name, segment in state.segments.items():
@@ -232,7 +240,7 @@ def _write(directory: Path, state: _State) -> None:
         segment.save(temp)
         os.replace(temp, final)
     _fsync_dir(directory)
-    atomic_write_bytes(directory / MANIFEST, state.manifest())
+    atomic_write_bytes(directory / MANIFEST, state.manifest(digest))
     for entry in directory.iterdir():
         if entry.is_dir() and entry.name not in state.segments:
             shutil.rmtree(entry, ignore_errors=True)

@@ -336,3 +336,17 @@ def test_once_the_article_list_is_read_an_article_is_found_without_searching_the
         monkeypatch.undo()
         store.add_articles(sample_articles()[3:])  # a new manifest: the rows parsed before no longer hold
         assert {store.get_article(a.id).title for a in sample_articles()} == {a.title for a in sample_articles()}
+
+
+def test_article_ids_are_the_listed_ids_whichever_way_they_are_read(store_path: Path) -> None:
+    with Store(store_path) as store:
+        store.add_articles(sample_articles())
+        written = [s.id for s in store.article_summaries()]  # entries parsed: read from them
+        assert store.article_ids() == written
+    with Store(store_path) as store:
+        assert store.article_ids() == written  # from the manifest's lines, nothing parsed
+        store.article_summaries()
+        assert store.article_ids() == written  # from the rows the list parsed
+    with Store.in_memory() as memory:
+        memory.add_articles(sample_articles())
+        assert sorted(memory.article_ids()) == sorted(written)
