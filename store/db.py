@@ -119,9 +119,12 @@ class Store:
     # -- lifecycle ---------------------------------------------------------------------------------
 
     def close(self) -> None:
+        """Close the segment files and let go of what was read (a ``Store`` is held in reference cycles, so
+        without this its parsed manifest would live until the cyclic collector next runs)."""
         self.db.close()
         if self._segments is not None:
             self._segments.close()
+        self._corpus = Corpus(None if not self._on_disk else self.path)
 
     def __enter__(self) -> Store:
         return self
