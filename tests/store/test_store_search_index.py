@@ -199,3 +199,18 @@ def test_an_index_written_before_it_recorded_what_it_covers_is_compared_id_by_id
     path.write_text(json.dumps({k: v for k, v in manifest(store).items() if k != "covers"}))
     assert open_index(store).covered() == index.covered()
     assert manifest(store)["covers"] == {"articles": 5, "digest": as_text(digest_of(index.covered()))}
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_members_answers_as_numpy_isin_does(seed: int) -> None:
+    import numpy as np
+
+    from claimscope.store.search.segment import members
+
+    rng = np.random.default_rng(seed)
+    for _ in range(50):
+        values = rng.integers(0, 40, size=int(rng.integers(0, 30)))
+        wanted = rng.integers(0, 40, size=int(rng.integers(0, 8)))
+        assert members(values, wanted).tolist() == np.isin(values, wanted).tolist()
+    ids = np.array([b"a1f0", b"b2e0", b"c3d0"], dtype=np.bytes_)
+    assert members(ids, np.array([b"b2e0", b"zz"], dtype=np.bytes_)).tolist() == [False, True, False]
