@@ -43,7 +43,7 @@ from claimscope.store.digest import as_text, digest_of, from_text
 from claimscope.store.records import Record
 from claimscope.store.search.index import SearchIndex
 from claimscope.store.search.segment import Segment, SegmentBuilder, SegmentDamaged
-from claimscope.store.storage import atomic_write_bytes, gc_paused
+from claimscope.store.storage import Fingerprint, atomic_write_bytes, gc_paused
 
 INDEX_VERSION = 1
 MANIFEST = "MANIFEST.json"
@@ -166,6 +166,7 @@ def open_index(store: Store, *, persist: bool = True, progress: Progress | None 
     if store.path == Path(":memory:"):
         return SearchIndex([build_segment(store, sorted(store_article_ids(store)), progress)])
     directory = index_path(store.path)
+    seen = Fingerprint.of(directory / MANIFEST)
     state = _read_state(directory) or EMPTY
     if state.matches(store):
         return state.index()
@@ -177,8 +178,10 @@ def open_index(store: Store, *, persist: bool = True, progress: Progress | None 
     if persist:
         with suppress(OSError), _index_lock(directory) as locked:
             if locked:
-                # Another process may have written since we read: start again from what is on disk now.
-                state = _read_state(directory) or EMPTY
+                # Another process may have written since we read: then start again from what is on disk
+                # now (every write replaces the manifest, so its fingerprint tells; segments never change).
+                if Fingerprint.of(directory / MANIFEST) != seen:
+                    state = _read_state(directory) or EMPTY
                 if state.covered() != wanted:
                     state = _caught_up(store, state, wanted, progress)
                     # The store's digest is that of ``wanted``; the new state's ids are compared with it here,

@@ -214,3 +214,27 @@ def test_members_answers_as_numpy_isin_does(seed: int) -> None:
         assert members(values, wanted).tolist() == np.isin(values, wanted).tolist()
     ids = np.array([b"a1f0", b"b2e0", b"c3d0"], dtype=np.bytes_)
     assert members(ids, np.array([b"b2e0", b"zz"], dtype=np.bytes_)).tolist() == [False, True, False]
+
+
+def test_an_index_another_process_caught_up_while_this_one_waited_is_read_again_not_rebuilt(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from collections.abc import Iterator
+    from contextlib import contextmanager
+
+    open_index(store)
+    store.add_articles([note_article(6)])  # the index lags
+    real_lock = persisted._index_lock
+
+    @contextmanager
+    def another_process_first(directory: Path) -> Iterator[bool]:
+        monkeypatch.setattr(persisted, "_index_lock", real_lock)
+        open_index(Store(store.path))  # it catches the index up between this one's read and its lock
+        with real_lock(directory) as locked:
+            yield locked
+
+    monkeypatch.setattr(persisted, "_index_lock", another_process_first)
+    counter = Counter()
+    index = open_index(store, progress=counter)
+    assert counter.builds == []  # this one found the index already caught up: it indexed nothing
+    assert f"{6:016x}" in index.covered()
