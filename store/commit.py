@@ -25,7 +25,9 @@ from pathlib import Path
 import orjson
 
 from claimscope.store import manifest
-from claimscope.store.corpus import Corpus
+from claimscope.store.corpus import Corpus, ids_of_lines
+from claimscope.store.digest import digest_of
+from claimscope.store.entries import as_entry, entry_row
 from claimscope.store.errors import StoreDamaged
 from claimscope.store.records import Record, display_key
 from claimscope.store.segments import (
@@ -73,6 +75,7 @@ def commit(draft: Corpus, files: SegmentFiles, path: Path, *, compact: bool) -> 
             sizes.update((use.name, use.size) for use in group)
     draft.segment_sizes = sizes
     draft.segment_live = {name: live[name] for name in sizes}
+    draft.digest = digest_of(draft.entries)  # every entry is parsed here: recomputed, never carried over
     files.sync()
     fingerprint = write_store_bytes(path, manifest.encode(draft))
     draft.manifest = None
@@ -143,7 +146,7 @@ def _segment_uses(corpus: Corpus) -> list[SegmentUse]:
 class ManifestLines:
     """The article lines of a manifest, addressed by index, changed by a list of edits then joined once.
 
-    Each line is ``\\n"<id>":{entry},`` (the last line's comma is added here and taken off at the end), so
+    Each line is ``\\n"<id>":[row],`` (the last line's comma is added here and taken off at the end), so
     deleting, replacing and inserting lines is slicing.  Finding a line is ``bytes.find``; the line starts
     are collected once by a C-level regex scan, and keys are parsed only for the lines a bisection visits.
     """
@@ -160,16 +163,20 @@ class ManifestLines:
 
     def parse(self, index: int) -> tuple[str, Record]:
         line = self.region[self.starts[index] + 1 : self._end(index) - 1]
-        ((article_id, entry),) = orjson.loads(b"{" + line + b"}").items()
+        ((article_id, value),) = orjson.loads(b"{" + line + b"}").items()
+        entry = as_entry(value)
+        if entry is None:
+            raise StoreDamaged(f"article {article_id}'s manifest entry is not a row; the store was left untouched")
         return article_id, entry
 
     def find(self, article_id: str) -> int | None:
-        at = self.region.find(b'\n"' + article_id.encode() + b'":{')
+        at = self.region.find(b'\n"' + article_id.encode() + b'":[')
         return None if at < 0 else bisect.bisect_left(self.starts, at)
 
     def in_segment(self, name: str) -> Iterator[int]:
-        """The lines whose document is in segment ``name``."""
-        needle = b'"seg":' + orjson.dumps(name) + b","
+        """The lines that may have their document in segment ``name`` (the name as a field of the row: the
+        caller checks the entry's ``seg``, since a title could be spelt like a segment name)."""
+        needle = b"," + orjson.dumps(name) + b","
         at = self.region.find(needle)
         while at >= 0:
             yield bisect.bisect_right(self.starts, at) - 1
@@ -200,10 +207,8 @@ class ManifestLines:
 
 
 _LINE_START = re.compile(rb'\n"')
-
-
 def _line(article_id: str, entry: Record) -> bytes:
-    return b"\n" + orjson.dumps(article_id) + b":" + orjson.dumps(entry) + b","
+    return b"\n" + orjson.dumps(article_id) + b":" + orjson.dumps(entry_row(entry)) + b","
 
 
 def _commit_lines(draft: Corpus, files: SegmentFiles, path: Path, *, compact: bool) -> Fingerprint | None:
@@ -246,9 +251,12 @@ def _commit_lines(draft: Corpus, files: SegmentFiles, path: Path, *, compact: bo
     draft.segment_live = {name: live[name] for name in sizes}
     draft.raw = {}
     files.sync()
+    region = lines.joined()
+    if draft.digest is None:  # written by a claimscope that kept no digest: computed once, from the ids
+        draft.digest = digest_of(ids_of_lines(region))
     data = manifest.header(draft)
     lines_at = len(data)
-    data += lines.joined() + manifest.CLOSE
+    data += region + manifest.CLOSE
     fingerprint = write_store_bytes(path, data)
     draft.manifest, draft.removed, draft.added = (data, lines_at), set(), {}
     files.sweep(sizes)
@@ -283,6 +291,8 @@ def _lazy_members(
             if index in lines.replaced:
                 continue
             article_id, entry = lines.parse(index)
+            if entry.get("seg") != use.name:
+                continue
             found.append((rank, entry["at"], article_id, index, entry))
         for article_id, entry in draft.added.items():
             if entry.get("seg") == use.name:

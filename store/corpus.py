@@ -11,6 +11,7 @@ the articles of a store file in an older layout until it is migrated.
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -19,6 +20,8 @@ from typing import Any
 
 import orjson
 
+from claimscope.store.digest import toggled
+from claimscope.store.entries import ENTRY_COLUMNS, Row, as_entry, entry_row, row_entry
 from claimscope.store.errors import StoreDamaged
 from claimscope.store.migrations import current_schema
 from claimscope.store.records import Record, article_id_of, article_view, item_view
@@ -61,7 +64,13 @@ class Corpus:
     """Per live segment, the bytes its articles still use (what compaction decides by); None if unknown."""
     changed: bool = False
     """Set by ``add`` and ``remove``: a transaction that changed nothing writes nothing."""
+    digest: int | None = None
+    """The digest of the article ids (``digest.py``), kept in step by ``add`` and ``remove``; None when
+    unknown (a manifest written without one), and then the next write computes it."""
     _parsed: OrderedDict[str, Record] = field(default_factory=OrderedDict)
+    _rows: tuple[bytes, dict[str, Row]] | None = None
+    """The manifest's rows once ``summary_rows`` has parsed them, with the bytes they were parsed from: while
+    those are still the manifest, one entry is a dict lookup instead of a search of the manifest."""
 
     def copy(self) -> Corpus:
         """A copy to change inside a transaction; entries and documents are shared, never mutated."""
@@ -80,6 +89,7 @@ class Corpus:
             set(self.removed),
             dict(self.added),
             None if self.segment_live is None else dict(self.segment_live),
+            digest=self.digest,
         )
 
     @property
@@ -104,17 +114,54 @@ class Corpus:
         return self._entries is not None
 
     def add(self, article_id: str, summary: Record, document: RawDocument) -> None:
+        """Add an article the corpus does not hold (the caller has checked)."""
         (self.added if self._entries is None else self._entries)[article_id] = summary
         self.raw[article_id] = document
         self.changed = True
+        if self.digest is not None:
+            self.digest = toggled(self.digest, article_id)
 
     def remove(self, article_id: str) -> None:
+        """Remove an article the corpus holds (the caller has checked)."""
         if self._entries is not None:
             self._entries.pop(article_id, None)
         elif self.added.pop(article_id, None) is None:
             self.removed.add(article_id)
         self.raw.pop(article_id, None)
         self.changed = True
+        if self.digest is not None:
+            self.digest = toggled(self.digest, article_id)
+
+    def summary_rows(self) -> dict[str, Row]:
+        """Every article's row (``entries.ENTRY_COLUMNS``), in the entries' order.
+
+        While the entries are still the manifest's bytes, this is one parse of arrays that makes no dict
+        per article (what ``claimscope list`` prints from); otherwise the entries are written as rows.
+        """
+        if self._entries is not None or self.manifest is None or self.removed or self.added:
+            return {article_id: entry_row(entry) for article_id, entry in self.entries.items()}
+        rows = self._parsed_rows()
+        if rows is None:
+            rows = _parse_rows(self.manifest[0], self.path)
+            self._rows = (self.manifest[0], rows)
+        return rows
+
+    def ids(self) -> list[str]:
+        """Every article id, in the entries' order, without making an entry per article when they are
+        still the manifest's rows (the search index's check after every import and removal reads these)."""
+        if self._entries is not None or self.manifest is None or self.removed or self.added:
+            return list(self.entries)
+        rows = self._parsed_rows()
+        if rows is not None:
+            return list(rows)
+        data, start = self.manifest
+        return list(ids_of_lines(data, start))
+
+    def _parsed_rows(self) -> dict[str, Row] | None:
+        """The rows ``summary_rows`` parsed, if they are still those of the manifest."""
+        if self._rows is None or self.manifest is None or self._rows[0] is not self.manifest[0]:
+            return None
+        return self._rows[1]
 
     def entry(self, article_id: str) -> Record | None:
         """One article's entry; found by its line in the manifest while the entries are not parsed."""
@@ -124,7 +171,11 @@ class Corpus:
             return self.added[article_id]
         if article_id in self.removed:
             return None
-        found = _find_lines(self.manifest, (article_id + '":{').encode(), 1, self.path)
+        rows = self._parsed_rows()
+        if rows is not None:
+            row = rows.get(article_id)
+            return None if row is None else row_entry(row)
+        found = _find_lines(self.manifest, (article_id + '":[').encode(), 1, self.path)
         return found[0][1] if found else None
 
     def ids_starting(self, prefix: str, limit: int) -> list[str]:
@@ -253,24 +304,46 @@ class Corpus:
         return {}
 
 
-def check_entries(entries: dict[str, Any], path: Path | None) -> None:
-    """Each entry is an object (what each one holds is checked when it is used)."""
-    if not all(type(entry) is dict for entry in entries.values()):
-        raise _damaged_manifest(path, "an article's entry is not an object")
+def entries_from(values: dict[str, Any], path: Path | None) -> dict[str, Record]:
+    """The entries of a parsed articles table (rows, or objects as older manifests wrote them), in order.
+
+    Each must be a row of the right length or an object; what each one holds is checked when it is used.
+    """
+    entries: dict[str, Record] = {}
+    for article_id, value in values.items():
+        entry = as_entry(value)
+        if entry is None:
+            raise _damaged_manifest(path, f"article {article_id}'s entry is not a row of {len(ENTRY_COLUMNS)} fields")
+        entries[article_id] = entry
+    return entries
 
 
-def _parse_entries(data: bytes, path: Path | None) -> dict[str, Record]:
-    """Every article's entry, in the file's order: one parse of the whole manifest."""
+def _parse_table(data: bytes, path: Path | None) -> dict[str, Any]:
+    """The manifest's articles table as orjson gives it (rows, not yet entries): one parse of the whole file."""
     try:
         with gc_paused():
             parsed = orjson.loads(data)
     except orjson.JSONDecodeError as exc:
         raise _damaged_manifest(path, f"not valid JSON: {exc}") from None
-    entries = parsed.get("articles") if isinstance(parsed, dict) else None
-    if not isinstance(entries, dict):
+    table = parsed.get("articles") if isinstance(parsed, dict) else None
+    if not isinstance(table, dict):
         raise _damaged_manifest(path, "the articles table is not an object")
-    check_entries(entries, path)
-    return entries
+    return table
+
+
+def _parse_entries(data: bytes, path: Path | None) -> dict[str, Record]:
+    """Every article's entry, in the file's order."""
+    with gc_paused():
+        return entries_from(_parse_table(data, path), path)
+
+
+def _parse_rows(data: bytes, path: Path | None) -> dict[str, Row]:
+    """Every article's row as the manifest writes it, in the file's order (no dict made per article)."""
+    rows = _parse_table(data, path)
+    width = len(ENTRY_COLUMNS)
+    if not set(map(type, rows.values())) <= {list} or not set(map(len, rows.values())) <= {width}:  # C loops
+        raise _damaged_manifest(path, f"an article's entry is not a row of {width} fields")
+    return rows
 
 
 def _find_lines(manifest: tuple[bytes, int], key: bytes, limit: int, path: Path | None) -> list[tuple[str, Record]]:
@@ -290,12 +363,22 @@ def _find_lines(manifest: tuple[bytes, int], key: bytes, limit: int, path: Path 
             raise _damaged_manifest(path, f"an article line is not valid JSON: {exc}") from None
         if len(parsed) != 1:
             raise _damaged_manifest(path, "an article line holds more than one entry")
-        ((article_id, entry),) = parsed.items()
-        if type(entry) is not dict:
-            raise _damaged_manifest(path, f"article {article_id}'s entry is not an object")
+        ((article_id, value),) = parsed.items()
+        entry = as_entry(value)
+        if entry is None:
+            raise _damaged_manifest(path, f"article {article_id}'s entry is not a row of {len(ENTRY_COLUMNS)} fields")
         found.append((article_id, entry))
         pos = end
     return found
+
+
+_LINE_ID = re.compile(rb'\n"((?:[^"\\]|\\.)*)":')
+
+
+def ids_of_lines(region: bytes, start: int = 0) -> Iterator[str]:
+    """The article id of each line of an article region from ``start`` (one C-level scan; JSON escapes decoded)."""
+    for raw in _LINE_ID.findall(region, start):
+        yield orjson.loads(b'"' + raw + b'"') if b"\\" in raw else raw.decode()
 
 
 def _damaged_manifest(path: Path | None, problem: str) -> StoreDamaged:

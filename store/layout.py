@@ -27,7 +27,7 @@ import orjson
 from claimscope.store import manifest
 from claimscope.store.corpus import Corpus, RawDocument
 from claimscope.store.errors import StoreDamaged
-from claimscope.store.migrations import LAYOUT_STEP, SEGMENTS_STEP, applied_names, check_known, upgrade
+from claimscope.store.migrations import LAYOUT_STEP, ROWS_STEP, SEGMENTS_STEP, applied_names, check_known, upgrade
 from claimscope.store.schema import DOCUMENTS_TABLE, META_TABLE, SUMMARIES_TABLE
 from claimscope.store.segments import SegmentFiles
 from claimscope.store.storage import gc_paused
@@ -56,7 +56,8 @@ def decode(data: bytes, path: Path, segments: SegmentFiles | None) -> Corpus:
         check_known({META_TABLE: meta}, path)
         applied = applied_names({META_TABLE: meta})
         if SEGMENTS_STEP in applied:
-            corpus = manifest.decode(data, meta, first_end + 1, path, segments)
+            rows = ROWS_STEP in applied  # else entries are objects: parsed whole, and rewritten at open
+            corpus = manifest.decode(data, meta, first_end + 1, path, segments) if rows else None
             return corpus if corpus is not None else _decode_whole(data, path, segments)
         if LAYOUT_STEP in applied:
             corpus = _decode_documents(data, first_end + 1, meta, path)
@@ -115,7 +116,10 @@ def _decode_whole(data: bytes, path: Path, segments: SegmentFiles | None) -> Cor
         tables = _loads(data, path, "")
         if isinstance(tables, dict) and SEGMENTS_STEP in applied_names(tables):
             check_known(tables, path)
-            return manifest.from_parsed(tables, path, segments)
+            corpus = manifest.from_parsed(tables, path, segments)
+            if upgrade({META_TABLE: corpus.meta}, path):
+                corpus.migrated = True
+            return corpus
         check_shape(tables, path)
         upgrade(tables, path)
     documents = tables.get(DOCUMENTS_TABLE, {})

@@ -100,6 +100,13 @@ def _segments(tables: Tables) -> None:
     """
 
 
+def _manifest_rows(tables: Tables) -> None:
+    """Each manifest entry is written as an array in a fixed column order (``store/entries.py``), not an object.
+
+    Nothing changes in the tables: the store rewrites its manifest at once on opening (``Store._migrate``).
+    """
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_create_tables", _create_tables),
     Migration("0002_item_article_ids", _item_article_ids),
@@ -107,11 +114,14 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0004_compact_text", _compact_text),
     Migration("0005_article_documents", _article_documents),
     Migration("0006_segments", _segments),
+    Migration("0007_manifest_rows", _manifest_rows),
 )
 LAYOUT_STEP = "0005_article_documents"
 """Stores that record this step (and not the next) use the one-file layout of ``store/layout.py``."""
 SEGMENTS_STEP = "0006_segments"
 """Stores that record this step are a manifest (``store/manifest.py``) and segment files."""
+ROWS_STEP = "0007_manifest_rows"
+"""Stores that record this step write each manifest entry as an array (``store/entries.py``)."""
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -48,7 +48,8 @@ def figures_command(conflicts: bool, measure: str | None, every: bool, fmt: str,
             groups,
             asdict,
             ("CONFLICTS", "FIGURES", "ARTICLES", "PERIODS", "UNIT", "MEASURE"),
-            lambda g: (g.n_conflicts or "-", g.n_figures, g.n_articles, g.n_periods, g.unit or "-", g.measure),
+            lambda g: (str(g.n_conflicts or "-"), str(g.n_figures), str(g.n_articles), str(g.n_periods),
+                       g.unit or "-", g.measure),
             "no figures match" if (conflicts or measure or every)
             else "no measure is reported by more than one article; --all lists every one",
         )

@@ -45,8 +45,8 @@ def repeats_command(min_size: int, fmt: str, db_path: Path | None) -> None:
         return
     rows = [
         (
-            number if role == "first" else "",
-            group.size if role == "first" else "",
+            str(number) if role == "first" else "",
+            str(group.size) if role == "first" else "",
             role,
             member.id,
             member.published or "undated",

@@ -42,7 +42,7 @@ def speakers_command(sort: str, fmt: str, db_path: Path | None) -> None:
         rows,
         asdict,
         ("CLAIMS", "ARTICLES", "LATEST", "KIND", "KEY", "SPEAKER"),
-        lambda r: (r.n_claims, r.n_articles, date_of(r.latest), r.kind, clip(r.key, 40), r.name),
+        lambda r: (str(r.n_claims), str(r.n_articles), date_of(r.latest), r.kind, clip(r.key, 40), r.name),
         "no attributed claims in the store; add articles with 'claimscope import PATH'",
     )
 

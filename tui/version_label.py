@@ -8,8 +8,13 @@ from claimscope.store.db import ArticleSummary
 
 def version_label(summary: ArticleSummary) -> str | None:
     """None for an article that is the only version of its story."""
-    if summary.versions <= 1:
+    return rank_label(summary.version, summary.versions)
+
+
+def rank_label(version: int, versions: int) -> str | None:
+    """The label of version ``version`` of ``versions``; None when there is only one."""
+    if versions <= 1:
         return None
-    if summary.version == summary.versions:
-        return f"{summary.versions} versions"
-    return f"version {summary.version} of {summary.versions}"
+    if version == versions:
+        return f"{versions} versions"
+    return f"version {version} of {versions}"

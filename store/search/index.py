@@ -20,7 +20,7 @@ import numpy.typing as npt
 
 from claimscope.store.search.fields import FIELD_NAMES, FIELDS, KIND_CODE, OWN_FIELDS, UNIT_KINDS
 from claimscope.store.search.ranking import Criteria, display_score, rank
-from claimscope.store.search.segment import Segment
+from claimscope.store.search.segment import Segment, members
 from claimscope.store.search.snippet import snippet
 from claimscope.store.text import tokens
 
@@ -91,10 +91,7 @@ class SearchIndex:
         """``tombstones``: per segment (in order), the article ids whose units in it no longer count."""
         self.segments = list(segments)
         dead_ids = list(tombstones) or [frozenset()] * len(self.segments)
-        self._dead = [
-            np.array([a in dead for a in s.article_ids], dtype=bool)
-            for s, dead in zip(self.segments, dead_ids, strict=True)
-        ]
+        self._dead = [s.article_mask(dead) for s, dead in zip(self.segments, dead_ids, strict=True)]
         self.n_units = sum(len(s) for s in self.segments)
 
     @classmethod
@@ -293,7 +290,7 @@ class SearchIndex:
         ids: dict[int, list[str]] = {}
         for found in candidates:
             keys = np.asarray(found.segment.unit_dup[found.units])
-            for position in np.flatnonzero(np.isin(keys, wanted)).tolist():
+            for position in np.flatnonzero(members(keys, wanted)).tolist():
                 unit = int(found.units[position])
                 ids.setdefault(int(keys[position]), []).append(found.segment.unit_id(unit)[1])
         return ids

@@ -3,7 +3,8 @@
 Layout::
 
     store.json.index/
-        MANIFEST.json        {"version", "segments": [names], "tombstones": {name: [article ids]}}
+        MANIFEST.json        {"version", "segments": [names], "tombstones": {name: [article ids]},
+                              "covers": {"articles": count, "digest": hex}}
         seg-<n>-<random>/    one immutable segment (``segment.py``): .npy arrays, vocab.txt, meta.json
         lock                 the index's own lock (filelock), separate from the store's
 
@@ -12,7 +13,10 @@ replaces ``MANIFEST.json`` last (temp file, fsync, ``os.replace``), so a kill -9
 either the old manifest or the new one, each naming only complete segments; directories no manifest
 names are deleted by the next writer.
 
-The index is never trusted: ``open_index`` compares the article ids the store holds with the ones the
+The index is never trusted: ``open_index`` checks that it covers exactly the store's articles.  The
+fast check compares the count and digest of the article ids the store's manifest records
+(``store/digest.py``) with the ones the index's manifest recorded when it was written; when they
+differ, or either side recorded none, it compares the article ids the store holds with the ones the
 index covers (segments' articles minus tombstones).  Missing articles are indexed into a new delta
 segment, extra ones tombstoned, and a manifest or segment that cannot be read or whose files disagree
 with their recorded size and checksum means a rebuild from the store.  So a crash between a store write
@@ -29,20 +33,17 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 import shutil
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-import filelock
-
 from claimscope.store.db import Store
+from claimscope.store.digest import as_text, digest_of, from_text
 from claimscope.store.records import Record
-from claimscope.store.schema import ARTICLES_TABLE
 from claimscope.store.search.index import SearchIndex
 from claimscope.store.search.segment import Segment, SegmentBuilder, SegmentDamaged
-from claimscope.store.storage import atomic_write_bytes, gc_paused
+from claimscope.store.storage import Fingerprint, atomic_write_bytes, gc_paused
 
 INDEX_VERSION = 1
 MANIFEST = "MANIFEST.json"
@@ -59,8 +60,8 @@ def index_path(store_path: Path) -> Path:
 
 
 def store_article_ids(store: Store) -> set[str]:
-    """The article ids the store holds (the keys of its articles table, which parses nothing)."""
-    return set(store.records(ARTICLES_TABLE))
+    """The article ids the store holds (read from the manifest's rows: no article is parsed)."""
+    return set(store.article_ids())
 
 
 def documents_for(store: Store, ids: Iterable[str]) -> Iterator[tuple[str, Record]]:
@@ -88,22 +89,50 @@ class _State:
     """What a manifest names, loaded: segments by name, in order, and per segment its tombstones.
 
     Tombstones are per segment, so an article removed and imported again is dead in its old segment
-    and alive in the new one.
+    and alive in the new one.  ``covers`` is what the manifest recorded of the articles it covers (their
+    count and digest, ``store/digest.py``), or None when it recorded nothing (a state not read from disk,
+    or a manifest written by a claimscope that did not record it).
     """
 
-    def __init__(self, segments: dict[str, Segment], tombstones: dict[str, set[str]]) -> None:
+    def __init__(
+        self,
+        segments: dict[str, Segment],
+        tombstones: dict[str, set[str]],
+        covers: tuple[int, int] | None = None,
+    ) -> None:
         self.segments = segments
-        self.tombstones = {name: tombstones.get(name, set()) & set(s.article_ids) for name, s in segments.items()}
+        self.tombstones = {name: s.holding(tombstones.get(name, set())) for name, s in segments.items()}
+        self.covers = covers
+        self._covered: set[str] | None = None
+
+    def matches(self, store: Store) -> bool:
+        """True when the store's article set is the one this state recorded covering: the store's manifest
+        records the digest of its ids, and the count and digest are the ones written here.  No id is read."""
+        digest = store.article_digest()
+        return self.covers is not None and digest is not None and self.covers == (store.size(), digest)
 
     def index(self) -> SearchIndex:
         return SearchIndex(self.segments.values(), [frozenset(self.tombstones[n]) for n in self.segments])
 
     def covered(self) -> set[str]:
-        return {a for name, s in self.segments.items() for a in s.article_ids if a not in self.tombstones[name]}
+        """The article ids whose units count (a state never changes once made, so this is worked out once)."""
+        if self._covered is None:
+            self._covered = {
+                a for name, s in self.segments.items() for a in s.article_ids if a not in self.tombstones[name]
+            }
+        return self._covered
 
-    def manifest(self) -> bytes:
+    def manifest(self, digest: int | None = None) -> bytes:
+        """The manifest's bytes, with the count and digest of the articles covered: ``digest`` when the caller
+        knows it (the store's, for a state just compared equal to the store's ids), else computed here."""
         tombstones = {name: sorted(ids) for name, ids in self.tombstones.items() if ids}
-        manifest = {"version": INDEX_VERSION, "segments": list(self.segments), "tombstones": tombstones}
+        covered = self.covered()
+        manifest = {
+            "version": INDEX_VERSION,
+            "segments": list(self.segments),
+            "tombstones": tombstones,
+            "covers": {"articles": len(covered), "digest": as_text(digest_of(covered) if digest is None else digest)},
+        }
         return json.dumps(manifest).encode()
 
 
@@ -119,9 +148,13 @@ def _read_state(directory: Path) -> _State | None:
         names = [str(n) for n in manifest["segments"]]
         tombstones = {str(n): {str(a) for a in ids} for n, ids in dict(manifest["tombstones"]).items()}
         segments = {name: Segment.load(directory / name) for name in names}
-    except (OSError, ValueError, KeyError, TypeError, SegmentDamaged):
+        covers = manifest.get("covers")
+        count = covers.get("articles") if isinstance(covers, dict) else None
+        digest = from_text(covers.get("digest")) if isinstance(covers, dict) else None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, SegmentDamaged):
         return None
-    return _State(segments, tombstones)
+    recorded = (count, digest) if isinstance(count, int) and digest is not None else None
+    return _State(segments, tombstones, recorded)
 
 
 def open_index(store: Store, *, persist: bool = True, progress: Progress | None = None) -> SearchIndex:
@@ -130,23 +163,40 @@ def open_index(store: Store, *, persist: bool = True, progress: Progress | None 
     An in-memory store gets a fresh in-memory index.  ``progress(done, total)`` is called while articles
     are being indexed (only when the index lags the store; first with ``done == 0``).
     """
-    wanted = store_article_ids(store)
     if store.path == Path(":memory:"):
-        return SearchIndex([build_segment(store, sorted(wanted), progress)])
+        return SearchIndex([build_segment(store, sorted(store_article_ids(store)), progress)])
     directory = index_path(store.path)
+    seen = Fingerprint.of(directory / MANIFEST)
     state = _read_state(directory) or EMPTY
+    if state.matches(store):
+        return state.index()
+    wanted = store_article_ids(store)
     if state.covered() == wanted:
+        if state.covers is None and persist:
+            _record_covers(directory)
         return state.index()
     if persist:
         with suppress(OSError), _index_lock(directory) as locked:
             if locked:
-                # Another process may have written since we read: start again from what is on disk now.
-                state = _read_state(directory) or EMPTY
+                # Another process may have written since we read: then start again from what is on disk
+                # now (every write replaces the manifest, so its fingerprint tells; segments never change).
+                if Fingerprint.of(directory / MANIFEST) != seen:
+                    state = _read_state(directory) or EMPTY
                 if state.covered() != wanted:
                     state = _caught_up(store, state, wanted, progress)
-                    _write(directory, state)
+                    # The store's digest is that of ``wanted``; the new state's ids are compared with it here,
+                    # so hashing 100,000 ids again is needed only when they differ (never, by construction).
+                    _write(directory, state, store.article_digest() if state.covered() == wanted else None)
                 return state.index()
     return _caught_up(store, state, wanted, progress).index()
+
+
+def _record_covers(directory: Path) -> None:
+    """Rewrite the manifest of an index written before it recorded what it covers (once, if the lock is free)."""
+    with suppress(OSError), _index_lock(directory) as locked:
+        state = _read_state(directory) if locked else None
+        if state is not None and state.covers is None:
+            _write(directory, state)
 
 
 def update_index(store: Store) -> None:
@@ -178,10 +228,10 @@ def _caught_up(store: Store, state: _State, wanted: set[str], progress: Progress
 
 
 def _new_name() -> str:
-    return f"seg-{secrets.token_hex(6)}"
+    return f"seg-{os.urandom(6).hex()}"
 
 
-def _write(directory: Path, state: _State) -> None:
+def _write(directory: Path, state: _State, digest: int | None = None) -> None:
     """New segment directories, then the manifest (atomically, last), then unreferenced directories go."""
     directory.mkdir(parents=True, exist_ok=True)
     for name, segment in state.segments.items():
@@ -193,7 +243,7 @@ def _write(directory: Path, state: _State) -> None:
         segment.save(temp)
         os.replace(temp, final)
     _fsync_dir(directory)
-    atomic_write_bytes(directory / MANIFEST, state.manifest())
+    atomic_write_bytes(directory / MANIFEST, state.manifest(digest))
     for entry in directory.iterdir():
         if entry.is_dir() and entry.name not in state.segments:
             shutil.rmtree(entry, ignore_errors=True)
@@ -211,6 +261,8 @@ def _fsync_dir(directory: Path) -> None:
 @contextmanager
 def _index_lock(directory: Path) -> Iterator[bool]:
     """The index's own lock, without waiting: True when held, False when another process has it."""
+    import filelock  # only a writer needs it: a read-only search does not pay for its import
+
     directory.mkdir(parents=True, exist_ok=True)
     lock = filelock.FileLock(str(directory / LOCK), timeout=0)
     try:

@@ -29,12 +29,12 @@ from urllib.parse import urlsplit
 import orjson
 from rapidfuzz import fuzz
 
-from claimscope.store.corpus import Corpus
+from claimscope.store.corpus import Corpus, entries_from
+from claimscope.store.entries import VERSION_COLUMNS, as_entry
 from claimscope.store.errors import StoreDamaged
 from claimscope.store.records import PreparedArticle, Record
 
-LINEAGE_KEY = "lineage"
-VERSION_KEY = "version"
+LINEAGE_KEY, VERSION_KEY = VERSION_COLUMNS
 ANONYMOUS_SOURCES = frozenset({"<stdin>", "-", ""})
 """Sources that say nothing about where an article came from, so two of them are no evidence."""
 HEADLINE_SIMILARITY = 80.0
@@ -278,10 +278,11 @@ def holding(found: dict[str, Record], wanted: set[Key]) -> dict[str, Record]:
 
 
 def _needle(kind: str, value: str) -> bytes:
+    """The bytes every manifest line holding the key holds: the value as JSON (a manifest line is an array of
+    values, ``entries.ENTRY_COLUMNS``, so no field name is there to narrow it; ``holding`` checks the field)."""
     if kind == "name":
         return orjson.dumps(value)[1:-1]  # anywhere in a source: a URL's query may follow its file name
-    field = LINEAGE_KEY if kind == "lineage" else kind
-    return b'"' + field.encode() + b'":' + orjson.dumps(value)
+    return orjson.dumps(value)
 
 
 def _lines_holding(data: bytes, start: int, needle: bytes, path: Path | None) -> Iterator[tuple[str, Record]]:
@@ -298,7 +299,14 @@ def _lines_holding(data: bytes, start: int, needle: bytes, path: Path | None) ->
                 raise StoreDamaged(
                     f"store file {path} is damaged (an article line is not valid JSON: {exc}); it was left untouched"
                 ) from None
-            yield from parsed.items()
+            for article_id, value in parsed.items():
+                entry = as_entry(value)
+                if entry is None:
+                    raise StoreDamaged(
+                        f"store file {path} is damaged (article {article_id}'s line has the wrong shape);"
+                        " it was left untouched"
+                    )
+                yield article_id, entry
         at = data.find(needle, line_end)
 
 
@@ -309,7 +317,7 @@ def finder_for(corpus: Corpus, batch_size: int) -> Finder:
     if batch_size <= SMALL_BATCH:
         return NeedleFinder(corpus) if unparsed else ScanFinder(corpus.entries)
     if corpus.manifest is not None and not corpus.parsed:
-        entries: dict[str, Record] = orjson.loads(corpus.manifest[0])["articles"]
+        entries = entries_from(orjson.loads(corpus.manifest[0])["articles"], corpus.path)
         for article_id in corpus.removed:
             entries.pop(article_id, None)
         entries.update(corpus.added)

@@ -21,6 +21,7 @@ from cli_run import Run, one_error_line
 from store_factory import SectionSpec, build_article, ferry_article, sample_articles
 
 from claimscope.store.db import Store
+from claimscope.store.entries import row_entry
 from claimscope.store.paths import segments_dir
 from claimscope.store.storage import Fingerprint
 
@@ -185,7 +186,8 @@ def test_damaged_segment_is_one_line_and_exit_2_and_kept(run: Run, store_path: P
     """``show`` of an article whose document fails its checksum: the real process names the segment file."""
     with Store(store_path) as store:
         store.add_articles(sample_articles())
-    entry = orjson.loads(store_path.read_bytes())["articles"][ferry_article().id]
+    entry = row_entry(orjson.loads(store_path.read_bytes())["articles"][ferry_article().id])
+    assert entry is not None
     segment = segments_dir(store_path) / entry["seg"]
     data = segment.read_bytes()
     title = data.index(b"Harbour", entry["at"])

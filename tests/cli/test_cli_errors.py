@@ -20,7 +20,7 @@ def broken_list(monkeypatch: pytest.MonkeyPatch) -> None:
     def explode(self: Store) -> None:
         raise RuntimeError("summaries went\nmissing")
 
-    monkeypatch.setattr(Store, "article_summaries", explode)
+    monkeypatch.setattr(Store, "summary_rows", explode)
 
 
 def test_internal_error_is_one_line_and_exit_1(invoke: Invoke, broken_list: None) -> None:

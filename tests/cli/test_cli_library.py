@@ -175,6 +175,16 @@ def test_article_text_is_never_terminal_markup(invoke: Invoke, store_path: Path)
     assert "\x1b[31m" in hits[0]["text"]  # JSON keeps the data exactly
 
 
+def test_list_prints_one_aligned_line_per_article_whatever_its_title_holds(invoke: Invoke, store_path: Path) -> None:
+    store_titled(store_path, "aa10000000000008", "Tram depot\nreopens\tafter floods")
+    store_titled(store_path, "aa10000000000009", "Quiet week at the allotments")
+    lines = invoke("list").stdout.splitlines()
+    assert len(lines) == 3
+    column = lines[0].index("TITLE")
+    titles = sorted(line[column:] for line in lines[1:])
+    assert titles == ["Quiet week at the allotments", "Tram depot reopens after floods"]
+
+
 def test_remove(invoke: Invoke, loaded: Path) -> None:
     invoke("mark", "a1f0000000000001:c1", "b2e0000000000002:c1")
     assert invoke("remove", "a1f").stdout == "removed 1 article(s)\n"

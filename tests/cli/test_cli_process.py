@@ -84,7 +84,7 @@ def test_internal_error_end_to_end(tmp_path: Path) -> None:
         "from claimscope.store.db import Store\n"
         "def explode(self):\n"
         "    raise OSError('disk went away')\n"
-        "Store.article_summaries = explode\n"
+        "Store.summary_rows = explode\n"
         "sys.argv = ['claimscope', *sys.argv[1:]]\n"
         "runpy.run_module('claimscope', run_name='__main__')\n"
     )

@@ -19,17 +19,21 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from store_factory import clinic_article, ferry_article, helpers_article, sample_articles
 
+from claimscope.store import corpus as corpus_module
 from claimscope.store import segments as segments_module
 from claimscope.store.db import Store
+from claimscope.store.entries import ENTRY_COLUMNS, entry_row, row_entry
 from claimscope.store.errors import StoreDamaged
-from claimscope.store.migrations import SEGMENTS_STEP
+from claimscope.store.migrations import ROWS_STEP, SEGMENTS_STEP
 from claimscope.store.paths import segments_dir
 from claimscope.store.records import article_document, compact
 from claimscope.store.text import _TOKEN, normalise, tokens
 
 
 def manifest_of(path: Path) -> dict[str, Any]:
+    """The manifest parsed, each article's row made the entry it stands for (``store/entries.py``)."""
     parsed: dict[str, Any] = orjson.loads(path.read_bytes())
+    parsed["articles"] = {article_id: row_entry(row) for article_id, row in parsed["articles"].items()}
     return parsed
 
 
@@ -75,8 +79,9 @@ def test_manifest_names_each_article_in_a_segment(store_path: Path) -> None:
         store.add_articles(sample_articles())
     data = store_path.read_bytes()
     assert data.startswith(b'{"meta":') and data.split(b"\n", 1)[0].endswith(b",")  # what older versions check
-    manifest = orjson.loads(data)
-    assert manifest["meta"]["schema"]["applied"][-1] == SEGMENTS_STEP
+    manifest = manifest_of(store_path)
+    assert manifest["meta"]["schema"]["applied"][-2:] == [SEGMENTS_STEP, ROWS_STEP]
+    assert manifest["segments"]["columns"] == list(ENTRY_COLUMNS)
     files = manifest["segments"]["files"]
     assert sorted(p.name for p in segments_dir(store_path).iterdir()) == sorted(files)
     for article in sample_articles():
@@ -177,12 +182,13 @@ def _edit_ferry_line(data: bytes, change: Callable[[dict[str, Any]], bytes]) -> 
     start = data.index(b'\n"' + ferry_article().id.encode()) + 1
     end = data.index(b"\n", start)
     line = data[start:end].rstrip(b",")
-    entry = orjson.loads(b"{" + line + b"}")[ferry_article().id]
+    entry = row_entry(orjson.loads(b"{" + line + b"}")[ferry_article().id])
+    assert entry is not None
     return data[:start] + orjson.dumps(ferry_article().id) + b":" + change(entry) + data[end - 1 : end] + data[end:]
 
 
 def _retarget(data: bytes, field: str, value: object) -> bytes:
-    return _edit_ferry_line(data, lambda entry: orjson.dumps({**entry, field: value}))
+    return _edit_ferry_line(data, lambda entry: orjson.dumps(entry_row({**entry, field: value})))
 
 
 @pytest.mark.parametrize(
@@ -311,3 +317,36 @@ def test_stored_document_holds_exactly_the_model_entries() -> None:
         for table in ("sections", "claims", "statistics", "entities"):
             expected[table] = {entry["id"]: compact(entry, article.text) for entry in doc[table]}
         assert orjson.loads(orjson.dumps(article_document(article))) == orjson.loads(orjson.dumps(expected))
+
+
+def test_once_the_article_list_is_read_an_article_is_found_without_searching_the_manifest(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store(store_path) as store:
+        store.add_articles(sample_articles()[:3])
+    with Store(store_path) as store:
+        listed = [s.id for s in store.article_summaries()]
+
+        def no_search(*_args: object) -> list[tuple[str, dict[str, Any]]]:
+            raise AssertionError("the rows parsed for the list hold every entry")
+
+        monkeypatch.setattr(corpus_module, "_find_lines", no_search)
+        assert [store.get_article(article_id).id for article_id in listed] == listed
+        assert not store.records("articles").get("ffffffffffffffff")
+        monkeypatch.undo()
+        store.add_articles(sample_articles()[3:])  # a new manifest: the rows parsed before no longer hold
+        assert {store.get_article(a.id).title for a in sample_articles()} == {a.title for a in sample_articles()}
+
+
+def test_article_ids_are_the_listed_ids_whichever_way_they_are_read(store_path: Path) -> None:
+    with Store(store_path) as store:
+        store.add_articles(sample_articles())
+        written = [s.id for s in store.article_summaries()]  # entries parsed: read from them
+        assert store.article_ids() == written
+    with Store(store_path) as store:
+        assert store.article_ids() == written  # from the manifest's lines, nothing parsed
+        store.article_summaries()
+        assert store.article_ids() == written  # from the rows the list parsed
+    with Store.in_memory() as memory:
+        memory.add_articles(sample_articles())
+        assert sorted(memory.article_ids()) == sorted(written)

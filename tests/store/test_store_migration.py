@@ -16,6 +16,8 @@ from store_factory import clinic_article, ferry_article, helpers_article, sample
 
 from claimscope.store import commit as commit_module
 from claimscope.store.db import Store
+from claimscope.store.digest import as_text, digest_of
+from claimscope.store.entries import ENTRY_COLUMNS
 from claimscope.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from claimscope.store.paths import marks_path, segments_dir
 from claimscope.store.records import compact
@@ -29,6 +31,18 @@ CURRENT = {"version": SCHEMA_VERSION, "applied": [m.name for m in MIGRATIONS]}
 def _step5_store(store_path: Path) -> bytes:
     shutil.copyfile(FIXTURE, store_path)
     shutil.copyfile(marks_path(FIXTURE), marks_path(store_path))
+    return store_path.read_bytes()
+
+
+STEP6 = Path(__file__).resolve().parent / "fixtures" / "step6-store.json"
+"""Written by claimscope before manifest rows (schema step ``0006_segments``: each entry an object), from
+``sample_articles()`` imported one at a time, with the three marks of ``FIXTURE_MARKS``."""
+
+
+def _step6_store(store_path: Path) -> bytes:
+    shutil.copyfile(STEP6, store_path)
+    shutil.copyfile(marks_path(STEP6), marks_path(store_path))
+    shutil.copytree(segments_dir(STEP6), segments_dir(store_path))
     return store_path.read_bytes()
 
 
@@ -67,10 +81,11 @@ class Killed(BaseException):
     """Stands for a kill -9 at the moment the manifest would be replaced."""
 
 
+@pytest.mark.parametrize("written_by", ["step5", "step6"])
 def test_migration_killed_before_the_manifest_leaves_the_old_store(
-    store_path: Path, monkeypatch: pytest.MonkeyPatch
+    store_path: Path, monkeypatch: pytest.MonkeyPatch, written_by: str
 ) -> None:
-    original = _step5_store(store_path)
+    original = _step5_store(store_path) if written_by == "step5" else _step6_store(store_path)
 
     def killed(path: Path, blob: bytes) -> None:
         raise Killed
@@ -147,3 +162,23 @@ def test_first_schema_store_migrates_on_open(store_path: Path) -> None:
         assert store.get_article("a1f") == ferry_article()
         assert store.resolve("a1f0000000000001:c1").article_id == "a1f0000000000001"
     assert orjson.loads(store_path.read_bytes())["meta"]["schema"] == CURRENT
+
+
+def test_a_manifest_of_objects_is_rewritten_as_rows_at_open_and_no_segment_is_touched(store_path: Path) -> None:
+    older = _step6_store(store_path)
+    assert b'"0006_segments"]' in older and b'":{"title":' in older
+    segments = {p.name: p.read_bytes() for p in segments_dir(store_path).iterdir()}
+    with Store(store_path) as store:
+        _assert_every_article_item_and_mark(store)
+    manifest = orjson.loads(store_path.read_bytes())
+    assert manifest["meta"]["schema"] == CURRENT
+    assert manifest["segments"]["columns"] == list(ENTRY_COLUMNS)
+    assert all(isinstance(row, list) for row in manifest["articles"].values())
+    assert manifest["segments"]["digest"] == as_text(digest_of(a.id for a in sample_articles()))
+    assert {p.name: p.read_bytes() for p in segments_dir(store_path).iterdir()} == segments
+    with Store(store_path) as store:
+        _assert_every_article_item_and_mark(store)
+        old_entries = orjson.loads(STEP6.read_bytes())["articles"]  # the objects the older claimscope wrote
+        assert [(s.id, s.title, s.published, s.n_claims) for s in store.article_summaries()] == [
+            (article_id, e["title"], e["published"], e["n_claims"]) for article_id, e in old_entries.items()
+        ]

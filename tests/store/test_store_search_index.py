@@ -10,6 +10,8 @@ from store_factory import SectionSpec, build_article, sample_articles
 
 from claimscope.extract.model import Article
 from claimscope.store.db import Store
+from claimscope.store.digest import as_text, digest_of
+from claimscope.store.search import persisted
 from claimscope.store.search.persisted import LOCK, MANIFEST, MAX_DELTAS, index_path, open_index, update_index
 
 
@@ -148,3 +150,91 @@ def test_the_index_is_smaller_than_the_store(store: Store) -> None:
     open_index(store)
     size = sum(p.stat().st_size for p in index_path(store.path).rglob("*") if p.is_file())
     assert size < store.bytes_on_disk()
+
+
+def test_the_index_records_the_article_set_it_covers(store: Store) -> None:
+    open_index(store)
+    ids = {a.id for a in sample_articles()}
+    assert manifest(store)["covers"] == {"articles": len(ids), "digest": as_text(digest_of(ids))}
+    assert store.article_digest() == digest_of(ids)
+
+
+def test_a_store_whose_digest_matches_is_not_read_id_by_id(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    open_index(store)
+
+    def refuse(_store: Store) -> set[str]:
+        raise AssertionError("the digest matched: no id comparison is needed")
+
+    monkeypatch.setattr(persisted, "store_article_ids", refuse)
+    assert "a1f0000000000001:c1" in [h.id for h in open_index(Store(store.path)).search("Dov Arkin fares")]
+
+
+def test_the_digest_check_detects_a_store_with_as_many_articles_but_other_ones(store: Store) -> None:
+    open_index(store)
+    with Store(store.path) as other:  # another process: one article out, one in, no index update (a crash)
+        other.remove_articles(["a1f0000000000001"])
+        other.add_articles([note_article(9)])
+    reopened = Store(store.path)
+    assert reopened.size() == len(sample_articles())
+    counter = Counter()
+    index = open_index(reopened, progress=counter)
+    assert counter.builds == [1]
+    assert index.covered() == {a.id for a in sample_articles()} - {"a1f0000000000001"} | {f"{9:016x}"}
+    assert manifest(reopened)["covers"]["digest"] == as_text(digest_of(index.covered()))  # type: ignore[index]
+
+
+def test_an_index_written_before_it_recorded_what_it_covers_is_compared_id_by_id_then_records_it(
+    store: Store,
+) -> None:
+    open_index(store)
+    path = index_path(store.path) / MANIFEST
+    older = {k: v for k, v in manifest(store).items() if k != "covers"}
+    path.write_text(json.dumps(older))
+    store.add_articles([note_article(4)])  # behind the index's back
+    counter = Counter()
+    index = open_index(store, progress=counter)
+    assert counter.builds == [1]
+    assert f"{4:016x}" in index.covered()
+    assert manifest(store)["covers"] == {"articles": 5, "digest": as_text(digest_of(index.covered()))}
+    path.write_text(json.dumps({k: v for k, v in manifest(store).items() if k != "covers"}))
+    assert open_index(store).covered() == index.covered()
+    assert manifest(store)["covers"] == {"articles": 5, "digest": as_text(digest_of(index.covered()))}
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_members_answers_as_numpy_isin_does(seed: int) -> None:
+    import numpy as np
+
+    from claimscope.store.search.segment import members
+
+    rng = np.random.default_rng(seed)
+    for _ in range(50):
+        values = rng.integers(0, 40, size=int(rng.integers(0, 30)))
+        wanted = rng.integers(0, 40, size=int(rng.integers(0, 8)))
+        assert members(values, wanted).tolist() == np.isin(values, wanted).tolist()
+    ids = np.array([b"a1f0", b"b2e0", b"c3d0"], dtype=np.bytes_)
+    assert members(ids, np.array([b"b2e0", b"zz"], dtype=np.bytes_)).tolist() == [False, True, False]
+
+
+def test_an_index_another_process_caught_up_while_this_one_waited_is_read_again_not_rebuilt(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from collections.abc import Iterator
+    from contextlib import contextmanager
+
+    open_index(store)
+    store.add_articles([note_article(6)])  # the index lags
+    real_lock = persisted._index_lock
+
+    @contextmanager
+    def another_process_first(directory: Path) -> Iterator[bool]:
+        monkeypatch.setattr(persisted, "_index_lock", real_lock)
+        open_index(Store(store.path))  # it catches the index up between this one's read and its lock
+        with real_lock(directory) as locked:
+            yield locked
+
+    monkeypatch.setattr(persisted, "_index_lock", another_process_first)
+    counter = Counter()
+    index = open_index(store, progress=counter)
+    assert counter.builds == []  # this one found the index already caught up: it indexed nothing
+    assert f"{6:016x}" in index.covered()

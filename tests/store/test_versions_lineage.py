@@ -272,6 +272,6 @@ def test_a_damaged_line_found_by_the_byte_search_is_reported(store_path: Path) -
     with Store(store_path) as store:
         store.add_articles([tram_story("aa00000000000001")])
     data = store_path.read_bytes()
-    store_path.write_bytes(data.replace(b'"title":', b'"title":,', 1))
+    store_path.write_bytes(data.replace(b'0001":["', b'0001":[,"', 1))  # the first version's line: not JSON
     with Store(store_path) as store, pytest.raises(StoreDamaged, match="an article line is not valid JSON"):
         store.add_articles([tram_story("bb00000000000002", rise=12, updated=True)])
