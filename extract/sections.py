@@ -326,13 +326,16 @@ def _timestamps(body: str) -> list[tuple[str | None, str]]:
 
 
 def _is_issuer(text: str, blocks: Sequence[_RawBlock], index: int) -> bool:
-    """A government body's name above its release ('MINISTRY OF HEALTH', then 'Media release'): not the title."""
+    """A government body's name above its release ('MINISTRY OF HEALTH', then 'Media release'; or below a
+    kicker: 'PRESS RELEASE', then 'Ministry of Health'): not the title."""
     body = text[blocks[index].start : blocks[index].end]
     words = _WORD.findall(body)
     if not 1 <= len(words) <= 8 or _TERMINAL.search(body) or not {w.lower() for w in words} & _ISSUER_WORDS:
         return False
     if any(w[0].islower() and len(w) > 3 for w in words):
         return False  # "Police appeal for witnesses" is a headline; a body's name is capitalised throughout
+    if index > 0 and _KICKER_RE.match(text[blocks[index - 1].start : blocks[index - 1].end]):
+        return True  # "PRESS RELEASE" above "Ministry of Health" above the headline
     nxt = blocks[index + 1] if index + 1 < len(blocks) else None
     if nxt is None:
         return False
