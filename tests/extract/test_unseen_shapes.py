@@ -66,3 +66,34 @@ def test_a_source_named_after_as_is_a_comparison_not_the_speaker() -> None:
     assert [(c.speaker, c.text.startswith("The pension fund holds £80 million")) for c in claims] == [
         ("the treasurer", True)
     ]
+
+
+def test_wire_time_in_its_own_part_of_the_timestamp_line() -> None:
+    text = (
+        "Port authority raises harbour dues\nBy Ilse Marchetti\n14 October 2024 | 07:45 GMT\n\n"
+        "KELLSTON, Oct 14 (Wirepoint) - The port authority raised its dues by 6% on Monday.\n"
+    )
+    assert extract_text(text).published == "2024-10-14T07:45"
+
+
+PAGE = """<html><head><title>Ferry timetable cut for winter - Coast Radio</title></head><body><main>
+<article><h1>Ferry timetable cut for winter</h1>
+<p class="byline">By Oren Vasquez, Islands correspondent</p>
+<p>The island ferry will run four times a day from November, down from seven, the operator said on Friday.</p>
+<p>Harbour staff said the quieter months made the full timetable too costly to run this year.</p>
+<p>Islanders have asked for an extra evening crossing on Fridays during the school term.</p>
+</article>
+<ul class="more-links">
+<li><a href="/a">Island school gets new science block</a></li>
+<li><a href="/b">Storm closes harbour for two days</a></li>
+</ul>
+</main></body></html>"""
+
+
+def test_html_byline_role_is_not_part_of_the_author() -> None:
+    assert extract_text(PAGE).author == "Oren Vasquez"
+
+
+def test_bare_list_of_links_after_the_article_is_related() -> None:
+    related = [b.text for s in extract_text(PAGE).sections for b in s.blocks if b.kind == "related"]
+    assert related == ["Island school gets new science block", "Storm closes harbour for two days"]
