@@ -435,6 +435,8 @@ def _measure_one(text: str, tokens: Tokens, candidates: list[_Candidate], index:
         return
 
     own = forward(tokens, after)
+    if own.elided and num.unit is None and prev is not None and prev.base:
+        own = NOTHING  # "the 57 recorded a year earlier", "when 71 were issued": the same thing as before
     if own.found and num.unit_kind == "measure":
         if _low(tokens, before) == "of" and _level_subject(text, tokens, before):
             own = NOTHING  # "Winds of up to 90 mph tore through": the winds, not what follows

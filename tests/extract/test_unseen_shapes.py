@@ -97,3 +97,18 @@ def test_html_byline_role_is_not_part_of_the_author() -> None:
 def test_bare_list_of_links_after_the_article_is_related() -> None:
     related = [b.text for s in extract_text(PAGE).sections for b in s.blocks if b.kind == "related"]
     assert related == ["Island school gets new science block", "Storm closes harbour for two days"]
+
+
+def measures_of(text: str) -> dict[float, str | None]:
+    return {s.value: s.measure for s in extract_text(text).statistics}
+
+
+def test_a_count_whose_noun_is_left_out_takes_the_measure_before_it() -> None:
+    measures = measures_of(
+        "The clinic treated 2,310 patients this winter, well above the 1,870 treated a year earlier."
+    )
+    assert measures[1870] == measures[2310] == "patients"
+
+
+def test_a_partitive_pronoun_count_is_named_by_its_verb() -> None:
+    assert measures_of("But 612 of them had been waiting since the spring, the board said.")[612] == "waiting"
