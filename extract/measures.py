@@ -507,7 +507,7 @@ _CHANGE_MODIFIERS = ADVERBS | _words("frequency_adjectives", _C)
 
 def change_word_after(toks: Tokens, j: int) -> int:
     """The index of a change noun right after a number ("a 3-percent increase", "a 5.5% year-on-year
-    increase"), or -1."""
+    increase", "a 3.5% pay rise": up to two lower-case nouns of what changes may stand between), or -1."""
     n = toks.n
     low = toks.low
     k = j
@@ -515,7 +515,16 @@ def change_word_after(toks: Tokens, j: int) -> int:
         k += 1
     if k < n and low[k] in CHANGE_NOUNS and toks.word[k]:
         return k
+    compound = k
+    while k < n and k - compound < _COMPOUND_NOUNS and toks.word[k] and toks.text[k].islower() \
+            and is_content(toks, k) and not low[k].endswith("ed") and toks.stat[k] < 0:
+        k += 1
+        if k < n and k > compound and low[k] in CHANGE_NOUNS and toks.word[k]:
+            return k
     return -1
+
+
+_COMPOUND_NOUNS = 2
 
 
 def direction_of(word: str) -> Direction | None:

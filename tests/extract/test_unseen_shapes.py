@@ -112,3 +112,20 @@ def test_a_count_whose_noun_is_left_out_takes_the_measure_before_it() -> None:
 
 def test_a_partitive_pronoun_count_is_named_by_its_verb() -> None:
     assert measures_of("But 612 of them had been waiting since the spring, the board said.")[612] == "waiting"
+
+
+def directions_of(text: str) -> dict[float, str | None]:
+    return {s.value: s.direction for s in extract_text(text).statistics}
+
+
+def test_a_noun_between_the_number_and_the_change_noun_keeps_the_change() -> None:
+    assert directions_of("Tenants were offered a 6% rent cut and a 2% service charge rise.") == {
+        6.0: "decrease", 2.0: "increase"
+    }
+
+
+def test_raised_and_widened_by_state_increases_but_raised_to_is_a_level() -> None:
+    assert directions_of("The mill raised wages by 4% and its lead widened by 1.5 points.") == {
+        4.0: "increase", 1.5: "increase"
+    }
+    assert directions_of("The mill raised its target to 40%.") == {40.0: None}
