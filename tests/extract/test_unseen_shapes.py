@@ -129,3 +129,12 @@ def test_raised_and_widened_by_state_increases_but_raised_to_is_a_level() -> Non
         4.0: "increase", 1.5: "increase"
     }
     assert directions_of("The mill raised its target to 40%.") == {40.0: None}
+
+
+def test_weekend_and_week_phrases_are_periods_from_the_published_date() -> None:
+    text = (
+        "Harbour storm update\n\nPublished: 22/07/2024 16:30\n\n"
+        "Fourteen boats were damaged over the weekend. Crews rescued 9 sailors last week.\n"
+    )
+    periods = {s.value: s.period for s in extract_text(text).statistics}
+    assert periods == {14.0: "2024-07-21", 9.0: "2024-07-15"}
