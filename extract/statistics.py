@@ -203,7 +203,7 @@ def find_statistics(doc: Document, claims: list[Claim]) -> list[Statistic]:
                     raw=text[num.start : num.end],
                     unit=num.unit,
                     measure=cand.measure,
-                    period=_period_for(text, num, values, next_start, in_view),
+                    period=_period_for(text, num, values, next_start, in_view, cand.direction is not None),
                     approximate=num.approximate,
                     direction=cand.direction,
                     claim_id=claim_index.containing(num.start, num.end),
@@ -621,9 +621,11 @@ def _period_values(
 
 
 def _period_for(
-    text: str, num: NumberMention, values: list[_Period], next_start: int, context: Callable[[], str | None]
+    text: str, num: NumberMention, values: list[_Period], next_start: int, context: Callable[[], str | None],
+    change: bool = False,
 ) -> str | None:
-    """The period named after the number before the next one, else the nearest before it in the sentence,
+    """The period named after the number before the next one, else the nearest before it in the sentence
+    (for a ``change``, the nearest that is not counted back from another: a base's period is the base's),
     else the period in view from the sentences before, the heading or the headline; "said on Monday" (when
     it was said, so the published date) only when the text names no other."""
     for period in values:
@@ -632,11 +634,16 @@ def _period_for(
                 break  # "the lowest since the series began in 2006": another clause's time
             return period.value  # "11,300 initial screenings in 2024", "41 employers ... last year"
     best: str | None = None
+    own: str | None = None  # the nearest before it that is not counted back from another ("a year earlier")
     for period in values:
         if period.end <= num.start and period.usable:
             best = period.value  # the nearest period named before the number in the same sentence
+            if not period.anaphoric:
+                own = period.value
         elif period.start >= num.start:
             break
+    if change and own is not None:
+        best = own  # "2,106 in the previous year, a fall of 11 per cent": the change is the current period's
     if best is None:
         best = context()
     if best is None:

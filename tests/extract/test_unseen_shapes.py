@@ -138,3 +138,13 @@ def test_weekend_and_week_phrases_are_periods_from_the_published_date() -> None:
     )
     periods = {s.value: s.period for s in extract_text(text).statistics}
     assert periods == {14.0: "2024-07-21", 9.0: "2024-07-15"}
+
+
+def test_a_change_after_its_base_takes_the_current_period_not_the_base() -> None:
+    text = (
+        "Ferry figures\n\nPublished: 13/06/2024 10:00\n\n"
+        "The ferry carried 88,400 cars in the 12 months to the end of March, down from 91,000 in the previous "
+        "year, a fall of 3 per cent.\n"
+    )
+    periods = {s.value: s.period for s in extract_text(text).statistics}
+    assert periods == {88400.0: "2024-03", 91000.0: "2023-03", 3.0: "2024-03"}
