@@ -148,3 +148,12 @@ def test_a_change_after_its_base_takes_the_current_period_not_the_base() -> None
     )
     periods = {s.value: s.period for s in extract_text(text).statistics}
     assert periods == {88400.0: "2024-03", 91000.0: "2023-03", 3.0: "2024-03"}
+
+
+def test_a_quarter_without_a_year_is_not_after_the_published_year() -> None:
+    text = (
+        "Rates\n\nPublished: 21/05/2024 10:00\n\n"
+        "The bank sees unemployment rising to 4.9% by the end of 2025. "
+        "The jobless rate was 4.3% in the first quarter.\n"
+    )
+    assert {s.value: s.period for s in extract_text(text).statistics} == {4.9: "2025", 4.3: "2024-Q1"}
