@@ -645,10 +645,31 @@ def _period_for(
     if change and own is not None:
         best = own  # "2,106 in the previous year, a fall of 11 per cent": the change is the current period's
     if best is None:
+        best = _clause_period(text, num, values, next_start)
+    if best is None:
         best = context()
     if best is None:
         best = next((p.value for p in values if p.reported), None)  # "officials said on Monday"
     return best
+
+
+def _clause_period(text: str, num: NumberMention, values: list[_Period], next_start: int) -> str | None:
+    """ "Fourteen people have been arrested and £38,000 of drugs seized over the weekend": a number with no
+    period of its own, before or after it, shares the one that closes its clause past the next number (the
+    first usable one that is counted back from nothing, with no clause break or clause opener before it)."""
+    for period in values:
+        if period.start < next_start:
+            continue
+        if not period.usable or period.anaphoric:
+            return None
+        between = text[num.end : period.start]
+        if _CLAUSE_BREAK.search(between) or _CLAUSE_OPENERS.intersection(_WORD.findall(between.lower())):
+            return None
+        return period.value
+    return None
+
+
+_CLAUSE_BREAK = re.compile(r",(?!\d)|[;:()]")
 
 
 class _PeriodContext:

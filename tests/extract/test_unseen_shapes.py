@@ -157,3 +157,13 @@ def test_a_quarter_without_a_year_is_not_after_the_published_year() -> None:
         "The jobless rate was 4.3% in the first quarter.\n"
     )
     assert {s.value: s.period for s in extract_text(text).statistics} == {4.9: "2025", 4.3: "2024-Q1"}
+
+
+def test_a_number_without_its_own_period_shares_the_one_closing_its_clause() -> None:
+    text = (
+        "Update\n\nPublished: 22/07/2024 16:30\n\n"
+        "Six crews were out, and 30 volunteers helped in June. "
+        "Nine people were rescued and boats worth £40,000 sank in the storm in May.\n"
+    )
+    periods = {s.value: s.period for s in extract_text(text).statistics}
+    assert periods == {6.0: None, 30.0: "2024-06", 9.0: "2024-05", 40000.0: "2024-05"}
