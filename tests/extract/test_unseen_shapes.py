@@ -114,6 +114,12 @@ def test_a_partitive_pronoun_count_is_named_by_its_verb() -> None:
     assert measures_of("But 612 of them had been waiting since the spring, the board said.")[612] == "waiting"
 
 
+def periods_of(body: str, published: str = "22/07/2024 16:30") -> dict[float, str | None]:
+    """The period of each statistic of a short article with a headline and a published line."""
+    text = f"Update\n\nPublished: {published}\n\n{body}\n"
+    return {s.value: s.period for s in extract_text(text).statistics}
+
+
 def directions_of(text: str) -> dict[float, str | None]:
     return {s.value: s.direction for s in extract_text(text).statistics}
 
@@ -132,38 +138,31 @@ def test_raised_and_widened_by_state_increases_but_raised_to_is_a_level() -> Non
 
 
 def test_weekend_and_week_phrases_are_periods_from_the_published_date() -> None:
-    text = (
-        "Harbour storm update\n\nPublished: 22/07/2024 16:30\n\n"
-        "Fourteen boats were damaged over the weekend. Crews rescued 9 sailors last week.\n"
-    )
-    periods = {s.value: s.period for s in extract_text(text).statistics}
+    periods = periods_of("Fourteen boats were damaged over the weekend. Crews rescued 9 sailors last week.")
     assert periods == {14.0: "2024-07-21", 9.0: "2024-07-15"}
 
 
 def test_a_change_after_its_base_takes_the_current_period_not_the_base() -> None:
-    text = (
-        "Ferry figures\n\nPublished: 13/06/2024 10:00\n\n"
+    periods = periods_of(
         "The ferry carried 88,400 cars in the 12 months to the end of March, down from 91,000 in the previous "
-        "year, a fall of 3 per cent.\n"
+        "year, a fall of 3 per cent.",
+        published="13/06/2024 10:00",
     )
-    periods = {s.value: s.period for s in extract_text(text).statistics}
     assert periods == {88400.0: "2024-03", 91000.0: "2023-03", 3.0: "2024-03"}
 
 
 def test_a_quarter_without_a_year_is_not_after_the_published_year() -> None:
-    text = (
-        "Rates\n\nPublished: 21/05/2024 10:00\n\n"
+    periods = periods_of(
         "The bank sees unemployment rising to 4.9% by the end of 2025. "
-        "The jobless rate was 4.3% in the first quarter.\n"
+        "The jobless rate was 4.3% in the first quarter.",
+        published="21/05/2024 10:00",
     )
-    assert {s.value: s.period for s in extract_text(text).statistics} == {4.9: "2025", 4.3: "2024-Q1"}
+    assert periods == {4.9: "2025", 4.3: "2024-Q1"}
 
 
 def test_a_number_without_its_own_period_shares_the_one_closing_its_clause() -> None:
-    text = (
-        "Update\n\nPublished: 22/07/2024 16:30\n\n"
+    periods = periods_of(
         "Six crews were out, and 30 volunteers helped in June. "
-        "Nine people were rescued and boats worth £40,000 sank in the storm in May.\n"
+        "Nine people were rescued and boats worth £40,000 sank in the storm in May."
     )
-    periods = {s.value: s.period for s in extract_text(text).statistics}
     assert periods == {6.0: None, 30.0: "2024-06", 9.0: "2024-05", 40000.0: "2024-05"}
