@@ -15,12 +15,15 @@ from dataclasses import dataclass, field
 from html import escape, unescape
 
 from claimscope.extract.html_meta import MIN_HEADLINE_WORDS, read_html_meta
+from claimscope.extract.lexicons import alternation, load_words
 
 _FIGURE = re.compile(r"<figure\b[^>]*>(.*?)</figure>", re.IGNORECASE | re.DOTALL)
 _FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 _ASIDE = re.compile(r"<aside\b[^>]*>(.*?)</aside>", re.IGNORECASE | re.DOTALL)
 _LINK = re.compile(r"<a\b[^>]*>(.*?)</a>", re.IGNORECASE | re.DOTALL)
+
+_ROLE_WORD = re.compile(rf"\b{alternation(load_words('speaker_roles.txt'))}s?\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -90,7 +93,7 @@ def html_to_article(html: str) -> HtmlArticle:
     return HtmlArticle(
         markdown=markdown,
         title=_clean(meta.get("title")) or marked.headline,
-        author=_clean(meta.get("author")) or marked.author,
+        author=_author(_clean(meta.get("author"))) or marked.author,
         published=_more_precise(marked.published, day),
         captions=captions,
         related=set(related),
@@ -122,6 +125,15 @@ def _split_front_matter(output: str) -> tuple[dict[str, str], str]:
         if sep:
             meta[key.strip()] = value.strip().strip('"')
     return meta, output[end + 5 :]
+
+
+def _author(value: str | None) -> str | None:
+    """trafilatura's author without the job title it reads from "By X, Transport correspondent" ("X;
+    Transport correspondent"): parts of the "; " list that hold a role word are dropped."""
+    if value is None or ";" not in value:
+        return value
+    names = [part.strip() for part in value.split(";") if not _ROLE_WORD.search(part)]
+    return "; ".join(name for name in names if name) or None
 
 
 def _clean(value: object) -> str | None:

@@ -53,16 +53,25 @@ def read_html_meta(page: str) -> HtmlMeta:
 
 
 def related_links(root: lxml_html.HtmlElement) -> list[str]:
-    """Linked headlines in an ``<aside>`` or a box whose class or id says "related", in page order."""
+    """Linked headlines in an ``<aside>``, a box whose class or id says "related", or a bare list of links
+    after the ``<article>`` (a broadcaster's "more stories" with no label), in page order."""
     titles: list[str] = []
     for element in root.iter("aside", "div", "section", "ul", "ol", "nav"):
-        if element.tag != "aside" and not _is_related_box(element):
+        if element.tag != "aside" and not _is_related_box(element) and not _link_list_after_article(element):
             continue
         for link in element.iter("a"):
             title = " ".join(link.text_content().split())
             if len(title.split()) >= MIN_HEADLINE_WORDS and title not in titles:
                 titles.append(title)
     return titles
+
+
+def _link_list_after_article(element: lxml_html.HtmlElement) -> bool:
+    """A list beside and after the ``<article>`` whose every item is one link: headlines of other stories."""
+    if element.tag not in ("ul", "ol") or not any(e.tag == "article" for e in element.itersiblings(preceding=True)):
+        return False
+    items = list(element.iterchildren("li"))
+    return bool(items) and all(len(item.findall(".//a")) == 1 for item in items)
 
 
 def _is_related_box(element: lxml_html.HtmlElement) -> bool:

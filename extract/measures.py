@@ -125,6 +125,7 @@ class Phrase(NamedTuple):
     text: str = ""  # when set, the measure reads differently from the span ("persons arrested")
     verb_only: bool = False  # no noun phrase, only the verb that takes the number ("repaid")
     found: bool = True  # a field, not a property: it is read for every number, and a field read costs no call
+    elided: bool = False  # only a verb after the number, its noun left out ("the 57 recorded")
 
 
 NOTHING = Phrase(found=False)
@@ -380,7 +381,8 @@ def forward(toks: Tokens, j: int) -> Phrase:
         while j < n and low[j] in DETERMINERS:
             j += 1
         if j < n and low[j] in PARTITIVE_PRONOUNS:
-            return NOTHING
+            verb = _participle(toks, j + 1, progressive=True)  # "3,940 of them had been waiting"
+            return Phrase(toks.start[verb[0]], toks.end[verb[1]], elided=True) if verb is not None else NOTHING
     first = j
     while j < n and low[j] in MODIFIERS_AFTER_NUMBER and j + 1 < n and is_content(toks, j + 1):
         j += 1
@@ -413,9 +415,11 @@ def forward(toks: Tokens, j: int) -> Phrase:
     if last < 0:
         participle = _participle(toks, first)
         if participle is not None:
-            return Phrase(toks.start[participle[0]], toks.end[participle[1]])
+            return Phrase(toks.start[participle[0]], toks.end[participle[1]], elided=True)
         return NOTHING
     end = toks.end[last]
+    if last == first and low[first].endswith("ed") and texts[first].islower() and is_verbish(toks, first):
+        return Phrase(toks.start[first], end, elided=True)  # "the 4,105 recorded a year earlier"
     participle = _participle(toks, last + 1)
     if participle is not None:
         words = texts[first : last + 1] + texts[participle[0] : participle[1] + 1]
@@ -440,8 +444,9 @@ def _saying_noun(toks: Tokens, j: int) -> bool:
     return low in REPORTING and low.endswith("s") and not low.endswith("ss") and toks.text[j].islower()
 
 
-def _participle(toks: Tokens, j: int) -> tuple[int, int] | None:
-    """ "were arrested", "have been sold", "convicted", "had been set aside" starting at token ``j``."""
+def _participle(toks: Tokens, j: int, progressive: bool = False) -> tuple[int, int] | None:
+    """ "were arrested", "have been sold", "convicted", "had been set aside" starting at token ``j``; with
+    ``progressive``, also "had been waiting" (after at least one auxiliary)."""
     n = toks.n
     low = toks.low
     k = j
@@ -450,7 +455,8 @@ def _participle(toks: Tokens, j: int) -> tuple[int, int] | None:
     if k >= n or not toks.word[k] or toks.stat[k] >= 0 or toks.masked[k]:
         return None
     word = low[k]
-    if not (word in PARTICIPLES or (word.endswith("ed") and len(word) > 4 and toks.text[k].islower())):
+    progressive = progressive and k > j and word.endswith("ing") and toks.text[k].islower()
+    if not (progressive or word in PARTICIPLES or (word.endswith("ed") and len(word) > 4 and toks.text[k].islower())):
         return None
     if k == j and _finite_with_object(toks, k):
         return None  # "passengers used the line": a finite verb with its object, not "people injured"
@@ -501,7 +507,7 @@ _CHANGE_MODIFIERS = ADVERBS | _words("frequency_adjectives", _C)
 
 def change_word_after(toks: Tokens, j: int) -> int:
     """The index of a change noun right after a number ("a 3-percent increase", "a 5.5% year-on-year
-    increase"), or -1."""
+    increase", "a 3.5% pay rise": up to two lower-case nouns of what changes may stand between), or -1."""
     n = toks.n
     low = toks.low
     k = j
@@ -509,7 +515,16 @@ def change_word_after(toks: Tokens, j: int) -> int:
         k += 1
     if k < n and low[k] in CHANGE_NOUNS and toks.word[k]:
         return k
+    compound = k
+    while k < n and k - compound < _COMPOUND_NOUNS and toks.word[k] and toks.text[k].islower() \
+            and is_content(toks, k) and not low[k].endswith("ed") and toks.stat[k] < 0:
+        k += 1
+        if k < n and k > compound and low[k] in CHANGE_NOUNS and toks.word[k]:
+            return k
     return -1
+
+
+_COMPOUND_NOUNS = 2
 
 
 def direction_of(word: str) -> Direction | None:

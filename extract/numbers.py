@@ -194,7 +194,7 @@ class TextScan:
         self._text, self._low = text, lowered
         self._digits = list(DIGITS_RE.finditer(lowered))
         self._digit_at = list(map(_MATCH_START, self._digits))
-        self._words = list(WORDS_RE.finditer(lowered))
+        self._words = _word_runs(lowered)
         self._word_at = list(map(_MATCH_START, self._words))
         self.starts = sorted([*self._digit_at, *self._word_at])
         """Where a number may start: a sentence with none of these between its ends has no number."""
@@ -220,6 +220,23 @@ class TextScan:
 
 
 _MATCH_START = re.Match.start
+_WORD_RUN_AFTER_BOUNDARY = re.compile(rf"[^a-z]{WORDS_RE.pattern}")
+"""A number-word run with the character before it: only runs that start a word ("two", not the "one" of
+"someone"). Matching that character keeps the engine's first-character skip (a look-behind would cost it),
+and the next character a word can start at is after a space, so far fewer positions enter the trie."""
+
+
+def _word_runs(low: str) -> list[re.Match[str]]:
+    """The ``WORDS_RE`` matches of ``low`` that start a word, each matched again at its own start so that it
+    is the match ``_collect`` expects. A run inside a word is skipped there anyway; not scanning it also
+    lets a real run right after it be found ("xone two": "two")."""
+    runs = [match for match in (WORDS_RE.match(low, 0),) if match is not None]
+    match_at = WORDS_RE.match
+    for found in _WORD_RUN_AFTER_BOUNDARY.finditer(low):
+        again = match_at(low, found.start("words"))
+        if again is not None:
+            runs.append(again)
+    return runs
 
 
 def _collect(

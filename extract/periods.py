@@ -450,6 +450,9 @@ def resolve_anaphoric(surface: str, carry: str | None, ref: date | None) -> str 
     period's year (or of the published year); "the previous quarter" the quarter before it."""
     low = " ".join(surface.lower().split())
     year = carry[:4] if carry and carry[:4].isdigit() else (str(ref.year) if ref else None)
+    if year and ref and int(year) > ref.year:
+        year = str(ref.year)  # "... by the end of 2025. The jobless rate was 4.3% in the first quarter": a
+        # quarter without a year is not read as one after the published year (a forecast's year is no context)
     if any(word in low for word in _PREVIOUS):
         if carry and len(carry) == 7 and carry[5] == "Q" and carry[6] in "1234" and year:
             n = int(carry[6]) - 1

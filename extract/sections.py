@@ -45,6 +45,8 @@ _MONTHS: dict[str, int] = {str(k).lower(): int(v) for k, v in load_json("periods
 _SPACES = r"\s+"
 
 
+_CLOCK_ONLY = re.compile(r"\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]+[A-Z]{2,5}(?:[+-]\d{1,2})?)?$", re.IGNORECASE)
+"""A part of a timestamp line that is only a clock time ("04:12 GMT", "9.30am")."""
 _KICKERS = word_set(_LEX, "kicker_labels")
 _KICKER_RE = re.compile(rf"^[\W_]*{alternation(_KICKERS, space=_SPACES)}[\W_]*$", re.IGNORECASE)
 _RELATED_RE = re.compile(
@@ -310,12 +312,19 @@ def _timestamps(body: str) -> list[tuple[str | None, str]]:
     marks = list(_LABEL_SPLIT.finditer(body))
     found: list[tuple[str | None, str]] = []
     lead = body[: marks[0].start()] if marks else body
+    day = ""
     for part in _PART_SPLIT.split(lead):
         part = part.strip("*_ ")
-        if part and is_date_line(part):
+        if day and _CLOCK_ONLY.match(part):  # "21 May 2024 | 04:12 GMT": the time in a part of its own
+            parsed = _timestamp(f"{day} {part}")
+            if parsed is not None and found and found[-1][0] is None and "T" not in found[-1][1]:
+                found[-1] = (None, parsed)
+            day = ""
+        elif part and is_date_line(part):
             parsed = _timestamp(part)
             if parsed is not None:
                 found.append((None, parsed))
+            day = part
     for i, mark in enumerate(marks):
         label = " ".join(mark.group(1).lower().split())
         value = body[mark.end() : marks[i + 1].start() if i + 1 < len(marks) else len(body)]
@@ -326,13 +335,16 @@ def _timestamps(body: str) -> list[tuple[str | None, str]]:
 
 
 def _is_issuer(text: str, blocks: Sequence[_RawBlock], index: int) -> bool:
-    """A government body's name above its release ('MINISTRY OF HEALTH', then 'Media release'): not the title."""
+    """A government body's name above its release ('MINISTRY OF HEALTH', then 'Media release'; or below a
+    kicker: 'PRESS RELEASE', then 'Ministry of Health'): not the title."""
     body = text[blocks[index].start : blocks[index].end]
     words = _WORD.findall(body)
     if not 1 <= len(words) <= 8 or _TERMINAL.search(body) or not {w.lower() for w in words} & _ISSUER_WORDS:
         return False
     if any(w[0].islower() and len(w) > 3 for w in words):
         return False  # "Police appeal for witnesses" is a headline; a body's name is capitalised throughout
+    if index > 0 and _KICKER_RE.match(text[blocks[index - 1].start : blocks[index - 1].end]):
+        return True  # "PRESS RELEASE" above "Ministry of Health" above the headline
     nxt = blocks[index + 1] if index + 1 < len(blocks) else None
     if nxt is None:
         return False

@@ -203,7 +203,7 @@ def find_statistics(doc: Document, claims: list[Claim]) -> list[Statistic]:
                     raw=text[num.start : num.end],
                     unit=num.unit,
                     measure=cand.measure,
-                    period=_period_for(text, num, values, next_start, in_view),
+                    period=_period_for(text, num, values, next_start, in_view, cand.direction is not None),
                     approximate=num.approximate,
                     direction=cand.direction,
                     claim_id=claim_index.containing(num.start, num.end),
@@ -435,6 +435,8 @@ def _measure_one(text: str, tokens: Tokens, candidates: list[_Candidate], index:
         return
 
     own = forward(tokens, after)
+    if own.elided and num.unit is None and prev is not None and prev.base:
+        own = NOTHING  # "the 57 recorded a year earlier", "when 71 were issued": the same thing as before
     if own.found and num.unit_kind == "measure":
         if _low(tokens, before) == "of" and _level_subject(text, tokens, before):
             own = NOTHING  # "Winds of up to 90 mph tore through": the winds, not what follows
@@ -619,9 +621,11 @@ def _period_values(
 
 
 def _period_for(
-    text: str, num: NumberMention, values: list[_Period], next_start: int, context: Callable[[], str | None]
+    text: str, num: NumberMention, values: list[_Period], next_start: int, context: Callable[[], str | None],
+    change: bool = False,
 ) -> str | None:
-    """The period named after the number before the next one, else the nearest before it in the sentence,
+    """The period named after the number before the next one, else the nearest before it in the sentence
+    (for a ``change``, the nearest that is not counted back from another: a base's period is the base's),
     else the period in view from the sentences before, the heading or the headline; "said on Monday" (when
     it was said, so the published date) only when the text names no other."""
     for period in values:
@@ -630,16 +634,42 @@ def _period_for(
                 break  # "the lowest since the series began in 2006": another clause's time
             return period.value  # "11,300 initial screenings in 2024", "41 employers ... last year"
     best: str | None = None
+    own: str | None = None  # the nearest before it that is not counted back from another ("a year earlier")
     for period in values:
         if period.end <= num.start and period.usable:
             best = period.value  # the nearest period named before the number in the same sentence
+            if not period.anaphoric:
+                own = period.value
         elif period.start >= num.start:
             break
+    if change and own is not None:
+        best = own  # "2,106 in the previous year, a fall of 11 per cent": the change is the current period's
+    if best is None:
+        best = _clause_period(text, num, values, next_start)
     if best is None:
         best = context()
     if best is None:
         best = next((p.value for p in values if p.reported), None)  # "officials said on Monday"
     return best
+
+
+def _clause_period(text: str, num: NumberMention, values: list[_Period], next_start: int) -> str | None:
+    """ "Fourteen people have been arrested and £38,000 of drugs seized over the weekend": a number with no
+    period of its own, before or after it, shares the one that closes its clause past the next number (the
+    first usable one that is counted back from nothing, with no clause break or clause opener before it)."""
+    for period in values:
+        if period.start < next_start:
+            continue
+        if not period.usable or period.anaphoric:
+            return None
+        between = text[num.end : period.start]
+        if _CLAUSE_BREAK.search(between) or _CLAUSE_OPENERS.intersection(_WORD.findall(between.lower())):
+            return None
+        return period.value
+    return None
+
+
+_CLAUSE_BREAK = re.compile(r",(?!\d)|[;:()]")
 
 
 class _PeriodContext:

@@ -16,7 +16,7 @@ from claimscope.extract.claims.context import Draft, ParagraphContext
 from claimscope.extract.claims.spans import trim_span
 from claimscope.extract.claims.subjects import leading_np
 from claimscope.extract.lexicons import alternation, word_set
-from claimscope.extract.speakers import parse_speaker
+from claimscope.extract.speakers import SpeakerPhrase, parse_speaker
 
 _QUESTION = re.compile(
     rf"\W*{alternation(word_set('claims.json', 'interview_question_labels'))}\s*[:.)]\s+", re.IGNORECASE
@@ -24,6 +24,11 @@ _QUESTION = re.compile(
 _ANSWER = re.compile(rf"\W*{alternation(word_set('claims.json', 'interview_answer_labels'))}\s*[:.)]\s+", re.IGNORECASE)
 _SHORT_REPLY = re.compile(r"[^.!?]{1,40}[.!?]\s+(?=\S)")
 CUE = "answered"
+_BARE_REPLIES = word_set("claims.json", "interview_bare_replies")
+_BARE_REPLY_WORDS = 5
+_INTRO_SENTENCES = 3
+"""How many sentences before the first question may name the interviewee: the intro often names them
+first and then says why they were asked ("X leads ... . As the figures come out, we asked her ...")."""
 
 
 @dataclass(slots=True)
@@ -51,7 +56,7 @@ class Interview:
             return None
         lo, hi = trim_span(text, answer.end(), end)
         reply = _SHORT_REPLY.match(text, lo, hi)
-        if reply is not None and len(reply.group().split()) < P.MIN_STANDALONE_WORDS:
+        if reply is not None and _bare_reply(reply.group().split()):
             lo = reply.end()  # "So far, yes. The wall held.": the bare yes or no asserts nothing by itself
         if lo >= hi:
             return None
@@ -59,14 +64,31 @@ class Interview:
 
     def _find_interviewee(self, ctx: ParagraphContext, before: int) -> None:
         self.speaker = self.speaker_start = self.speaker_end = None
-        text, state = ctx.text, ctx.state
-        intro = [(lo, hi) for lo, hi in state.unread if hi <= before]
-        if intro:
-            lo, hi = intro[-1]
-            np_end = leading_np(text, lo, hi)
-            s, e = trim_span(text, lo, np_end)
-            phrase = parse_speaker(text[s:e].rstrip(",")) if e > s else None
+        state = ctx.state
+        intro = [(lo, hi) for lo, hi in state.unread if hi <= before][-_INTRO_SENTENCES:]
+        subjects: list[tuple[int, int, SpeakerPhrase]] = []
+        for span in intro:
+            s, e, phrase = self._subject(ctx, span)
             if phrase is not None and phrase.pronoun is None:
-                self.speaker, self.speaker_start, self.speaker_end = state.resolve(phrase), s, e
-                return
+                subjects.append((s, e, phrase))
+        people = [subject for subject in subjects if subject[2].kind == "person"]
+        last = [subject for subject in subjects if subject[0] >= intro[-1][0]] if intro else []
+        for s, e, phrase in (people or last)[-1:]:  # a person named in the intro, else whoever opens its last sentence
+            self.speaker, self.speaker_start, self.speaker_end = state.resolve(phrase), s, e
+            return
         self.speaker = state.last_person
+
+    @staticmethod
+    def _subject(ctx: ParagraphContext, span: tuple[int, int]) -> tuple[int, int, SpeakerPhrase | None]:
+        """The noun phrase that opens the sentence ``span``, as a speaker if it can be one."""
+        lo, hi = span
+        s, e = trim_span(ctx.text, lo, leading_np(ctx.text, lo, hi))
+        return s, e, parse_speaker(ctx.text[s:e].rstrip(",")) if e > s else None
+
+
+def _bare_reply(words: list[str]) -> bool:
+    """An answer's opening that only says yes or no: too short to assert anything ("So far, yes."), or a
+    yes/no with a few words of degree ("Yes, and quite markedly."); the figures come in the sentences after."""
+    if len(words) < P.MIN_STANDALONE_WORDS:
+        return True
+    return len(words) <= _BARE_REPLY_WORDS and words[0].strip(",.;:!").lower() in _BARE_REPLIES

@@ -24,7 +24,7 @@ from claimscope.extract.claims.content import (
 )
 from claimscope.extract.claims.context import Draft, ParagraphContext, Subject, draft
 from claimscope.extract.claims.continuation import after_frame, find_continuation
-from claimscope.extract.claims.spans import BLANKS, comma_back, skip_back, space_forward, trim_span
+from claimscope.extract.claims.spans import BLANKS, comma_back, skip_back, space_back, space_forward, trim_span
 from claimscope.extract.claims.subjects import (
     SUBJECT_WINDOW,
     noun_or_passive,
@@ -56,7 +56,7 @@ def verb_frame(ctx: ParagraphContext, lo: int, hi: int, v0: int, v1: int, depth:
         return inverted
     subject_end = strip_lead_ins(text, max(lo, v0 - _HEAD_WINDOW), v0)
     subject = subject_before(ctx, lo, subject_end) or shared_subject(text, lo, subject_end)
-    if subject is None:
+    if subject is None or _as_clause(text, lo, subject.start):
         return []
     rest = v1
     if verb in P.TELL_VERBS and not P.CONTENT_LEAD.match(text, v1, hi):
@@ -75,6 +75,14 @@ def verb_frame(ctx: ParagraphContext, lo: int, hi: int, v0: int, v1: int, depth:
                 return left
             break
     return _right_content(ctx, lo, hi, v0, rest, subject, verb, depth)
+
+
+def _as_clause(text: str, lo: int, subject_start: int) -> bool:
+    """ "..., not £340 million as the newspaper stated, the spokesperson said.": a speaker after "as" inside the
+    sentence names a source of comparison, not the source of this sentence (sentence-initial "As X said, ..."
+    still frames what follows)."""
+    before = space_back(text, lo, subject_start)
+    return before - 2 > lo and text[before - 2 : before].lower() == "as" and not text[before - 3].isalnum()
 
 
 # --- signs that the content came before the speaker -------------------------------------------------------
