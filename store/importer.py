@@ -24,8 +24,8 @@ from pathlib import Path
 
 from claimscope.extract.errors import InputRefused
 from claimscope.extract.model import Article
-from claimscope.store.db import Store
 from claimscope.store.errors import InputMissing, SampleImportFailed, StoreError
+from claimscope.store.interface import StoreInterface
 from claimscope.store.records import PreparedArticle, prepare_article
 from claimscope.store.text import single_line
 
@@ -159,7 +159,7 @@ def _process_context() -> multiprocessing.context.BaseContext:
 
 
 def import_paths(
-    store: Store,
+    store: StoreInterface,
     paths: Sequence[str | os.PathLike[str]],
     *,
     progress: Progress | None = None,
@@ -190,7 +190,7 @@ def import_paths(
     return summary
 
 
-def _store_batch(store: Store, batch: list[PreparedArticle], summary: ImportSummary) -> None:
+def _store_batch(store: StoreInterface, batch: list[PreparedArticle], summary: ImportSummary) -> None:
     if not batch:
         return
     result = store.add_prepared(batch)
@@ -199,7 +199,7 @@ def _store_batch(store: Store, batch: list[PreparedArticle], summary: ImportSumm
     batch.clear()
 
 
-def import_samples(store: Store) -> ImportSummary:
+def import_samples(store: StoreInterface) -> ImportSummary:
     """Import the sample articles shipped inside the package (works from a wheel, not only a checkout).
 
     The explorer calls this on its first run, in a worker: any failure becomes ``SampleImportFailed``, whose

@@ -20,9 +20,10 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.worker import Worker, WorkerState
 
-from claimscope.store.db import Store
+from claimscope.store import opening
 from claimscope.store.errors import ExportExists, StoreError
 from claimscope.store.export import FORMATS, default_export_name, write_export
+from claimscope.store.interface import StoreInterface
 from claimscope.tui.keymap import LoadedKeymap, load_keymap
 from claimscope.tui.library import Library
 from claimscope.tui.palette_commands import ClaimscopeCommands
@@ -279,16 +280,16 @@ class ClaimscopeApp(App[int]):
 
 
 def make_app(
-    db_path: Path | None,
+    db_path: Path | str | None,
     *,
-    store: Store | None = None,
+    store: StoreInterface | None = None,
     keymap: LoadedKeymap | None = None,
     import_samples: bool = True,
     auto_refresh: float | None = AUTO_REFRESH_SECONDS,
     export_directory: Path | None = None,
 ) -> ClaimscopeApp:
     """Open the store (raises ``StoreError``) and build the explorer; tests pass their own store."""
-    opened = store if store is not None else Store(db_path)
+    opened = store if store is not None else opening.open_store(db_path)
     return ClaimscopeApp(
         Library(opened),
         keymap if keymap is not None else load_keymap(),
@@ -298,7 +299,7 @@ def make_app(
     )
 
 
-def run_explorer(db_path: Path | None) -> int:
+def run_explorer(db_path: Path | str | None) -> int:
     """Run the explorer; a store that cannot be opened is one line on stderr and exit status 2."""
     try:
         app = make_app(db_path)

@@ -8,6 +8,8 @@ from typing import Any, TypeVar
 
 import click
 
+from claimscope.store.opening import URL_SCHEMES
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -17,12 +19,26 @@ class UserError(click.ClickException):
     exit_code = 2
 
 
+class StoreLocationType(click.ParamType[Path | str]):
+    """A store file's path (``Path``), or a PostgreSQL URL kept as the ``str`` it is (a ``Path`` would
+    fold its ``//``)."""
+
+    name = "FILE|URL"
+    _file = click.Path(dir_okay=False, path_type=Path)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path | str:
+        if isinstance(value, str) and value.startswith(URL_SCHEMES):
+            return value
+        return self._file.convert(value, param, ctx)
+
+
 def db_option(func: F) -> F:
-    """``--db PATH`` on the group and on every store command (``claimscope --db X list`` works too)."""
+    """``--db FILE|URL`` on the group and on every store command (``claimscope --db X list`` works too)."""
     return click.option(
         "--db",
         "db_path",
-        type=click.Path(dir_okay=False, path_type=Path),
+        type=StoreLocationType(),
         default=None,
-        help="Store file (default: $CLAIMSCOPE_DB, else the platform's user data directory).",
+        help="Store file, or a postgresql:// URL of a shared store (default: $CLAIMSCOPE_DB, else the "
+        "platform's user data directory).",
     )(func)

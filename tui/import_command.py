@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from claimscope.store.db import Store
 from claimscope.store.importer import ImportSummary, import_paths
+from claimscope.store.interface import StoreInterface
 from claimscope.store.search.persisted import update_index
 from claimscope.tui.cli_common import db_option
 from claimscope.tui.cli_output import note
@@ -39,7 +39,7 @@ def import_command(paths: tuple[str, ...], workers: int | None, db_path: Path | 
     return 1 if summary.failed else 0
 
 
-def _run_import(store: Store, paths: Sequence[str], workers: int | None) -> ImportSummary:
+def _run_import(store: StoreInterface, paths: Sequence[str], workers: int | None) -> ImportSummary:
     if not sys.stderr.isatty():
         return import_paths(store, paths, workers=workers)
     from rich.console import Console
