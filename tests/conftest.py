@@ -17,26 +17,12 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+from postgres_databases import admin, database_url, scratch_database
 from postgres_server import SERVER_ENV, NoServer, start, stop
 
 TEMPLATE = "claimscope_test_template"
-
-
-def database_url(server_url: str, name: str) -> str:
-    """The server's URL with another database name."""
-    parts = urlsplit(server_url)
-    return urlunsplit((parts.scheme, parts.netloc, f"/{name}", parts.query, parts.fragment))
-
-
-def _admin(server_url: str, *statements: str) -> None:
-    import psycopg
-
-    with psycopg.connect(server_url, autocommit=True) as connection:
-        for statement in statements:
-            connection.execute(statement)  # type: ignore[call-overload]
 
 
 @pytest.fixture(scope="session")
@@ -66,28 +52,18 @@ def postgres_template(postgres_server: str) -> str:
     from claimscope.store.postgres.store import PostgresStore
 
     name = f"{TEMPLATE}_{secrets.token_hex(4)}"
-    _admin(postgres_server, f"CREATE DATABASE {name}")
+    admin(postgres_server, f"CREATE DATABASE {name}")
     PostgresStore(database_url(postgres_server, name)).close()
     return name
-
-
-def _scratch_database(server_url: str, template: str | None) -> Iterator[str]:
-    """A database of its own for one test, dropped (even with connections left open) afterwards."""
-    name = f"claimscope_test_{secrets.token_hex(6)}"
-    _admin(server_url, f"CREATE DATABASE {name}" + (f" TEMPLATE {template}" if template else ""))
-    try:
-        yield database_url(server_url, name)
-    finally:
-        _admin(server_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 @pytest.fixture
 def postgres_url(postgres_server: str, postgres_template: str) -> Iterator[str]:
     """A new database with the store's schema, for this test only."""
-    yield from _scratch_database(postgres_server, postgres_template)
+    yield from scratch_database(postgres_server, postgres_template)
 
 
 @pytest.fixture
 def empty_postgres_url(postgres_server: str) -> Iterator[str]:
     """A new database without the schema (for tests of the migrations themselves)."""
-    yield from _scratch_database(postgres_server, None)
+    yield from scratch_database(postgres_server, None)

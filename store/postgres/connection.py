@@ -8,7 +8,7 @@ whether the password was in the user part or in a ``password=`` parameter.
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import psycopg
 
@@ -30,7 +30,8 @@ def redacted(url: str) -> str:
             userinfo, _, hostinfo = netloc.rpartition("@")
             netloc = f"{userinfo.partition(':')[0]}@{hostinfo}"
         query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if k not in SECRET_PARAMETERS])
-        return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+        # Not urlunsplit: it drops the empty host of "postgresql:///db" (libpq's "the local socket").
+        return f"{parts.scheme}://{netloc}{parts.path}" + (f"?{query}" if query else "")
     except ValueError:
         return _scheme_only(url)
 

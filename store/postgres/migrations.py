@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import psycopg
 
 from claimscope.store.errors import StoreTooNew
+from claimscope.store.postgres.search import index_stored_articles
 
 ADVISORY_LOCK = 0x636C_6D73  # "clms": one claimscope schema change at a time per database
 
@@ -27,6 +28,8 @@ class Migration:
     number: int
     name: str
     statements: tuple[str, ...]
+    backfill: Callable[[psycopg.Cursor[tuple[object, ...]]], None] | None = None
+    """Fills what the statements created from the rows already stored (same transaction)."""
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -73,6 +76,28 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
             "CREATE INDEX marks_of_item ON marks (item_id)",
         ),
+    ),
+    Migration(
+        2,
+        "search units and vocabulary (pg_trgm)",
+        (
+            "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+            "CREATE TABLE search_words (word text COLLATE \"C\" PRIMARY KEY)",
+            "CREATE INDEX search_words_trigrams ON search_words USING gin (word gin_trgm_ops)",
+            """
+            CREATE TABLE search_units (
+                article_id text COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+                unit       integer NOT NULL,
+                kind       smallint NOT NULL,
+                own        text[] NOT NULL,
+                words      text[] NOT NULL,
+                PRIMARY KEY (article_id, unit)
+            )
+            """,
+            "CREATE INDEX search_units_words ON search_units USING gin (words)",
+            "CREATE INDEX search_units_own ON search_units USING gin (own)",
+        ),
+        backfill=index_stored_articles,
     ),
 )
 """In order; never edit a released step, add a new one."""
@@ -122,6 +147,8 @@ def migrate(
                 continue
             for statement in migration.statements:
                 cursor.execute(statement)
+            if migration.backfill is not None:
+                migration.backfill(cursor)
             cursor.execute(
                 "INSERT INTO claimscope_migrations (number, name) VALUES (%s, %s)", (migration.number, migration.name)
             )

@@ -42,6 +42,7 @@ from claimscope.store.errors import StoreError, UnknownId
 from claimscope.store.interface import Searcher
 from claimscope.store.postgres.connection import DatabaseError, connect, reason_of, redacted
 from claimscope.store.postgres.migrations import migrate
+from claimscope.store.postgres.search import index_documents, like_prefix
 from claimscope.store.records import (
     KIND_OF_TABLE,
     ItemRef,
@@ -75,11 +76,6 @@ def default_user() -> str:
 def mark_set_name(user: str, shared: str | None) -> str:
     """The ``marks.mark_set`` value: a shared set by name, else the user's own."""
     return f"shared:{shared}" if shared else f"user:{user}"
-
-
-def like_prefix(text: str) -> str:
-    """A LIKE pattern matching strings that start with ``text`` taken literally (``%``, ``_``, ``\\``)."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def _no_nul(value: object) -> str | None:
@@ -274,7 +270,7 @@ class PostgresStore:
         batch, duplicates = unique_by_id(prepared)
         if not batch:
             return AddResult(0, duplicates)
-        entries = list(batch.values())
+        entries = sorted(batch.values(), key=lambda entry: entry.id)  # one lock order for every writer
         columns = _article_columns(entries)
         with self._transaction() as cursor:
             cursor.execute(
@@ -290,11 +286,12 @@ class PostgresStore:
                 columns,
             )
             new = {article_id for (article_id,) in cursor.fetchall()}
+            documents = [(entry.id, orjson.loads(entry.document)) for entry in entries if entry.id in new]
             with cursor.copy("COPY items (id, article_id, kind) FROM STDIN") as copy:
-                for entry in entries:
-                    if entry.id in new:
-                        for row in _item_rows(entry):
-                            copy.write_row(row)
+                for article_id, document in documents:
+                    for row in _item_rows(article_id, document):
+                        copy.write_row(row)
+            index_documents(cursor, documents)
         return AddResult(len(new), len(batch) - len(new) + duplicates)
 
     def remove_articles(self, ids: Iterable[str]) -> int:
@@ -351,9 +348,9 @@ class PostgresStore:
 
     def searcher(self) -> Searcher:
         """The database's own search (``SearchesItself``): no index files beside a shared store."""
-        from claimscope.store.search.index import SearchIndex
+        from claimscope.store.postgres.search import DatabaseSearch
 
-        return SearchIndex.from_store(self)
+        return DatabaseSearch(self)
 
     # -- other writers -----------------------------------------------------------------------------
 
@@ -445,11 +442,10 @@ def _article_columns(entries: list[PreparedArticle]) -> tuple[list[Any], ...]:
     return columns
 
 
-def _item_rows(entry: PreparedArticle) -> Iterator[tuple[str, str, str]]:
+def _item_rows(article_id: str, document: Record) -> Iterator[tuple[str, str, str]]:
     """The ``items`` rows of one article: itself, then every item of its document."""
-    yield entry.id, entry.id, "article"
-    document = orjson.loads(entry.document)
+    yield article_id, article_id, "article"
     for table in ITEM_TABLES:
         kind = KIND_OF_TABLE[table]
         for item_id in document.get(table) or {}:
-            yield item_id, entry.id, kind
+            yield item_id, article_id, kind
