@@ -20,10 +20,10 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.worker import Worker, WorkerState
 
-from claimscope.store import opening
 from claimscope.store.errors import ExportExists, StoreError
 from claimscope.store.export import FORMATS, default_export_name, write_export
 from claimscope.store.interface import StoreInterface
+from claimscope.tui.cli_store import open_location
 from claimscope.tui.keymap import LoadedKeymap, load_keymap
 from claimscope.tui.library import Library
 from claimscope.tui.palette_commands import ClaimscopeCommands
@@ -289,7 +289,7 @@ def make_app(
     export_directory: Path | None = None,
 ) -> ClaimscopeApp:
     """Open the store (raises ``StoreError``) and build the explorer; tests pass their own store."""
-    opened = store if store is not None else opening.open_store(db_path)
+    opened = store if store is not None else open_location(db_path)
     return ClaimscopeApp(
         Library(opened),
         keymap if keymap is not None else load_keymap(),

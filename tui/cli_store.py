@@ -10,6 +10,7 @@ import click
 
 from claimscope.store import opening
 from claimscope.store.interface import StoreInterface
+from claimscope.tui.cli_common import MARK_SET_META, USER_META
 
 
 def store_path(db_path: Path | str | None) -> opening.Location:
@@ -27,10 +28,18 @@ def store_path(db_path: Path | str | None) -> opening.Location:
     return opening.default_location()
 
 
+def open_location(db_path: Path | str | None) -> StoreInterface:
+    """The store the command names (embedded or PostgreSQL: the commands do not ask), opened for the user
+    and mark set given on the group."""
+    ctx = click.get_current_context(silent=True)
+    meta = ctx.meta if ctx is not None else {}
+    return opening.open_store(store_path(db_path), user=meta.get(USER_META), mark_set=meta.get(MARK_SET_META))
+
+
 @contextmanager
 def open_store(db_path: Path | str | None) -> Iterator[StoreInterface]:
-    """The store the command names (embedded or PostgreSQL: the commands do not ask), closed when done."""
-    with opening.open_store(store_path(db_path)) as store:
+    """``open_location``, closed when the command is done with it."""
+    with open_location(db_path) as store:
         yield store
 
 
