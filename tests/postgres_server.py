@@ -7,10 +7,12 @@ virtual environment exists::
     python3 tests/postgres_server.py stop DIR     # stops it by the pid in DIR/postmaster.pid
 
 ``initdb`` and ``pg_ctl`` refuse to run as root (and CI runs as root), so as root they run as the
-``postgres`` user (``runuser``), in a folder that user owns.  The server trusts local connections (it
-listens on 127.0.0.1 only, and on a socket inside the folder), and ``fsync=off`` because a test server
-never has to survive a power cut.  When a server is already running (``.ci/run`` starts one and exports
-``CLAIMSCOPE_TEST_PG``), the tests use that one instead of starting their own.
+``postgres`` user (``runuser``), in a folder that user owns (its parent folders must let that user
+through: a ``mktemp -d`` folder does).  The server listens on 127.0.0.1 only, and on a socket inside the
+folder; it trusts every connection but ``PASSWORD_ROLE``'s (the wrong-password test's), and runs with
+``fsync=off`` because a test server never has to survive a power cut.  When a server is already running
+(``.ci/run`` starts one and exports ``CLAIMSCOPE_TEST_PG``), the tests use that one instead of starting
+their own.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ SERVER_ENV = "CLAIMSCOPE_TEST_PG"
 """A libpq URL of a running server in which the tests may create and drop databases."""
 SERVER_USER = "postgres"
 START_TIMEOUT = 30
+PASSWORD_ROLE = "claimscope_password_test"
+"""The one role that must give a password (every other connection is trusted): the wrong-password test's."""
 
 
 class NoServer(Exception):
@@ -79,6 +83,8 @@ def start(directory: Path) -> str:
     data = directory / "data"
     initdb = [*prefix, _binary("initdb"), "-D", str(data), "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]
     _run(initdb, "initdb")
+    hba = data / "pg_hba.conf"
+    hba.write_text(f"host all {PASSWORD_ROLE} 127.0.0.1/32 scram-sha-256\n" + hba.read_text())
     port = _free_port()
     options = f"-h 127.0.0.1 -p {port} -k {directory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     log = directory / "server.log"

@@ -129,18 +129,18 @@ class PostgresStore:
             yield
         except StoreError:
             raise
-        except errors.InsufficientPrivilege as exc:
+        except (errors.InsufficientPrivilege, errors.UndefinedFile, errors.FeatureNotSupported) as exc:
+            if "pg_trgm" in str(exc):
+                raise DatabaseError(
+                    f"PostgreSQL store {self.location} lacks the pg_trgm extension ({reason_of(exc)}): install it on "
+                    "the server (Debian: postgresql-contrib) and CREATE EXTENSION pg_trgm, or ask its administrator to"
+                ) from None
+            if not isinstance(exc, errors.InsufficientPrivilege):
+                raise DatabaseError(f"PostgreSQL store {self.location}: {reason_of(exc)}") from None
             raise DatabaseError(
                 f"PostgreSQL store {self.location}: permission denied ({reason_of(exc)}); "
                 "this database role may only read"
             ) from None
-        except (errors.UndefinedFile, errors.FeatureNotSupported) as exc:
-            if "pg_trgm" in str(exc):
-                raise DatabaseError(
-                    f"PostgreSQL store {self.location} lacks the pg_trgm extension: install it on the server "
-                    "(Debian: postgresql-contrib) or ask its administrator to CREATE EXTENSION pg_trgm"
-                ) from None
-            raise DatabaseError(f"PostgreSQL store {self.location}: {reason_of(exc)}") from None
         except psycopg.OperationalError as exc:
             raise DatabaseError(f"lost the connection to PostgreSQL store {self.location}: {reason_of(exc)}") from None
         except psycopg.Error as exc:

@@ -7,6 +7,7 @@ import time
 
 import psycopg
 import pytest
+from postgres_server import PASSWORD_ROLE
 from store_factory import SectionSpec, build_article, clinic_article, ferry_article, sample_articles
 
 from claimscope.store.errors import StoreError, StoreTooNew, UnknownId
@@ -176,3 +177,49 @@ def test_hostile_text_is_stored_and_found_as_data(postgres_url: str, hostile: st
         assert store.size() == 2
         titles = {s.title for s in store.article_summaries()}
         assert f"Council vote {hostile}".replace("\x00", "\ufffd") in titles
+
+
+def test_wrong_password_is_one_line_without_it(postgres_url: str) -> None:
+    with psycopg.connect(postgres_url, autocommit=True) as connection:
+        connection.execute(f"DROP ROLE IF EXISTS {PASSWORD_ROLE}")
+        connection.execute(f"CREATE ROLE {PASSWORD_ROLE} LOGIN PASSWORD 'the-right-one'")
+    wrong = postgres_url.replace("postgresql://postgres@", f"postgresql://{PASSWORD_ROLE}:not-it-at-all@")
+    try:
+        with psycopg.connect(wrong):
+            pytest.skip("this server does not ask the test role for a password")
+    except psycopg.OperationalError:
+        pass
+    with pytest.raises(DatabaseError) as raised:
+        PostgresStore(wrong)
+    assert "password authentication failed" in str(raised.value)
+    assert "not-it-at-all" not in str(raised.value) and "\n" not in str(raised.value)
+
+
+def test_missing_pg_trgm_that_the_role_may_not_create_is_named(empty_postgres_url: str) -> None:
+    role = "claimscope_no_extensions_test"
+    with psycopg.connect(empty_postgres_url, autocommit=True) as connection:
+        connection.execute(f"DROP ROLE IF EXISTS {role}")
+        connection.execute(f"CREATE ROLE {role} LOGIN")
+        connection.execute(f"GRANT CREATE ON SCHEMA public TO {role}")  # tables yes, extensions no
+    url = empty_postgres_url.replace("postgresql://postgres@", f"postgresql://{role}@")
+    try:
+        with pytest.raises(DatabaseError, match="pg_trgm") as raised:
+            PostgresStore(url)
+        assert "CREATE EXTENSION pg_trgm" in str(raised.value)
+    finally:
+        with psycopg.connect(empty_postgres_url, autocommit=True) as connection:
+            connection.execute(f"DROP OWNED BY {role}")
+            connection.execute(f"DROP ROLE {role}")
+
+
+def test_a_lost_connection_fails_one_batch_whole_and_the_next_call_reconnects(postgres_url: str) -> None:
+    with PostgresStore(postgres_url) as store:
+        store.add_articles([ferry_article()])
+        with psycopg.connect(postgres_url, autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", (store._connection.info.backend_pid,))
+        with pytest.raises(DatabaseError, match="lost the connection") as raised:
+            store.add_articles([clinic_article()])
+        assert "\n" not in str(raised.value)
+        assert store.size() == 1  # reconnected; nothing of the failed batch was written
+        assert store.add_articles([clinic_article()]).imported == 1
+        assert len(store.records("sections")) == len(ferry_article().sections) + len(clinic_article().sections)

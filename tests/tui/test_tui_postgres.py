@@ -1,0 +1,45 @@
+"""The explorer on a PostgreSQL store: it opens, and a colleague's import appears on its own (NOTIFY)."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from test_tui_store_changes import LATE_TITLE, late_article
+from tui_articles import ferry_article, markup_article
+from tui_harness import SIZE, record_notifications
+
+from claimscope.store.postgres.store import PostgresStore
+from claimscope.tui.app import make_app
+from claimscope.tui.keymap import LoadedKeymap
+from claimscope.tui.widgets.article_tree import ArticleTree
+
+
+async def test_a_colleagues_import_appears_on_its_own(postgres_url: str, tmp_path: Path) -> None:
+    with PostgresStore(postgres_url, user="ann") as setup:
+        setup.add_articles([ferry_article(), markup_article()])
+    app = make_app(
+        postgres_url,
+        keymap=LoadedKeymap(tmp_path / "keymap.toml"),
+        import_samples=False,
+        auto_refresh=0.1,
+        export_directory=tmp_path,
+    )
+    shown = record_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        tree = app.main_screen.query_one(ArticleTree)
+        assert tree.article_count == 2
+        with PostgresStore(postgres_url, user="ben") as colleague:
+            colleague.add_articles([late_article()])
+        for _ in range(100):
+            await asyncio.sleep(0.05)
+            await pilot.pause()
+            if tree.article_count == 3:
+                break
+        assert tree.article_count == 3
+        assert tree.root.children[0].data is not None
+        assert tree.root.children[0].data.article_id == "fx-late"
+        assert any("1 new article in the store" in message for message in shown)
+    with PostgresStore(postgres_url) as check:
+        assert LATE_TITLE in [s.title for s in check.article_summaries()]
