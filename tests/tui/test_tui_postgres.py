@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 from test_tui_store_changes import LATE_TITLE, late_article
 from tui_articles import ferry_article, markup_article
-from tui_harness import SIZE, record_notifications
+from tui_harness import SIZE, record_notifications, wait_until
 
 from claimscope.store.postgres.store import PostgresStore
 from claimscope.tui.app import make_app
@@ -32,11 +31,7 @@ async def test_a_colleagues_import_appears_on_its_own(postgres_url: str, tmp_pat
         assert tree.article_count == 2
         with PostgresStore(postgres_url, user="ben") as colleague:
             colleague.add_articles([late_article()])
-        for _ in range(100):
-            await asyncio.sleep(0.05)
-            await pilot.pause()
-            if tree.article_count == 3:
-                break
+        await wait_until(pilot, lambda: tree.article_count == 3)
         assert tree.article_count == 3
         assert tree.root.children[0].data is not None
         assert tree.root.children[0].data.article_id == "fx-late"
