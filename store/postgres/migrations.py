@@ -91,11 +91,11 @@ MIGRATIONS: tuple[Migration, ...] = (
                 kind       smallint NOT NULL,
                 own        text[] NOT NULL,
                 words      text[] NOT NULL,
+                body       json NOT NULL,
                 PRIMARY KEY (article_id, unit)
             )
             """,
             "CREATE INDEX search_units_words ON search_units USING gin (words)",
-            "CREATE INDEX search_units_own ON search_units USING gin (own)",
         ),
         backfill=index_stored_articles,
     ),

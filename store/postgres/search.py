@@ -20,10 +20,11 @@ A query is answered in three steps, none of which reads the corpus in Python:
    ``&&``), ranked in SQL by how many query words their own fields hold; when fewer than asked for
    contain them all, the units with the most query words are added.  The articles of the best units
    are the candidates.
-3. The candidates' documents are read and ranked by ``SearchIndex`` itself, so words, typos, field,
-   proximity, exactness and relevance are decided by the same code for both stores.  Word rarity is
-   then measured over the candidates rather than the corpus: the one difference from the embedded
-   ranking (it orders near ties).
+3. Every unit of the candidate articles (each row keeps the unit's fields, text and label as JSON,
+   ``body``, so no article is re-read or re-split) is ranked by ``SearchIndex`` itself, over a segment
+   of just those units, so words, typos, field, proximity, exactness and relevance are decided by the
+   same code for both stores.  Word rarity is then measured over the candidate articles rather than the
+   corpus: the one difference from the embedded ranking (it orders near ties).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from claimscope.store.records import Record
 from claimscope.store.search.fields import KIND_CODE, OWN_FIELDS, UNIT_KINDS
 from claimscope.store.search.index import MAX_QUERY_TOKENS, Hit, SearchIndex, typo_budget
 from claimscope.store.search.segment import MAX_PREFIX_TOKENS, SegmentBuilder
-from claimscope.store.search.units import article_units
+from claimscope.store.search.units import Unit, article_units
 from claimscope.store.text import tokens
 
 if TYPE_CHECKING:
@@ -52,8 +53,10 @@ only the spellings within the edit budget."""
 MAX_WORD_CHARS = 200
 """Longer "words" (a URL, a run of digits) are not indexed: no one types them, and btree keys are bounded."""
 CANDIDATE_UNITS = 400
-"""Best units read from the database per query; their articles are ranked in Python."""
-CANDIDATE_ARTICLES = 60
+"""Best units found in the database per query; all the units of their first articles are ranked."""
+CANDIDATE_ARTICLES = 40
+"""Ranking every unit of the candidate articles (not only the units that matched) keeps word rarity
+close to the corpus's: among matched units alone every query word would look common."""
 RELAXED_SCAN = 20_000
 """When no unit holds every query word: how many units holding any of them are scored in SQL."""
 
@@ -84,8 +87,24 @@ def like_prefix(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def unit_rows(article_id: str, document: Record) -> Iterator[tuple[str, int, int, list[str], list[str]]]:
-    """The ``search_units`` rows of one article: (article, position, kind code, own words, all words)."""
+def array_literal(words: Iterable[str]) -> str:
+    """A ``text[]`` in PostgreSQL's input syntax, every element quoted (several times faster to COPY than
+    letting the driver adapt a list; the words hold no NUL, which the tokenizer never yields)."""
+    return "{" + ",".join('"' + w.replace("\\", "\\\\").replace('"', '\\"') + '"' for w in words) + "}"
+
+
+def unit_body(unit: Unit) -> str:
+    """What ranking needs of a unit besides its words' positions: kept so no query re-reads the article."""
+    return orjson.dumps({"i": unit.local_id, "l": unit.label, "t": unit.text, "f": unit.fields, "k": unit.key}).decode()
+
+
+def unit_from(kind: int, body: Record) -> Unit:
+    return Unit(UNIT_KINDS[kind], body["i"], body["l"], body["t"], [(c, w) for c, w in body["f"]], body["k"])
+
+
+def unit_rows(article_id: str, document: Record, vocabulary: set[str]) -> Iterator[tuple[str, int, int, str, str, str]]:
+    """The ``search_units`` rows of one article (article, position, kind, own words, all words, body);
+    adds its words to ``vocabulary``."""
     for position, unit in enumerate(article_units(article_id, document)):
         own: dict[str, None] = {}
         every: dict[str, None] = {}
@@ -94,7 +113,8 @@ def unit_rows(article_id: str, document: Record) -> Iterator[tuple[str, int, int
             every.update(dict.fromkeys(kept))
             if code in OWN_FIELDS:
                 own.update(dict.fromkeys(kept))
-        yield article_id, position, KIND_CODE[unit.kind], list(own), list(every)
+        vocabulary.update(every)
+        yield article_id, position, KIND_CODE[unit.kind], array_literal(own), array_literal(every), unit_body(unit)
 
 
 def index_documents(cursor: Cursor, documents: Iterable[tuple[str, Record]]) -> None:
@@ -104,10 +124,9 @@ def index_documents(cursor: Cursor, documents: Iterable[tuple[str, Record]]) -> 
     and cannot deadlock.
     """
     vocabulary: set[str] = set()
-    with cursor.copy("COPY search_units (article_id, unit, kind, own, words) FROM STDIN") as copy:
+    with cursor.copy("COPY search_units (article_id, unit, kind, own, words, body) FROM STDIN") as copy:
         for article_id, document in documents:
-            for row in unit_rows(article_id, document):
-                vocabulary.update(row[4])
+            for row in unit_rows(article_id, document, vocabulary):
                 copy.write_row(row)
     if vocabulary:
         cursor.execute(
@@ -140,12 +159,21 @@ class DatabaseSearch:
             variants = [v for v in variants if v]
             if not variants:
                 return []
-            article_ids = self._candidates(cursor, variants, kind, limit)
-        if not article_ids:
-            return []
+            articles = self._candidates(cursor, variants, kind, limit)
+            if not articles:
+                return []
+            cursor.execute(
+                "SELECT article_id, kind, body::text FROM search_units WHERE article_id = ANY(%s)"
+                " ORDER BY article_id, unit",
+                (articles,),
+            )
+            found = cursor.fetchall()
+        by_article: dict[str, list[Unit]] = {}
+        for article_id, unit_kind, body in found:
+            by_article.setdefault(article_id, []).append(unit_from(unit_kind, orjson.loads(body)))
         builder = SegmentBuilder()
-        for article_id, document in self._store.documents(article_ids):
-            builder.add_article(article_id, document)
+        for article_id, units in by_article.items():
+            builder.add_units(article_id, units)
         return SearchIndex([builder.finish()]).search(query, kind=kind, limit=limit)
 
     @staticmethod

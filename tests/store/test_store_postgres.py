@@ -13,7 +13,7 @@ from store_factory import SectionSpec, build_article, clinic_article, ferry_arti
 from claimscope.store.errors import StoreError, StoreTooNew, UnknownId
 from claimscope.store.postgres.connection import DatabaseError, redacted
 from claimscope.store.postgres.migrations import MIGRATIONS
-from claimscope.store.postgres.search import like_prefix
+from claimscope.store.postgres.search import array_literal, like_prefix
 from claimscope.store.postgres.store import PostgresStore
 
 
@@ -223,3 +223,10 @@ def test_a_lost_connection_fails_one_batch_whole_and_the_next_call_reconnects(po
         assert store.size() == 1  # reconnected; nothing of the failed batch was written
         assert store.add_articles([clinic_article()]).imported == 1
         assert len(store.records("sections")) == len(ferry_article().sections) + len(clinic_article().sections)
+
+
+def test_array_literal_reads_back_as_the_same_words(postgres_url: str) -> None:
+    words = ['say "no"', "back\\slash", "comma,word", "{brace}", "NULL", "", "ünïcode", "it's"]
+    with psycopg.connect(postgres_url) as connection:
+        row = connection.execute("SELECT %s::text[]", (array_literal(words),)).fetchone()
+    assert row is not None and row[0] == words
