@@ -18,7 +18,8 @@ A query is answered in three steps, none of which reads the corpus in Python:
    return nothing for one misspelt word, and its stemming would not be the embedded store's tokens).
 2. The units whose ``words`` contain a variant of every query word (an AND of ORs, each an indexed
    ``&&``), ranked in SQL by how many query words their own fields hold; when fewer than asked for
-   contain them all, the units with the most query words are added.  The articles of the best units
+   contain them all, the units holding the most query words are added (scored over the first 20,000
+   units holding any).  The articles of the best units
    are the candidates.
 3. Every unit of the candidate articles (each row keeps the unit's fields, text and label as JSON,
    ``body``, so no article is re-read or re-split) is ranked by ``SearchIndex`` itself, over a segment
@@ -30,7 +31,7 @@ A query is answered in three steps, none of which reads the corpus in Python:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import orjson
 from psycopg import sql
@@ -58,7 +59,7 @@ CANDIDATE_ARTICLES = 40
 """Ranking every unit of the candidate articles (not only the units that matched) keeps word rarity
 close to the corpus's: among matched units alone every query word would look common."""
 RELAXED_SCAN = 20_000
-"""When no unit holds every query word: how many units holding any of them are scored in SQL."""
+"""When too few units hold every query word: how many units holding any of them are scored in SQL."""
 
 
 def one_edit_away(word: str) -> set[str]:
@@ -187,7 +188,12 @@ class DatabaseSearch:
             )
             found.extend(w for (w,) in cursor.fetchall())
         if budget == 1:
-            cursor.execute("SELECT word FROM search_words WHERE word = ANY(%s)", (sorted(one_edit_away(word)),))
+            # A join, not "word = ANY(...)": the planner would answer that from the trigram index (which
+            # supports equality), one slow trigram search per spelling, instead of the primary key.
+            cursor.execute(
+                "SELECT w.word FROM unnest(%s::text[]) AS q(word) JOIN search_words AS w ON w.word = q.word",
+                (sorted(one_edit_away(word)),),
+            )
             found.extend(w for (w,) in cursor.fetchall())
         elif budget:
             cursor.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, false)", (str(TRIGRAM_THRESHOLD),))
@@ -195,23 +201,15 @@ class DatabaseSearch:
             found.extend(w for (w,) in cursor.fetchall() if OSA.distance(word, w, score_cutoff=budget) <= budget)
         return list(dict.fromkeys(found))
 
-    @staticmethod
-    def _candidates(cursor: Cursor, variants: list[list[str]], kind: str | None, limit: int) -> list[str]:
-        """Articles of the best units: every query word held first, then the most query words."""
-        if kind is not None and kind in KIND_CODE:
-            kind_filter, kind_params = sql.SQL(" AND kind = %s"), [KIND_CODE[kind]]
-        else:
-            kind_filter, kind_params = sql.SQL(""), []
-        held = sql.SQL(" + ").join(sql.SQL("(own && %s::text[])::int") for _ in variants)
-        every = sql.SQL(" AND ").join(sql.SQL("words && %s::text[]") for _ in variants)
-        strict = sql.SQL(
-            "SELECT article_id FROM search_units WHERE {every}{kind} ORDER BY {held} DESC LIMIT %s"
-        ).format(every=every, kind=kind_filter, held=held)
-        params: list[Any] = [*variants, *kind_params, *variants, CANDIDATE_UNITS]
-        cursor.execute(strict, params)
-        articles = list(dict.fromkeys(a for (a,) in cursor.fetchall()))
+    @classmethod
+    def _candidates(cls, cursor: Cursor, variants: list[list[str]], kind: str | None, limit: int) -> list[str]:
+        """Articles of the best units: every query word held first; then, when too few hold them all (a
+        word the corpus lacks, or misspelt beyond the budget), units holding the most query words."""
+        articles = cls._holding_all(cursor, variants, kind)
         if len(articles) < max(limit, 10):
+            kind_filter, kind_params = _kind_filter(kind)
             count = sql.SQL(" + ").join(sql.SQL("(words && %s::text[])::int") for _ in variants)
+            held = sql.SQL(" + ").join(sql.SQL("(own && %s::text[])::int") for _ in variants)
             relaxed = sql.SQL(
                 "SELECT article_id FROM (SELECT article_id, words, own FROM search_units"
                 " WHERE words && %s::text[]{kind} LIMIT %s) AS s ORDER BY {count} DESC, {held} DESC LIMIT %s"
@@ -220,3 +218,20 @@ class DatabaseSearch:
             cursor.execute(relaxed, [anything, *kind_params, RELAXED_SCAN, *variants, *variants, CANDIDATE_UNITS])
             articles.extend(a for (a,) in cursor.fetchall() if a not in articles)
         return articles[: max(CANDIDATE_ARTICLES, limit)]
+
+    @staticmethod
+    def _holding_all(cursor: Cursor, variants: list[list[str]], kind: str | None) -> list[str]:
+        """Articles of the best units whose words hold a variant of every group, own words first."""
+        kind_filter, kind_params = _kind_filter(kind)
+        held = sql.SQL(" + ").join(sql.SQL("(own && %s::text[])::int") for _ in variants)
+        every = sql.SQL(" AND ").join(sql.SQL("words && %s::text[]") for _ in variants)
+        query = sql.SQL(
+            "SELECT article_id FROM search_units WHERE {every}{kind} ORDER BY {held} DESC LIMIT %s"
+        ).format(every=every, kind=kind_filter, held=held)
+        cursor.execute(query, [*variants, *kind_params, *variants, CANDIDATE_UNITS])
+        return list(dict.fromkeys(a for (a,) in cursor.fetchall()))
+
+
+def _kind_filter(kind: str | None) -> tuple[sql.Composable, list[int]]:
+    """The SQL that keeps one kind of unit (``--kind``), and its parameter."""
+    return (sql.SQL(" AND kind = %s"), [KIND_CODE[kind]]) if kind else (sql.SQL(""), [])
