@@ -131,7 +131,7 @@ def index_documents(cursor: Cursor, documents: Iterable[tuple[str, Record]]) -> 
                 copy.write_row(row)
     if vocabulary:
         cursor.execute(
-            "INSERT INTO search_words (word) SELECT unnest(%s::text[]) ON CONFLICT DO NOTHING", (sorted(vocabulary),)
+            "INSERT INTO search_words (word) SELECT unnest(%b::text[]) ON CONFLICT DO NOTHING", (sorted(vocabulary),)
         )
 
 

@@ -278,12 +278,12 @@ class PostgresStore:
                 " n_sections, n_claims, n_statistics, n_entities, document)"
                 " SELECT a.id, a.title, a.published, a.source, a.sort_title,"
                 " a.n_sections, a.n_claims, a.n_statistics, a.n_entities, a.document::json"
-                " FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::text[],"
-                " %s::int[], %s::int[], %s::int[], %s::int[], %s::text[])"
+                " FROM unnest(%b::text[], %b::text[], %b::text[], %b::text[], %b::text[],"
+                " %b::int[], %b::int[], %b::int[], %b::int[], %b::text[])"
                 " AS a(id, title, published, source, sort_title,"
                 " n_sections, n_claims, n_statistics, n_entities, document)"
                 " ON CONFLICT (id) DO NOTHING RETURNING id",
-                columns,
+                columns,  # %b: arrays sent in binary, so no quote of the documents' JSON is escaped
             )
             new = {article_id for (article_id,) in cursor.fetchall()}
             documents = [(entry.id, orjson.loads(entry.document)) for entry in entries if entry.id in new]
