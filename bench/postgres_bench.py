@@ -9,8 +9,9 @@ under /tmp/claimscope-bench); its PostgreSQL copy is kept in a database named af
 (``claimscope_bench_<n>``), so a second run only measures.  Printed, per size:
 
 * bulk import: articles/s into PostgreSQL (``copy_store``: batched ``INSERT ... ON CONFLICT`` and ``COPY``,
-  search rows computed in this process) beside the embedded store's ``add_prepared`` of the same documents,
-  and the extraction-bound figure (the real extractor, one process, times the cores);
+  search rows computed in this process) beside the embedded store's ``add_prepared`` of the same documents
+  (its search index is built afterwards, not counted); the search rows' own rate per core and the write
+  rate that leaves; and the extraction-bound figure (the real extractor, one process);
 * search: in-database query p50/p95 (``DatabaseSearch``) and the embedded index's, the share of
   search_bench's typo queries whose intended item is in the top 3 on each, and whole
   ``claimscope --db URL search`` processes p50/p95;
@@ -42,6 +43,7 @@ from claimscope.bench.store_bench import variant
 from claimscope.extract.pipeline import extract_bytes
 from claimscope.store.copying import copy_store
 from claimscope.store.db import Store
+from claimscope.store.postgres.search import unit_rows
 from claimscope.store.postgres.store import PostgresStore
 from claimscope.store.records import PreparedArticle, prepare_article, summary_of
 from claimscope.store.search.persisted import open_index
@@ -49,6 +51,7 @@ from claimscope.store.search.persisted import open_index
 ROOT = Path(__file__).resolve().parent.parent
 TIMED_PROCESSES = 10
 EXTRACT_SAMPLE = 60
+ROWS_SAMPLE = 300
 
 
 def database_url(server: str, name: str) -> str:
@@ -82,6 +85,12 @@ def bench_import(embedded: Store, url: str, n: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "store.json") as fresh:
         seconds, summary = timed(copy_store, embedded, fresh)
         result["embedded_import_rate"] = summary.copied / seconds
+    sample = list(embedded.documents(list(embedded.records("articles"))[:ROWS_SAMPLE]))
+    seconds, _ = timed(lambda: [list(unit_rows(a, d, set())) for a, d in sample])
+    rows_rate = len(sample) / seconds
+    result["search_rows_rate_per_core"] = rows_rate
+    if "pg_import_rate" in result:  # what is left when the search rows are computed elsewhere (in workers)
+        result["pg_write_rate"] = 1 / max(1e-9, 1 / result["pg_import_rate"] - 1 / rows_rate)
     texts = [make_article(seed).encode() for seed in range(EXTRACT_SAMPLE)]
     seconds, _ = timed(lambda: [prepare_article(extract_bytes(t, source=f"b{i}.txt")) for i, t in enumerate(texts)])
     result["extract_rate_per_core"] = EXTRACT_SAMPLE / seconds

@@ -20,7 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.worker import Worker, WorkerState
 
-from claimscope.store.errors import ExportExists, StoreError
+from claimscope.store.errors import ExportExists, StoreError, StoreUnreachable
 from claimscope.store.export import FORMATS, default_export_name, write_export
 from claimscope.store.interface import StoreInterface
 from claimscope.tui.cli_store import open_location
@@ -100,6 +100,8 @@ class ClaimscopeApp(App[int]):
         self.export_directory = export_directory or Path.cwd()
         self._import_samples = import_samples
         self._store_poll_seconds = auto_refresh
+        self._reconnecting = False
+        """True while the store's server cannot be reached (said once; the refresh keeps trying)."""
         self.imported_samples: int | None = None
         """How many samples the first run imported (``None`` until it has run)."""
 
@@ -229,7 +231,17 @@ class ClaimscopeApp(App[int]):
 
     @work(thread=True, exclusive=True, group="refresh", exit_on_error=False, description="refresh")
     def _refresh_store(self, announce: bool) -> None:
-        changed = self.library.refresh_if_changed()
+        try:
+            changed = self.library.refresh_if_changed()
+        except StoreUnreachable as error:  # a shared store's server: say so once, keep trying
+            if not self._reconnecting:
+                self._reconnecting = True
+                self.call_from_thread(self.notify, f"Reconnecting: {error}", severity="warning", timeout=10)
+            return
+        if self._reconnecting:
+            self._reconnecting = False
+            self.call_from_thread(self.notify, "Reconnected to the store", timeout=4)
+            changed = True  # whatever happened meanwhile is unknown: reload
         if changed or announce:
             self.post_message(self.StoreChanged(changed, announce))
 

@@ -12,7 +12,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import psycopg
 
-from claimscope.store.errors import StoreError
+from claimscope.store.errors import StoreError, StoreUnreachable
 from claimscope.store.text import single_line
 
 CONNECT_TIMEOUT = 10
@@ -45,6 +45,14 @@ class DatabaseError(StoreError):
     """The database refused or failed; the message is one line naming it without the password."""
 
 
+class DatabaseUnreachable(DatabaseError, StoreUnreachable):
+    """The server is down or the connection was lost (not a refusal such as a wrong password)."""
+
+
+REFUSALS = ("password authentication failed", "does not exist", "no password supplied", "permission denied")
+"""libpq reasons that are an answer from the server, not a failure to reach it."""
+
+
 def reason_of(exc: BaseException) -> str:
     """libpq's reason, shortened: the last line that says something, without the connection preamble."""
     text = str(exc).strip()
@@ -67,4 +75,6 @@ def connect(url: str, *, autocommit: bool = True) -> psycopg.Connection[tuple[ob
             url, autocommit=autocommit, connect_timeout=CONNECT_TIMEOUT, application_name=APPLICATION_NAME
         )
     except psycopg.Error as exc:
-        raise DatabaseError(f"cannot open PostgreSQL store {redacted(url)}: {reason_of(exc)}") from None
+        reason = reason_of(exc)
+        kind = DatabaseError if any(r in reason for r in REFUSALS) else DatabaseUnreachable
+        raise kind(f"cannot open PostgreSQL store {redacted(url)}: {reason}") from None

@@ -40,7 +40,7 @@ from claimscope.extract.model import Article
 from claimscope.store.db import AddResult, ArticleSummary
 from claimscope.store.errors import StoreError, UnknownId
 from claimscope.store.interface import Searcher
-from claimscope.store.postgres.connection import DatabaseError, connect, reason_of, redacted
+from claimscope.store.postgres.connection import DatabaseError, DatabaseUnreachable, connect, reason_of, redacted
 from claimscope.store.postgres.migrations import migrate
 from claimscope.store.postgres.search import index_documents, like_prefix
 from claimscope.store.records import (
@@ -142,7 +142,8 @@ class PostgresStore:
                 "this database role may only read"
             ) from None
         except psycopg.OperationalError as exc:
-            raise DatabaseError(f"lost the connection to PostgreSQL store {self.location}: {reason_of(exc)}") from None
+            reason = reason_of(exc)
+            raise DatabaseUnreachable(f"lost the connection to PostgreSQL store {self.location}: {reason}") from None
         except psycopg.Error as exc:
             raise DatabaseError(f"PostgreSQL store {self.location}: {reason_of(exc)}") from None
 
@@ -361,6 +362,10 @@ class PostgresStore:
         """
         with self._lock:
             if self._listener is None or self._listener.closed or self._listener.broken:
+                if self._listener is not None:
+                    # The listener was cut off (a server restart cuts every connection): the other
+                    # connection is likely gone too, unnoticed until its next query; start it afresh.
+                    self._connection.close()
                 with self._database_errors():
                     self._listener = connect(self.url)
                     self._listener.execute(f"LISTEN {CHANNEL}")
