@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
+from collections.abc import Iterator
 
 import psycopg
 import pytest
@@ -137,26 +139,33 @@ def test_another_writer_is_noticed_through_notify(postgres_url: str) -> None:
         assert not reader.changed_on_disk()
 
 
-def test_read_only_role_browses_and_gets_one_line_when_it_writes(postgres_url: str) -> None:
-    with PostgresStore(postgres_url) as owner:
-        owner.add_articles([ferry_article()])
-    role = "claimscope_reader_test"
+@contextlib.contextmanager
+def role_with(postgres_url: str, role: str, *grants: str) -> Iterator[str]:
+    """A login role with these grants (``{role}`` in them is its name), and the URL that logs in as it;
+    dropped afterwards (roles belong to the whole server, not to the test's database)."""
     with psycopg.connect(postgres_url, autocommit=True) as connection:
         connection.execute(f"DROP ROLE IF EXISTS {role}")
         connection.execute(f"CREATE ROLE {role} LOGIN")
-        connection.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}")
-    reader_url = postgres_url.replace("postgresql://postgres@", f"postgresql://{role}@")
+        for grant in grants:
+            connection.execute(grant.format(role=role))
     try:
-        with PostgresStore(reader_url) as reader:
-            assert reader.get_article("a1f").title == ferry_article().title
-            with pytest.raises(StoreError, match="permission denied") as raised:
-                reader.add_articles([clinic_article()])
-            assert "\n" not in str(raised.value)
-            assert reader.size() == 1
+        yield postgres_url.replace("postgresql://postgres@", f"postgresql://{role}@")
     finally:
         with psycopg.connect(postgres_url, autocommit=True) as connection:
             connection.execute(f"DROP OWNED BY {role}")
             connection.execute(f"DROP ROLE {role}")
+
+
+def test_read_only_role_browses_and_gets_one_line_when_it_writes(postgres_url: str) -> None:
+    with PostgresStore(postgres_url) as owner:
+        owner.add_articles([ferry_article()])
+    grant = "GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}"
+    with role_with(postgres_url, "claimscope_reader_test", grant) as reader_url, PostgresStore(reader_url) as reader:
+        assert reader.get_article("a1f").title == ferry_article().title
+        with pytest.raises(StoreError, match="permission denied") as raised:
+            reader.add_articles([clinic_article()])
+        assert "\n" not in str(raised.value)
+        assert reader.size() == 1
 
 
 @pytest.mark.parametrize(
@@ -196,20 +205,11 @@ def test_wrong_password_is_one_line_without_it(postgres_url: str) -> None:
 
 
 def test_missing_pg_trgm_that_the_role_may_not_create_is_named(empty_postgres_url: str) -> None:
-    role = "claimscope_no_extensions_test"
-    with psycopg.connect(empty_postgres_url, autocommit=True) as connection:
-        connection.execute(f"DROP ROLE IF EXISTS {role}")
-        connection.execute(f"CREATE ROLE {role} LOGIN")
-        connection.execute(f"GRANT CREATE ON SCHEMA public TO {role}")  # tables yes, extensions no
-    url = empty_postgres_url.replace("postgresql://postgres@", f"postgresql://{role}@")
-    try:
+    tables_only = "GRANT CREATE ON SCHEMA public TO {role}"  # tables yes, extensions no
+    with role_with(empty_postgres_url, "claimscope_no_extensions_test", tables_only) as url:
         with pytest.raises(DatabaseError, match="pg_trgm") as raised:
             PostgresStore(url)
         assert "CREATE EXTENSION pg_trgm" in str(raised.value)
-    finally:
-        with psycopg.connect(empty_postgres_url, autocommit=True) as connection:
-            connection.execute(f"DROP OWNED BY {role}")
-            connection.execute(f"DROP ROLE {role}")
 
 
 def test_a_lost_connection_fails_one_batch_whole_and_the_next_call_reconnects(postgres_url: str) -> None:
@@ -230,3 +230,22 @@ def test_array_literal_reads_back_as_the_same_words(postgres_url: str) -> None:
     with psycopg.connect(postgres_url) as connection:
         row = connection.execute("SELECT %s::text[]", (array_literal(words),)).fetchone()
     assert row is not None and row[0] == words
+
+
+def test_the_documented_checker_grants_allow_marking_but_not_importing(postgres_url: str) -> None:
+    """docs/postgres.md's ``desk_checker`` role: read, search and mark; an import is refused in one line."""
+    with PostgresStore(postgres_url) as owner:
+        owner.add_articles([ferry_article()])
+    grants = (
+        "GRANT USAGE ON SCHEMA public TO {role}",
+        "GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}",
+        "GRANT INSERT, DELETE ON marks TO {role}",
+    )
+    with role_with(postgres_url, "claimscope_checker_test", *grants) as url, PostgresStore(url, user="ann") as checker:
+        checker.mark(["a1f0000000000001:c1"])
+        assert checker.marks() == {"a1f0000000000001:c1"}
+        assert checker.searcher().search("ferry fares", limit=1)[0].article_id == "a1f0000000000001"
+        with pytest.raises(StoreError, match="permission denied"):
+            checker.add_articles([clinic_article()])
+        checker.unmark(["a1f0000000000001:c1"])
+        assert checker.marks() == set()
