@@ -56,3 +56,8 @@ def test_server_down_is_one_line_without_the_password(invoke: Invoke) -> None:
 def test_missing_database_is_one_line(invoke: Invoke, postgres_server: str) -> None:
     missing = postgres_server.rsplit("/", 1)[0] + "/claimscope_absent"
     one_error_line(invoke("--db", missing, "list"), 'database "claimscope_absent" does not exist')
+
+
+def test_tls_settings_reach_libpq(invoke: Invoke, postgres_url: str) -> None:
+    """sslmode in the URL is libpq's: the test server has no TLS, so requiring it is refused, in one line."""
+    one_error_line(invoke("--db", postgres_url + "?sslmode=require", "list"), "sslmode=require", "SSL")
