@@ -52,6 +52,7 @@ from claimscope.store.records import (
     display_key,
     document_to_article,
     prepare_article,
+    unique_by_id,
 )
 from claimscope.store.schema import ARTICLES_TABLE, ITEM_TABLES, META_TABLE, TABLE_OF_KIND
 from claimscope.store.segments import SegmentFiles
@@ -402,13 +403,7 @@ class Store:
 
     def add_prepared(self, prepared: Iterable[PreparedArticle]) -> AddResult:
         """Like ``add_articles`` for articles already serialised (by the import's worker processes)."""
-        batch: dict[str, PreparedArticle] = {}
-        duplicates = 0
-        for entry in prepared:
-            if entry.id in batch:
-                duplicates += 1
-            else:
-                batch[entry.id] = entry
+        batch, duplicates = unique_by_id(prepared)
         if not batch:
             return AddResult(0, duplicates)
         index, self._link_index = self._link_index, None  # a failed transaction leaves it stale

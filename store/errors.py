@@ -9,6 +9,10 @@ class StoreLocked(StoreError):
     """Another claimscope process is writing the same store."""
 
 
+class StoreUnreachable(StoreError):
+    """The store's server cannot be reached now (down, or the connection dropped); trying again may work."""
+
+
 class StoreDamaged(StoreError):
     """The store file exists but cannot be read; it is left untouched."""
 

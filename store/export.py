@@ -18,8 +18,8 @@ from typing import Any
 
 import orjson
 
-from claimscope.store.db import Store
 from claimscope.store.errors import ExportExists, StoreError
+from claimscope.store.interface import StoreInterface
 from claimscope.store.records import ItemRef, Record, block_text, sentence_of
 from claimscope.store.storage import atomic_write_bytes
 from claimscope.store.text import single_line
@@ -54,7 +54,7 @@ class ExportRow:
 COLUMNS = tuple(ExportRow.__dataclass_fields__)
 
 
-def export_rows(store: Store, item_ids: Iterable[str]) -> list[ExportRow]:
+def export_rows(store: StoreInterface, item_ids: Iterable[str]) -> list[ExportRow]:
     """Resolve ids (UnknownId for any unknown one) into rows, in the order given, without duplicates."""
     refs = [store.resolve(i) for i in item_ids]
     seen: set[str] = set()
@@ -66,7 +66,7 @@ def export_rows(store: Store, item_ids: Iterable[str]) -> list[ExportRow]:
     return rows
 
 
-def _row(store: Store, ref: ItemRef) -> ExportRow:
+def _row(store: StoreInterface, ref: ItemRef) -> ExportRow:
     article = store.records("articles")[ref.article_id]
     meta = article["article"]
     text = meta.get("text") or ""
@@ -225,7 +225,7 @@ def _markdown_item(row: ExportRow) -> list[str]:
     return lines
 
 
-def to_claimreview(rows: list[ExportRow], store: Store) -> str:
+def to_claimreview(rows: list[ExportRow], store: StoreInterface) -> str:
     """A schema.org ClaimReview draft per claim (statistics bring their claim); the rating is left blank."""
     claims: list[ExportRow] = []
     seen: set[str] = set()
@@ -270,7 +270,7 @@ def _claim_review(row: ExportRow) -> dict[str, Any]:
     }
 
 
-def export_items(store: Store, item_ids: Iterable[str], fmt: str) -> str:
+def export_items(store: StoreInterface, item_ids: Iterable[str], fmt: str) -> str:
     """The items as text in ``fmt`` (one of ``FORMATS``); UnknownId for an id the store does not know."""
     writers: dict[str, Callable[[list[ExportRow]], str]] = {
         "json": to_json,

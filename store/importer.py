@@ -24,8 +24,8 @@ from pathlib import Path
 
 from claimscope.extract.errors import InputRefused
 from claimscope.extract.model import Article
-from claimscope.store.db import Store
 from claimscope.store.errors import InputMissing, SampleImportFailed, StoreError
+from claimscope.store.interface import StoreInterface
 from claimscope.store.records import PreparedArticle, prepare_article
 from claimscope.store.text import single_line
 
@@ -164,7 +164,7 @@ def _process_context() -> multiprocessing.context.BaseContext:
 
 
 def import_paths(
-    store: Store,
+    store: StoreInterface,
     paths: Sequence[str | os.PathLike[str]],
     *,
     progress: Progress | None = None,
@@ -184,7 +184,11 @@ def import_paths(
 
 
 def _store_outcomes(
-    store: Store, outcomes: Iterable[Outcome], summary: ImportSummary, progress: Progress | None = None, total: int = 0
+    store: StoreInterface,
+    outcomes: Iterable[Outcome],
+    summary: ImportSummary,
+    progress: Progress | None = None,
+    total: int = 0,
 ) -> ImportSummary:
     """Store the extracted articles in batches as they come and list the failures in ``summary``."""
     batch: list[PreparedArticle] = []
@@ -215,7 +219,7 @@ class ReadDocument:
 
 
 def import_documents(
-    store: Store, documents: Iterable[ReadDocument], summary: ImportSummary | None = None
+    store: StoreInterface, documents: Iterable[ReadDocument], summary: ImportSummary | None = None
 ) -> ImportSummary:
     """Extract and store documents one at a time as ``documents`` yields them, in this process.
 
@@ -228,7 +232,7 @@ def import_documents(
     return _store_outcomes(store, outcomes, summary if summary is not None else ImportSummary())
 
 
-def _store_batch(store: Store, batch: list[PreparedArticle], summary: ImportSummary) -> None:
+def _store_batch(store: StoreInterface, batch: list[PreparedArticle], summary: ImportSummary) -> None:
     if not batch:
         return
     result = store.add_prepared(batch)
@@ -239,7 +243,7 @@ def _store_batch(store: Store, batch: list[PreparedArticle], summary: ImportSumm
     batch.clear()
 
 
-def import_samples(store: Store) -> ImportSummary:
+def import_samples(store: StoreInterface) -> ImportSummary:
     """Import the sample articles shipped inside the package (works from a wheel, not only a checkout).
 
     The explorer calls this on its first run, in a worker: any failure becomes ``SampleImportFailed``, whose

@@ -12,6 +12,7 @@ counting) so it can run in the import's worker processes.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -153,6 +154,19 @@ def summary_of(document: Record) -> Record:
 def prepare_article(article: Article) -> PreparedArticle:
     document = article_document(article)
     return PreparedArticle(article.id, summary_of(document), orjson.dumps(document))
+
+
+def unique_by_id(prepared: Iterable[PreparedArticle]) -> tuple[dict[str, PreparedArticle], int]:
+    """A batch keyed by id (the first of each id kept) and how many repeats were dropped: both stores
+    count a repeat inside one batch as unchanged, like an article already stored."""
+    batch: dict[str, PreparedArticle] = {}
+    duplicates = 0
+    for entry in prepared:
+        if entry.id in batch:
+            duplicates += 1
+        else:
+            batch[entry.id] = entry
+    return batch, duplicates
 
 
 def document_to_article(document: Record) -> Article:

@@ -7,7 +7,7 @@ a note on stderr says so, so a slow first listing is explained and stdout stays 
 from __future__ import annotations
 
 from claimscope.store.across import AcrossIndex, open_across
-from claimscope.store.db import Store
+from claimscope.store.interface import StoreInterface
 from claimscope.tui.cli_output import note
 
 NOTE_FROM = 2_000
@@ -26,7 +26,7 @@ class _CatchUpNote:
             note(f"claimscope: reading {total} article(s) for the views across articles")
 
 
-def across_index(store: Store) -> AcrossIndex:
+def across_index(store: StoreInterface) -> AcrossIndex:
     return open_across(store, progress=_CatchUpNote())
 
 

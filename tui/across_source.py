@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from claimscope.store.across import AcrossIndex, FigureRow, GroupRow, SpeakerRow, open_across
 from claimscope.store.across.index import SpeakerSort
 from claimscope.store.across.speakers import SpeakerClaim, speaker_claims
-from claimscope.store.db import Store
+from claimscope.store.interface import StoreInterface
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +30,7 @@ class ItemJump:
 class AcrossSource:
     """One open index across articles for the explorer's screens; ``open`` catches it up with the store."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: StoreInterface) -> None:
         self.store = store
         self._lock = threading.Lock()
         self._index: AcrossIndex | None = None

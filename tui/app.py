@@ -20,10 +20,11 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.worker import Worker, WorkerState
 
-from claimscope.store.db import Store
-from claimscope.store.errors import ExportExists, StoreError
+from claimscope.store.errors import ExportExists, StoreError, StoreUnreachable
 from claimscope.store.export import FORMATS, default_export_name, write_export
+from claimscope.store.interface import StoreInterface
 from claimscope.tui.across_source import AcrossSource, ItemJump
+from claimscope.tui.cli_store import open_location
 from claimscope.tui.keymap import LoadedKeymap, load_keymap
 from claimscope.tui.library import Library
 from claimscope.tui.palette_commands import ClaimscopeCommands
@@ -118,6 +119,8 @@ class ClaimscopeApp(App[int]):
         self._import_samples = import_samples
         self._store_poll_seconds = auto_refresh
         self._across: AcrossSource | None = None
+        self._reconnecting = False
+        """True while the store's server cannot be reached (said once; the refresh keeps trying)."""
         self.imported_samples: int | None = None
         """How many samples the first run imported (``None`` until it has run)."""
 
@@ -308,7 +311,17 @@ class ClaimscopeApp(App[int]):
 
     @work(thread=True, exclusive=True, group="refresh", exit_on_error=False, description="refresh")
     def _refresh_store(self, announce: bool) -> None:
-        changed = self.library.refresh_if_changed()
+        try:
+            changed = self.library.refresh_if_changed()
+        except StoreUnreachable as error:  # a shared store's server: say so once, keep trying
+            if not self._reconnecting:
+                self._reconnecting = True
+                self.call_from_thread(self.notify, f"Reconnecting: {error}", severity="warning", timeout=10)
+            return
+        if self._reconnecting:
+            self._reconnecting = False
+            self.call_from_thread(self.notify, "Reconnected to the store", timeout=4)
+            changed = True  # whatever happened meanwhile is unknown: reload
         if changed or announce:
             self.post_message(self.StoreChanged(changed, announce))
 
@@ -364,16 +377,16 @@ class ClaimscopeApp(App[int]):
 
 
 def make_app(
-    db_path: Path | None,
+    db_path: Path | str | None,
     *,
-    store: Store | None = None,
+    store: StoreInterface | None = None,
     keymap: LoadedKeymap | None = None,
     import_samples: bool = True,
     auto_refresh: float | None = AUTO_REFRESH_SECONDS,
     export_directory: Path | None = None,
 ) -> ClaimscopeApp:
     """Open the store (raises ``StoreError``) and build the explorer; tests pass their own store."""
-    opened = store if store is not None else Store(db_path)
+    opened = store if store is not None else open_location(db_path)
     return ClaimscopeApp(
         Library(opened),
         keymap if keymap is not None else load_keymap(),
@@ -383,7 +396,7 @@ def make_app(
     )
 
 
-def run_explorer(db_path: Path | None) -> int:
+def run_explorer(db_path: Path | str | None) -> int:
     """Run the explorer; a store that cannot be opened is one line on stderr and exit status 2."""
     try:
         app = make_app(db_path)

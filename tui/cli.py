@@ -26,7 +26,7 @@ from claimscope import __version__
 from claimscope.extract.errors import InputRefused
 from claimscope.store.errors import StoreError
 from claimscope.store.text import single_line
-from claimscope.tui.cli_common import db_option
+from claimscope.tui.cli_common import db_option, marks_owner_options
 
 COMMANDS: dict[str, str] = {
     "extract": "claimscope.tui.extract_command:extract_command",
@@ -44,6 +44,7 @@ COMMANDS: dict[str, str] = {
     "marks": "claimscope.tui.mark_commands:marks_command",
     "export": "claimscope.tui.export_command:export_command",
     "remove": "claimscope.tui.article_commands:remove_command",
+    "copy": "claimscope.tui.copy_command:copy_command",
 }
 """Command name -> ``module:attribute``, in the order ``claimscope --help`` lists them."""
 
@@ -100,6 +101,7 @@ def _remember_debug(ctx: click.Context, _param: click.Parameter, value: bool) ->
     help=f"Show the traceback of an internal error (also ${DEBUG_ENV}=1).",
 )
 @db_option
+@marks_owner_options
 @click.pass_context
 def cli(ctx: click.Context, db_path: Path | None) -> None:
     """Explore claims and statistics in news articles and official statements.

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from claimscope.store.db import Store
+from claimscope.store.interface import StoreInterface
 from claimscope.store.versions.diff import diff_articles, diff_to_dict
 from claimscope.tui.cli_common import UserError, db_option
 from claimscope.tui.cli_output import format_option, json_out, out
@@ -43,7 +43,7 @@ def diff_command(old_id: str, new_id: str | None, fmt: str, db_path: Path | None
     out("\n".join(one_line(line) for line in lines) + "\n")
 
 
-def _pair(store: Store, old_id: str, new_id: str | None) -> tuple[str, str]:
+def _pair(store: StoreInterface, old_id: str, new_id: str | None) -> tuple[str, str]:
     """The two article ids to compare; with one, the article and its previous version."""
     old = store.resolve(old_id).article_id
     if new_id is not None:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import click
 
-from claimscope.store.db import Store
 from claimscope.store.importer import ImportSummary, import_paths
+from claimscope.store.interface import StoreInterface
 from claimscope.store.search.persisted import update_index
 from claimscope.tui.cli_common import UserError, db_option
 from claimscope.tui.cli_output import note
@@ -95,7 +95,7 @@ def _read_url_files(names: Sequence[str]) -> UrlList:
     return combined
 
 
-def _run_import(store: Store, paths: Sequence[str], workers: int | None) -> ImportSummary:
+def _run_import(store: StoreInterface, paths: Sequence[str], workers: int | None) -> ImportSummary:
     with _progress_bar("importing") as report:
         return import_paths(store, paths, progress=report, workers=workers)
 

@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from claimscope.extract.model import Article, Claim, Statistic
-from claimscope.store.db import ArticleSummary, Store
+from claimscope.store.db import ArticleSummary
 from claimscope.store.errors import StoreError
 from claimscope.store.export import export_items
-from claimscope.store.search import Hit, SearchIndex
+from claimscope.store.interface import Searcher, StoreInterface
+from claimscope.store.search import Hit
 from claimscope.store.search.persisted import open_index, update_index
 
 if TYPE_CHECKING:
@@ -32,11 +33,11 @@ ARTICLE_CACHE_SIZE = 64
 class Library:
     """Thread-safe access to one open ``Store`` for the explorer."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: StoreInterface) -> None:
         self.store = store
         self._lock = threading.RLock()
         self._articles: OrderedDict[str, Article] = OrderedDict()
-        self._index: SearchIndex | None = None
+        self._index: Searcher | None = None
         self._build_lock = threading.Lock()
         self._progress: tuple[int, int] | None = None
         self._summaries: list[ArticleSummary] | None = None
@@ -136,7 +137,7 @@ class Library:
     def _note_progress(self, done: int, total: int) -> None:
         self._progress = (done, total)
 
-    def _search_index(self) -> SearchIndex:
+    def _search_index(self) -> Searcher:
         """The persisted index (opened in milliseconds), caught up with the store if it lags.
 
         Opened outside the store lock so cursor moves never wait for it, and by one thread at a time: a

@@ -9,7 +9,7 @@ is (a writer swaps in a new corpus rather than changing the one being read).
 
 from __future__ import annotations
 
-from claimscope.store.db import Store
+from claimscope.store.interface import StoreInterface
 from claimscope.store.repeats.corpus import cached_repeats, store_repeats
 from claimscope.store.repeats.groups import RepeatGroup
 
@@ -17,7 +17,7 @@ AUTO_GROUP_ARTICLES = 2000
 """Stores up to this size are grouped at start-up (well under a second); larger ones when `t` asks."""
 
 
-def known_repeats(store: Store) -> list[RepeatGroup] | None:
+def known_repeats(store: StoreInterface) -> list[RepeatGroup] | None:
     """The groups if they are cheap to know now, else None."""
     cached = cached_repeats(store)
     if cached is not None:
@@ -25,6 +25,6 @@ def known_repeats(store: Store) -> list[RepeatGroup] | None:
     return store_repeats(store) if store.size() <= AUTO_GROUP_ARTICLES else None
 
 
-def all_repeats(store: Store) -> list[RepeatGroup]:
+def all_repeats(store: StoreInterface) -> list[RepeatGroup]:
     """Every group, from the cache or computed now (and cached)."""
     return store_repeats(store)

@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from claimscope.store.db import Store
 from claimscope.store.importer import ImportSummary, ReadDocument, import_documents
+from claimscope.store.interface import StoreInterface
 from claimscope.store.text import single_line
 from claimscope.tui.url_fetch import FetchFailed, FetchLimits, fetch_page, is_web_address, web_client
 
@@ -53,7 +53,7 @@ def read_url_list(text: str, name: str) -> UrlList:
 
 
 def import_urls(
-    store: Store,
+    store: StoreInterface,
     urls: Sequence[str],
     limits: FetchLimits,
     *,

@@ -31,8 +31,8 @@ from typing import Literal
 from claimscope.store.across.facts import ArticleFacts, article_facts
 from claimscope.store.across.figures import Bounds, in_conflict, measure_key
 from claimscope.store.across.names import SpeakerKind, name_key
-from claimscope.store.db import Store
 from claimscope.store.errors import StoreError, StoreLocked
+from claimscope.store.interface import StoreInterface, derived_files_base
 from claimscope.store.schema import ARTICLES_TABLE
 
 RULES_VERSION = "4"
@@ -242,13 +242,16 @@ def _like_escape(text: str) -> str:
 # opening and catching up ---------------------------------------------------------------------------
 
 
-def open_across(store: Store, path: Path | None = None, progress: Progress | None = None) -> AcrossIndex:
+def open_across(store: StoreInterface, path: Path | None = None, progress: Progress | None = None) -> AcrossIndex:
     """The store's index across articles, caught up with the store (built on first use).
 
     ``path`` overrides where the file lives (benchmarks keep theirs apart from a shared store).
     """
-    target = path if path is not None else across_path(store.path)
-    if (path is None and store.path == Path(":memory:")) or not _writable(target):
+    base = derived_files_base(store)
+    if path is None and base is None:
+        return _caught_up(":memory:", store, progress)
+    target = path if path is not None else across_path(base)  # type: ignore[arg-type]
+    if not _writable(target):
         return _caught_up(":memory:", store, progress)
     try:
         return _caught_up(target, store, progress)
@@ -267,7 +270,7 @@ def open_across(store: Store, path: Path | None = None, progress: Progress | Non
         raise StoreError(f"cannot write the index across articles {target}: {error}") from None
 
 
-def _caught_up(target: Path | str, store: Store, progress: Progress | None) -> AcrossIndex:
+def _caught_up(target: Path | str, store: StoreInterface, progress: Progress | None) -> AcrossIndex:
     """The index in ``target``, caught up with the store; its connection is closed if that fails."""
     index = AcrossIndex(_connect(str(target)))
     try:
@@ -279,18 +282,21 @@ def _caught_up(target: Path | str, store: Store, progress: Progress | None) -> A
     return index
 
 
-def store_stamp(store: Store) -> str | None:
+def store_stamp(store: StoreInterface) -> str | None:
     """The store file's identity (inode, size, modification time), when the open store is what that file holds.
 
     Every store write replaces the file, so an index stamped with the same identity covers the same
     articles and need not read 100,000 ids to know it.  None (so the ids are compared) for a store that
     is not a file, or that another process has written since this one read it.
     """
+    path = derived_files_base(store)
+    if path is None:
+        return None
     try:
-        before = os.stat(store.path)
+        before = os.stat(path)
         if store.changed_on_disk():
             return None
-        after = os.stat(store.path)
+        after = os.stat(path)
     except OSError:
         return None
     identity = (before.st_ino, before.st_size, before.st_mtime_ns)
@@ -333,7 +339,7 @@ def _prepare(db: sqlite3.Connection) -> None:
     _set_meta(db, "rules", RULES_VERSION)
 
 
-def _catch_up(index: AcrossIndex, store: Store, progress: Progress | None) -> None:
+def _catch_up(index: AcrossIndex, store: StoreInterface, progress: Progress | None) -> None:
     """Delete the facts of articles the store lost, add those of articles it gained, re-sum what they touch.
 
     Skipped when the index carries the stamp of the store file as it is now (``store_stamp``); else the

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from claimscope.store.across.index import AcrossIndex, SpeakerRow
-from claimscope.store.db import Store
+from claimscope.store.interface import StoreInterface
 from claimscope.store.records import sentence_of
 
 
@@ -26,7 +26,7 @@ class SpeakerClaim:
     sentence: str
 
 
-def speaker_claims(store: Store, index: AcrossIndex, speaker: SpeakerRow) -> list[SpeakerClaim]:
+def speaker_claims(store: StoreInterface, index: AcrossIndex, speaker: SpeakerRow) -> list[SpeakerClaim]:
     """The speaker's claims, newest article first; a claim whose article has gone since is skipped."""
     rows = index.speaker_claims(speaker.key)
     wanted = {row.claim_id for row in rows}

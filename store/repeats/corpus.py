@@ -18,14 +18,13 @@ from typing import Any
 
 import orjson
 
-from claimscope.store.db import Store
+from claimscope.store.interface import StoreInterface, derived_files_base
 from claimscope.store.repeats.groups import ClaimRef, MatchStats, RepeatGroup, find_groups
 from claimscope.store.schema import ARTICLES_TABLE
 from claimscope.store.storage import atomic_write_bytes
 
 CACHE_VERSION = 1
 """Raise when the matcher changes, so a cache of the old matcher's groups is not reused."""
-MEMORY = Path(":memory:")
 
 
 def repeats_path(store_path: Path) -> Path:
@@ -33,7 +32,7 @@ def repeats_path(store_path: Path) -> Path:
     return store_path.with_name(store_path.name + ".repeats.json")
 
 
-def store_claims(store: Store) -> list[ClaimRef]:
+def store_claims(store: StoreInterface) -> list[ClaimRef]:
     """Every claim of the store, articles in the order the store reads them, claims in reading order."""
     claims: list[ClaimRef] = []
     for article_id, document in store.documents():
@@ -53,33 +52,34 @@ def store_claims(store: Store) -> list[ClaimRef]:
     return claims
 
 
-def articles_digest(store: Store) -> str:
+def articles_digest(store: StoreInterface) -> str:
     """A digest of the store's article ids: equal digests, equal articles."""
     joined = "\n".join(sorted(store.records(ARTICLES_TABLE)))
     return hashlib.blake2b(joined.encode(), digest_size=16).hexdigest()
 
 
-def cached_repeats(store: Store) -> list[RepeatGroup] | None:
+def cached_repeats(store: StoreInterface) -> list[RepeatGroup] | None:
     """The groups in the cache beside the store when they are still the store's, else None (computes nothing)."""
-    if store.path == MEMORY:
+    base = derived_files_base(store)
+    if base is None:
         return None
-    return read_cache(repeats_path(store.path), articles_digest(store))
+    return read_cache(repeats_path(base), articles_digest(store))
 
 
 def store_repeats(
-    store: Store, *, workers: int = -1, persist: bool = True, stats: MatchStats | None = None
+    store: StoreInterface, *, workers: int = -1, persist: bool = True, stats: MatchStats | None = None
 ) -> list[RepeatGroup]:
     """The store's repeated-claim groups, from the cache when it matches the store, else computed (and saved)."""
-    on_disk = store.path != MEMORY
+    base = derived_files_base(store)
     digest = articles_digest(store)
-    if on_disk:
-        cached = read_cache(repeats_path(store.path), digest)
+    if base is not None:
+        cached = read_cache(repeats_path(base), digest)
         if cached is not None:
             return cached
     groups = find_groups(store_claims(store), workers=workers, stats=stats)
-    if on_disk and persist:
+    if base is not None and persist:
         with suppress(OSError):
-            atomic_write_bytes(repeats_path(store.path), encode_cache(groups, digest))
+            atomic_write_bytes(repeats_path(base), encode_cache(groups, digest))
     return groups
 
 

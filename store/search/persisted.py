@@ -40,6 +40,7 @@ from pathlib import Path
 
 from claimscope.store.db import Store
 from claimscope.store.digest import as_text, digest_of, from_text
+from claimscope.store.interface import Searcher, SearchesItself, StoreInterface
 from claimscope.store.records import Record
 from claimscope.store.search.index import SearchIndex
 from claimscope.store.search.segment import Segment, SegmentBuilder, SegmentDamaged
@@ -59,18 +60,18 @@ def index_path(store_path: Path) -> Path:
     return store_path.with_name(store_path.name + ".index")
 
 
-def store_article_ids(store: Store) -> set[str]:
+def store_article_ids(store: StoreInterface) -> set[str]:
     """The article ids the store holds (read from the manifest's rows: no article is parsed)."""
     return set(store.article_ids())
 
 
-def documents_for(store: Store, ids: Iterable[str]) -> Iterator[tuple[str, Record]]:
+def documents_for(store: StoreInterface, ids: Iterable[str]) -> Iterator[tuple[str, Record]]:
     """The stored documents of ``ids`` only: the one place the index reads articles from the store (only
     the segments that hold them are read)."""
     return store.documents(ids)
 
 
-def build_segment(store: Store, ids: list[str], progress: Progress | None = None) -> Segment:
+def build_segment(store: StoreInterface, ids: list[str], progress: Progress | None = None) -> Segment:
     """A new segment of the given articles, read one at a time from the store."""
     builder = SegmentBuilder()
     if progress is not None:
@@ -157,12 +158,21 @@ def _read_state(directory: Path) -> _State | None:
     return _State(segments, tombstones, recorded)
 
 
-def open_index(store: Store, *, persist: bool = True, progress: Progress | None = None) -> SearchIndex:
+def open_index(store: StoreInterface, *, persist: bool = True, progress: Progress | None = None) -> Searcher:
     """The store's index: read from disk, verified against the store, caught up (and saved) if it lags.
 
-    An in-memory store gets a fresh in-memory index.  ``progress(done, total)`` is called while articles
-    are being indexed (only when the index lags the store; first with ``done == 0``).
+    A store that searches in its own engine (``SearchesItself``: PostgreSQL) answers itself, with no
+    index files.  An in-memory store gets a fresh in-memory index.  ``progress(done, total)`` is called
+    while articles are being indexed (only when the index lags the store; first with ``done == 0``).
     """
+    if isinstance(store, SearchesItself):
+        return store.searcher()
+    assert isinstance(store, Store), store
+    return _open_files_index(store, persist=persist, progress=progress)
+
+
+def _open_files_index(store: Store, *, persist: bool, progress: Progress | None) -> SearchIndex:
+    """``open_index`` for the embedded store: the segment files beside it."""
     if store.path == Path(":memory:"):
         return SearchIndex([build_segment(store, sorted(store_article_ids(store)), progress)])
     directory = index_path(store.path)
@@ -199,9 +209,9 @@ def _record_covers(directory: Path) -> None:
             _write(directory, state)
 
 
-def update_index(store: Store) -> None:
+def update_index(store: StoreInterface) -> None:
     """Bring the persisted index in step with the store after an import or a remove (never raises)."""
-    if store.path == Path(":memory:"):
+    if not isinstance(store, Store) or store.path == Path(":memory:"):
         return
     with suppress(OSError):
         open_index(store)

@@ -21,7 +21,7 @@ import mmap
 import os
 import zlib
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cached_property, partial
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -109,9 +109,13 @@ class SegmentBuilder:
         self.counts = array("i")
 
     def add_article(self, article_id: str, document: Record) -> None:
+        self.add_units(article_id, article_units(article_id, document))
+
+    def add_units(self, article_id: str, units: Iterable[Unit]) -> None:
+        """Some units of one article (the PostgreSQL store ranks only the units its query found)."""
         index = len(self.articles)
         self.articles.append(article_id)
-        for unit in article_units(article_id, document):
+        for unit in units:
             self._add(index, unit)
 
     def _add(self, article_index: int, unit: Unit) -> None:

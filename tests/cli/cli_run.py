@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,8 @@ class Outcome:
 
 
 Invoke = Callable[..., Outcome]
+Location = Path | str
+"""A store file, or a PostgreSQL URL."""
 Run = Callable[..., subprocess.CompletedProcess[str]]
 
 

@@ -17,10 +17,11 @@ from click.testing import CliRunner
 # The store tests' article builder: the same hand-written articles, with known claims and statistics.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "store"))
 
-from cli_run import Invoke, Outcome, Run
+from cli_run import Invoke, Location, Outcome, Run
 from store_factory import sample_articles
 
 from claimscope.store.db import Store
+from claimscope.store.opening import open_store
 from claimscope.tui.cli import main
 
 
@@ -66,8 +67,28 @@ def run(tmp_path: Path) -> Run:
     return runner
 
 
+@pytest.fixture(params=["file", "postgresql"])
+def store_location(request: pytest.FixtureRequest, store_path: Path, monkeypatch: pytest.MonkeyPatch) -> Location:
+    """The test's store through ``CLAIMSCOPE_DB``, once a file and once a PostgreSQL database: a command
+    test that takes this (or ``loaded``) runs on both stores, so the CLI cannot work on one only."""
+    if request.param == "file":
+        return store_path
+    url: str = request.getfixturevalue("postgres_url")
+    monkeypatch.setenv("CLAIMSCOPE_DB", url)
+    return url
+
+
 @pytest.fixture
-def loaded(store_path: Path) -> Path:
+def loaded(store_location: Location) -> Location:
+    """The hand-written articles in the test's store (either kind)."""
+    with open_store(store_location) as store:
+        store.add_articles(sample_articles())
+    return store_location
+
+
+@pytest.fixture
+def loaded_file(store_path: Path) -> Path:
+    """The hand-written articles in a store file (tests of what only the embedded store has: its lock)."""
     with Store(store_path) as store:
         store.add_articles(sample_articles())
     return store_path

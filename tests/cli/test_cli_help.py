@@ -15,14 +15,14 @@ from claimscope.tui.cli_reference import REGENERATE, reference_text
 
 REFERENCE = Path(__file__).resolve().parents[2] / "docs" / "cli.md"
 COMMAND_NAMES = cli.list_commands(click.Context(cli))
-STORE_FREE = {"extract"}
-"""Commands that never open the store, so they have no ``--db``."""
+STORE_FREE = {"extract", "copy"}
+"""Commands without ``--db``: extract never opens a store, copy names both of its stores as arguments."""
 
 
 def test_the_group_lists_the_documented_commands_in_workflow_order() -> None:
     assert COMMAND_NAMES == [
         "extract", "import", "list", "show", "search", "speakers", "claims", "figures", "repeats", "diff",
-        "mark", "unmark", "marks", "export", "remove",
+        "mark", "unmark", "marks", "export", "remove", "copy",
     ]
 
 

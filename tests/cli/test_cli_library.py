@@ -9,16 +9,16 @@ from pathlib import Path
 import filelock
 import orjson
 import pytest
-from cli_run import Invoke, one_error_line
+from cli_run import Invoke, Location, one_error_line
 from store_factory import SectionSpec, build_article
 
-from claimscope.store.db import Store
+from claimscope.store.opening import open_store
 from claimscope.store.paths import lock_path
 
 
-def store_titled(store_path: Path, article_id: str, title: str) -> None:
+def store_titled(location: Location, article_id: str, title: str) -> None:
     """Store a one-paragraph article whose title is the text under test."""
-    with Store(store_path) as store:
+    with open_store(location) as store:
         store.add_articles([build_article(article_id, title, [SectionSpec(None, ["Nothing else was said."])])])
 
 
@@ -48,7 +48,7 @@ def test_import_summary_bad_file_and_reimport(invoke: Invoke, tmp_path: Path, st
     assert store_path.exists()
 
 
-def test_import_from_stdin(invoke: Invoke) -> None:
+def test_import_from_stdin(invoke: Invoke, store_location: Location) -> None:
     text = "Ferry strike ends after two days\n\nThe union said crews would return on Friday.\n"
     result = invoke("import", "-", input=text)
     assert (result.returncode, result.stdout) == (0, "imported 1, unchanged 0, failed 0\n")
@@ -64,7 +64,7 @@ def test_import_missing_path_writes_nothing(invoke: Invoke, tmp_path: Path, stor
     assert not store_path.exists()
 
 
-def test_search_table_and_json(invoke: Invoke, loaded: Path) -> None:
+def test_search_table_and_json(invoke: Invoke, loaded: Location) -> None:
     table = invoke("search", "screenigs 2024")
     assert table.returncode == 0
     header, first = table.stdout.splitlines()[:2]
@@ -76,14 +76,14 @@ def test_search_table_and_json(invoke: Invoke, loaded: Path) -> None:
     assert set(hits[0]) >= {"kind", "id", "article_id", "text", "score"}
 
 
-def test_search_kind_filter_and_bad_option(invoke: Invoke, loaded: Path) -> None:
+def test_search_kind_filter_and_bad_option(invoke: Invoke, loaded: Location) -> None:
     hits = orjson.loads(invoke("search", "percent", "--kind", "claim", "--format", "json").stdout)
     assert hits and {h["kind"] for h in hits} == {"claim"}
     one_error_line(invoke("search", "percent", "--kind", "paragraph"), "paragraph")
     one_error_line(invoke("search", "percent", "--limit", "0"), "--limit")
 
 
-def test_mark_marks_unmark(invoke: Invoke, loaded: Path) -> None:
+def test_mark_marks_unmark(invoke: Invoke, loaded: Location) -> None:
     assert invoke("mark", "a1f0000000000001:c1", "b2e0000000000002:n1").returncode == 0
     marks = orjson.loads(invoke("marks", "--format", "json").stdout)
     assert [m["id"] for m in marks] == ["a1f0000000000001:c1", "b2e0000000000002:n1"]
@@ -94,13 +94,13 @@ def test_mark_marks_unmark(invoke: Invoke, loaded: Path) -> None:
     assert [m["id"] for m in orjson.loads(invoke("marks", "--format", "json").stdout)] == ["b2e0000000000002:n1"]
 
 
-def test_mark_unknown_id_marks_nothing(invoke: Invoke, loaded: Path) -> None:
+def test_mark_unknown_id_marks_nothing(invoke: Invoke, loaded: Location) -> None:
     one_error_line(invoke("mark", "a1f0000000000001:c1", "a1f0000000000001:c99"), "a1f0000000000001:c99")
     assert orjson.loads(invoke("marks", "--format", "json").stdout) == []
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "md", "claimreview"])
-def test_export_marked_to_stdout(invoke: Invoke, loaded: Path, fmt: str) -> None:
+def test_export_marked_to_stdout(invoke: Invoke, loaded: Location, fmt: str) -> None:
     invoke("mark", "a1f0000000000001:c1", "a1f0000000000001:n2")
     result = invoke("export", "--marked", "--format", fmt)
     assert result.returncode == 0, result.stderr
@@ -120,7 +120,7 @@ def test_export_marked_to_stdout(invoke: Invoke, loaded: Path, fmt: str) -> None
         assert [r["itemReviewed"]["author"]["name"] for r in orjson.loads(out)] == ["Dov Arkin"]
 
 
-def test_export_query_kind_and_file(invoke: Invoke, loaded: Path, tmp_path: Path) -> None:
+def test_export_query_kind_and_file(invoke: Invoke, loaded: Location, tmp_path: Path) -> None:
     target = tmp_path / "sheet.csv"
     result = invoke("export", "--query", "percent", "--kind", "claim", "--format", "csv", "-o", str(target))
     assert result.returncode == 0, result.stderr
@@ -135,7 +135,7 @@ def test_export_query_kind_and_file(invoke: Invoke, loaded: Path, tmp_path: Path
     assert orjson.loads(target.read_text())
 
 
-def test_export_errors(invoke: Invoke, loaded: Path, tmp_path: Path) -> None:
+def test_export_errors(invoke: Invoke, loaded: Location, tmp_path: Path) -> None:
     one_error_line(invoke("export", "--marked"), "no items are marked")
     one_error_line(invoke("export", "--marked", "--query", "x"), "either --marked or --query")
     one_error_line(invoke("export", "--query", "qqqqzzzz"), "no items match")
@@ -143,14 +143,14 @@ def test_export_errors(invoke: Invoke, loaded: Path, tmp_path: Path) -> None:
     assert list(tmp_path.glob("*.json")) == []
 
 
-def test_export_csv_is_spreadsheet_safe(invoke: Invoke, store_path: Path) -> None:
-    store_titled(store_path, "f6a0000000000006", "@SUM(A1:A9) and more")
+def test_export_csv_is_spreadsheet_safe(invoke: Invoke, store_location: Location) -> None:
+    store_titled(store_location, "f6a0000000000006", "@SUM(A1:A9) and more")
     invoke("mark", "f6a0000000000006")
     rows = list(csv.DictReader(io.StringIO(invoke("export", "--format", "csv").stdout)))
     assert rows[0]["article_title"] == "'@SUM(A1:A9) and more"
 
 
-def test_list_and_show(invoke: Invoke, loaded: Path) -> None:
+def test_list_and_show(invoke: Invoke, loaded: Location) -> None:
     listing = invoke("list")
     assert listing.stdout.splitlines()[0].split() == ["ID", "PUBLISHED", "CLAIMS", "STATS", "TITLE"]
     assert listing.stdout.splitlines()[1].startswith("b2e0000000000002  2024-11-20")
@@ -165,8 +165,8 @@ def test_list_and_show(invoke: Invoke, loaded: Path) -> None:
     one_error_line(invoke("show", "ffff"), "ffff")
 
 
-def test_article_text_is_never_terminal_markup(invoke: Invoke, store_path: Path) -> None:
-    store_titled(store_path, "aa10000000000007", "Alarm \x1b[31mred\x1b[0m [bold]loud[/bold] bell\x07")
+def test_article_text_is_never_terminal_markup(invoke: Invoke, store_location: Location) -> None:
+    store_titled(store_location, "aa10000000000007", "Alarm \x1b[31mred\x1b[0m [bold]loud[/bold] bell\x07")
     for args in (("list",), ("search", "alarm"), ("show", "aa1")):
         out = invoke(*args).stdout
         assert "\x1b" not in out and "\x07" not in out
@@ -185,7 +185,7 @@ def test_list_prints_one_aligned_line_per_article_whatever_its_title_holds(invok
     assert titles == ["Quiet week at the allotments", "Tram depot reopens after floods"]
 
 
-def test_remove(invoke: Invoke, loaded: Path) -> None:
+def test_remove(invoke: Invoke, loaded: Location) -> None:
     invoke("mark", "a1f0000000000001:c1", "b2e0000000000002:c1")
     assert invoke("remove", "a1f").stdout == "removed 1 article(s)\n"
     assert [m["id"] for m in orjson.loads(invoke("marks", "--format", "json").stdout)] == ["b2e0000000000002:c1"]
@@ -219,8 +219,8 @@ def test_damaged_store_every_command_refuses(invoke: Invoke, store_path: Path, t
     assert store_path.read_bytes() == b'{"articles": {"oops"'
 
 
-def test_locked_store_is_refused(invoke: Invoke, loaded: Path) -> None:
-    with filelock.FileLock(str(lock_path(loaded))):
+def test_locked_store_is_refused(invoke: Invoke, loaded_file: Path) -> None:
+    with filelock.FileLock(str(lock_path(loaded_file))):
         result = invoke("mark", "a1f0000000000001:c1")
     one_error_line(result, "busy", "another claimscope process")
     assert orjson.loads(invoke("marks", "--format", "json").stdout) == []

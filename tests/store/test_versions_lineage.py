@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,13 @@ from claimscope.store.versions.lineage import (
 )
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "step5-store.json"
+
+
+@pytest.fixture(params=["memory", "file"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """The embedded stores only, for now: the PostgreSQL store does not link versions yet."""
+    with Store.in_memory() if request.param == "memory" else Store(tmp_path / "store.json") as opened:
+        yield opened
 
 
 def versions_of(store: Store) -> dict[str, tuple[int, int]]:

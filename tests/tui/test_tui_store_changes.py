@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 from tui_articles import ArticleDraft
-from tui_harness import SIZE, fixture_app, record_notifications
+from tui_harness import SIZE, fixture_app, record_notifications, wait_until
 
 from claimscope.extract.model import Article
 from claimscope.store.db import Store
@@ -47,11 +46,7 @@ async def test_an_article_added_by_another_process_appears_on_its_own(fixture_st
         assert tree.article_count == 2
         with Store(fixture_store) as other:  # a second Store on the same file, as another terminal would
             other.add_articles([late_article()])
-        for _ in range(100):
-            await asyncio.sleep(0.05)
-            await pilot.pause()
-            if tree.article_count == 3:
-                break
+        await wait_until(pilot, lambda: tree.article_count == 3)
         assert tree.article_count == 3
         assert _article_ids(tree) == ["fx-late", "fx-ferry", "fx-markup"]  # newest first
         assert any("1 new article in the store" in message for message in shown)

@@ -6,10 +6,13 @@ Kept out of ``conftest.py``, which tests must never import by name: two test fol
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from textual.app import App
+from textual.pilot import Pilot
 
 from claimscope.tui.app import ClaimscopeApp, make_app
 from claimscope.tui.keymap import LoadedKeymap
@@ -27,6 +30,15 @@ def fixture_app(store_path: Path, **options: object) -> ClaimscopeApp:
         export_directory=store_path.parent,
         **options,  # type: ignore[arg-type]
     )
+
+
+async def wait_until(pilot: Pilot[Any], done: Callable[[], bool], tries: int = 100) -> None:
+    """Let the app run (its refresh timers, its workers) until ``done()`` or ``tries`` short pauses pass."""
+    for _ in range(tries):
+        await asyncio.sleep(0.05)
+        await pilot.pause()
+        if done():
+            return
 
 
 def record_notifications(app: App[Any]) -> list[str]:
