@@ -18,12 +18,13 @@ from typing import Any
 
 import orjson
 
+from claimscope.store.entries import LINEAGE
 from claimscope.store.interface import StoreInterface, derived_files_base
 from claimscope.store.repeats.groups import ClaimRef, MatchStats, RepeatGroup, find_groups
 from claimscope.store.schema import ARTICLES_TABLE
 from claimscope.store.storage import atomic_write_bytes
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 """Raise when the matcher changes, so a cache of the old matcher's groups is not reused."""
 
 
@@ -35,6 +36,7 @@ def repeats_path(store_path: Path) -> Path:
 def store_claims(store: StoreInterface) -> list[ClaimRef]:
     """Every claim of the store, articles in the order the store reads them, claims in reading order."""
     claims: list[ClaimRef] = []
+    stories = {article_id: row[LINEAGE] for article_id, row in store.summary_rows() if row[LINEAGE] is not None}
     for article_id, document in store.documents():
         meta = document.get("article") or {}
         for claim_id, record in (document.get("claims") or {}).items():
@@ -47,6 +49,7 @@ def store_claims(store: StoreInterface) -> list[ClaimRef]:
                     published=meta.get("published"),
                     title=meta.get("title"),
                     order=len(claims),
+                    story=stories.get(article_id, article_id),
                 )
             )
     return claims

@@ -34,6 +34,9 @@ class ClaimRef:
     published: str | None
     title: str | None
     order: int
+    story: str = ""
+    """The first version's id of the article's story (``store/versions/``), or empty: versions of one story
+    are one article here, since an update repeating its own earlier version is no repetition."""
 
     def sort_key(self) -> tuple[bool, str, int]:
         return (self.published is None, self.published or "", self.order)
@@ -158,10 +161,11 @@ def _lap(stats: MatchStats, stage: str, since: float) -> float:
 
 
 def _group(found: list[ClaimRef]) -> RepeatGroup | None:
-    """The group of these matched claims: one claim per article, in order; None when one article holds all."""
+    """The group of these matched claims: one claim per article (per story: its versions are one), in order;
+    None when one article holds all."""
     first_per_article: dict[str, ClaimRef] = {}
     for claim in sorted(found, key=ClaimRef.sort_key):
-        first_per_article.setdefault(claim.article_id, claim)
+        first_per_article.setdefault(claim.story or claim.article_id, claim)
     if len(first_per_article) < 2:
         return None
     ordered = list(first_per_article.values())

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from repeats_articles import repeat_articles
+from version_articles import tram_story
 
 from claimscope.extract.claim_key import claim_key, strip_attribution
 from claimscope.store.db import Store
@@ -206,6 +207,20 @@ def test_groups_of_a_store(store: Store) -> None:
     assert [m.article_id for m in reopen.members] == ["rep-monday", "rep-wednesday"]
     assert reopen.first.speaker == "transport minister Dana Wells"
     assert all("16 million" not in m.text and "not" not in m.text.split() for g in groups for m in g.members)
+
+
+def test_an_update_repeating_its_own_earlier_version_is_no_repeat(tmp_path: Path) -> None:
+    with Store(tmp_path / "store.json") as store:
+        store.add_articles([tram_story("aa00000000000001")])
+        store.add_articles([tram_story("bb00000000000002", rise=12, updated=True)])  # linked as version 2
+        assert store.versions("bb00000000000002") == ["aa00000000000001", "bb00000000000002"]
+        assert store_repeats(store, workers=1) == []
+        # another outlet's story with the same quote is a repeat, once for the whole story
+        store.add_articles([tram_story("cc00000000000003", source="wire/fares.txt", title="East line fares to climb",
+                                       author="Nadia Brook")])
+        groups = store_repeats(store, workers=1)
+    night = [g for g in groups if "night services" in g.first.text]
+    assert [[m.article_id for m in g.members] for g in night] == [["aa00000000000001", "cc00000000000003"]]
 
 
 def test_the_cache_beside_the_store_is_used_only_while_the_articles_agree(tmp_path: Path) -> None:

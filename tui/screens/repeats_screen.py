@@ -150,7 +150,7 @@ def _group_heading(number: int, group: RepeatGroup) -> Text:
 def _member_prompt(role: str, member: ClaimRef) -> Text:
     prompt = Text(no_wrap=True, overflow="ellipsis", end="")
     prompt.append(f"{role:<7}", style="bold" if role == "first" else "dim")
-    prompt.append(f"{member.published or 'undated':<11}", style="dim")
+    prompt.append(f"{(member.published or 'undated')[:10]:<11}", style="dim")
     prompt.append(one_line(member.speaker or "—")[:28], style="bold")
     prompt.append("  ")
     prompt.append(one_line(member.text)[:MAX_TEXT])
