@@ -548,8 +548,7 @@ def direction_near(toks: Tokens, before: int, after: int) -> tuple[Direction | N
     lows = toks.low
     if _low(toks, after) in PER_PERIOD_OPENERS and _low(toks, after + 1) in PER_PERIOD_UNITS:
         after += 2  # "£150 a year more": the rate belongs to the amount, the comparative follows it
-    if after < toks.n and lows[after] in POST_DIRECTION \
-            and (_low(toks, after + 1) != "than" or _masked(toks, after + 1)):  # "higher than the previous quarter"
+    if after < toks.n and lows[after] in POST_DIRECTION:  # "52% lower than", "4.2% below its level"
         word = POST_DIRECTION[lows[after]]
         return ("increase" if word == "increase" else "decrease"), False
     i = before

@@ -1,0 +1,29 @@
+"""Second round of issue 9 on unseen outlets: comparatives as changes, levels named after a verb.
+
+Every sentence here was written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_statistics import one
+
+COMPARATIVE_CHANGES = [
+    ("Bus fares in the valley are 12% higher than they were in spring.", 12, "increase"),
+    ("The new reservoir holds 8% more water than the old one did.", 8, "increase"),
+    ("Ticket sales were 30% lower than the organisers had planned.", 30, "decrease"),
+    ("The harvest was 15% smaller than last season's.", 15, "decrease"),
+    ("This winter's gritting budget is 20% larger than last winter's.", 20, "increase"),
+    ("Output at the mill stood 6% below its peak.", 6, "decrease"),
+    ("Salaries at the firm are 9% above the regional average.", 9, "increase"),
+    ("Rail season tickets are 11% cheaper than a year ago.", 11, "decrease"),
+    ("The clinic saw 25% fewer patients than in the previous month.", 25, "decrease"),
+    ("Staff paid 4% less for lunches than before the subsidy.", 4, "decrease"),
+    ("The baht strengthened 0.6% against the yen.", 0.6, "increase"),
+    ("The peso weakened 1.2% after the vote.", 1.2, "decrease"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "value", "direction"), COMPARATIVE_CHANGES)
+def test_a_comparative_after_a_number_states_a_change(sentence: str, value: float, direction: str) -> None:
+    assert one(sentence, value).direction == direction
