@@ -300,7 +300,7 @@ def _valued_object(toks: Tokens, i: int) -> Phrase | None:
     is a verb of its own ("stood at", "was at")."""
     low = toks.low[i]
     if not is_content(toks, i) or (is_verbish(toks, i) and not low.endswith("ing")) \
-            or _low(toks, i - 1) in AUXILIARIES:
+            or _low(toks, i - 1) in AUXILIARIES or low in SKIP_BACK:  # "held steady at": no object
         return None
     span = noun_backward(toks, i, head_is_noun=True)
     if span is None:

@@ -27,3 +27,19 @@ COMPARATIVE_CHANGES = [
 @pytest.mark.parametrize(("sentence", "value", "direction"), COMPARATIVE_CHANGES)
 def test_a_comparative_after_a_number_states_a_change(sentence: str, value: float, direction: str) -> None:
     assert one(sentence, value).direction == direction
+
+
+LEVELS_AFTER_A_STATE_VERB = [
+    ("A night in the harbour hotel now averages £210 in August.", 210, "night in the harbour hotel"),
+    ("The queue for council housing now stands at 4,300.", 4300, "queue for council housing"),
+    ("Broadband take-up remains 3% below its peak.", 3, "Broadband take-up"),
+    ("Cocoa futures were little changed at $8,120 a tonne.", 8120, "Cocoa futures"),
+    ("Ferry bookings were flat at 12,400 for the month.", 12400, "Ferry bookings"),
+    ("Allotment rents held steady at £45.", 45, "Allotment rents"),
+    ("The waiting list stayed unchanged at 880.", 880, "waiting list"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "value", "measure"), LEVELS_AFTER_A_STATE_VERB)
+def test_a_level_after_a_verb_of_state_is_measured_by_its_subject(sentence: str, value: float, measure: str) -> None:
+    assert one(sentence, value).measure == measure
