@@ -261,7 +261,7 @@ def _mention(text: str, start: int, at: int, stop: int, kind_name: str, publishe
     begin, prep = _preposition_before(text, start, at)
     base = prep in BASE_PREPOSITIONS and (
         prep not in {"on", "over"} or kind in {"year", "quarter", "month", "relative"}
-    )
+    ) or (bool(prep) and _after_comparison(text, start, begin))
     if kind_name == "month" and not prep:
         kind, value = "mask", None  # a bare month name without "in"/"since": maybe a name ("May said")
     reported = _reporting_verb_before(text, start, begin)
@@ -291,6 +291,8 @@ def _preposition_before(text: str, start: int, at: int) -> tuple[int, str]:
                 break
         else:
             return at, ""
+    if k >= 2 and words[k - 1] in _DETERMINERS_BEFORE_PERIOD and words[k - 2] in _PREP_LAST_WORDS:
+        k -= 1  # "compared with the September quarter of 2023"
     if k == 0 or words[k - 1] not in _PREP_LAST_WORDS:
         return at, ""  # no preposition ends here: the common case, decided without joining words
     for width in range(min(_MAX_PREP_WORDS, k), 0, -1):
@@ -298,6 +300,25 @@ def _preposition_before(text: str, start: int, at: int) -> tuple[int, str]:
         if phrase in _PREPOSITIONS:
             return at - _tail_length(window, n - (k - width)), phrase
     return at, ""
+
+
+_DETERMINERS_BEFORE_PERIOD = frozenset(_LEX["determiners_before_period"])
+_COMPARISON_WORDS = frozenset(_LEX["comparison_words"])
+_COMPARISON_REACH = 4
+
+
+def _after_comparison(text: str, start: int, begin: int) -> bool:
+    """ "4.2% below its level in Q3 2022", "higher than it was in 2019": a period whose phrase follows a
+    comparison word within a few words, with no number between them, is the other side of the comparison
+    (a base), not the period of the number before it. "fell below 2% in March" keeps March: a number stands
+    between."""
+    words = text[max(start, begin - 40) : begin].lower().split()[-_COMPARISON_REACH:]
+    for k in range(len(words) - 1, -1, -1):
+        if any(c.isdigit() for c in words[k]):
+            return False
+        if words[k] in _COMPARISON_WORDS:
+            return True
+    return False
 
 
 def _tail_length(window: str, n_words: int) -> int:

@@ -6,7 +6,7 @@ Every sentence here was written for these tests.
 from __future__ import annotations
 
 import pytest
-from test_statistics import one
+from test_statistics import one, stats_of
 
 COMPARATIVE_CHANGES = [
     ("Bus fares in the valley are 12% higher than they were in spring.", 12, "increase"),
@@ -43,3 +43,26 @@ LEVELS_AFTER_A_STATE_VERB = [
 @pytest.mark.parametrize(("sentence", "value", "measure"), LEVELS_AFTER_A_STATE_VERB)
 def test_a_level_after_a_verb_of_state_is_measured_by_its_subject(sentence: str, value: float, measure: str) -> None:
     assert one(sentence, value).measure == measure
+
+
+def periods_in(text: str) -> dict[float, str | None]:
+    return {s.value: s.period for s in stats_of(text)}
+
+
+def test_a_period_after_compared_with_the_is_the_base_and_the_figure_takes_the_one_before() -> None:
+    periods = periods_in("Rail journeys rose 3% in Q2 2024. Compared with the June quarter of 2022, they were 8% higher.")
+    assert periods[8] == "2024-Q2"
+
+
+def test_a_period_after_a_comparison_word_belongs_to_the_base() -> None:
+    periods = periods_in("Shipbuilding orders grew 2% in 2024. They remain 6% below their level in 2019.")
+    assert periods[6] == "2024"
+
+
+def test_a_period_after_a_number_past_a_comparison_word_is_the_figures_own() -> None:
+    assert periods_in("Orders fell below 500 in February.")[500] == "2025-02"
+
+
+def test_this_season_and_last_season_are_years_of_the_published_date() -> None:
+    periods = periods_in("Some 41% of members renewed this season, against 47% at the same point last season.")
+    assert (periods[41], periods[47]) == ("2025", "2024")
