@@ -259,9 +259,7 @@ def _year_text(surface: str) -> str:
 def _mention(text: str, start: int, at: int, stop: int, kind_name: str, published: date | None) -> PeriodMention:
     kind, value = _resolve(kind_name, text[at:stop], published)
     begin, prep = _preposition_before(text, start, at)
-    base = prep in BASE_PREPOSITIONS and (
-        prep not in {"on", "over"} or kind in {"year", "quarter", "month", "relative"}
-    ) or (bool(prep) and _after_comparison(text, start, begin))
+    base = _base_by_preposition(prep, kind) or (bool(prep) and _after_comparison(text, start, begin))
     if kind_name == "month" and not prep:
         kind, value = "mask", None  # a bare month name without "in"/"since": maybe a name ("May said")
     reported = _reporting_verb_before(text, start, begin)
@@ -300,6 +298,15 @@ def _preposition_before(text: str, start: int, at: int) -> tuple[int, str]:
         if phrase in _PREPOSITIONS:
             return at - _tail_length(window, n - (k - width)), phrase
     return at, ""
+
+
+def _base_by_preposition(prep: str, kind: PeriodKind) -> bool:
+    """ "compared with 2023", "since Q1": the preposition makes the period a comparison's base ("on" and
+    "over" only before a calendar period: "over two years" is a span)."""
+    return prep in BASE_PREPOSITIONS and (prep not in {"on", "over"} or kind in _CALENDAR_KINDS)
+
+
+_CALENDAR_KINDS = frozenset({"year", "quarter", "month", "relative"})
 
 
 _DETERMINERS_BEFORE_PERIOD = frozenset(_LEX["determiners_before_period"])

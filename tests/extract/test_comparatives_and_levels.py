@@ -50,7 +50,7 @@ def periods_in(text: str) -> dict[float, str | None]:
 
 
 def test_a_period_after_compared_with_the_is_the_base_and_the_figure_takes_the_one_before() -> None:
-    periods = periods_in("Rail journeys rose 3% in Q2 2024. Compared with the June quarter of 2022, they were 8% higher.")
+    periods = periods_in("Rail trips rose 3% in Q2 2024. Compared with the June quarter of 2022, they were 8% higher.")
     assert periods[8] == "2024-Q2"
 
 
