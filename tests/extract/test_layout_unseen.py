@@ -20,7 +20,7 @@ def test_a_posted_line_with_a_comma_before_updated_gives_both_dates() -> None:
 
 
 def test_a_job_title_before_the_name_in_a_byline_is_not_the_name() -> None:
-    text = "Ferry fares to rise\n\nBy transport reporter **Ines Karlsson**\n\nFares will rise by 5%, the operator said.\n"
+    text = "Ferry fares to rise\n\nBy transport reporter **Ines Karlsson**\n\nFares will rise by 5%, it said.\n"
     assert extract_text(text, fmt="markdown").author == "Ines Karlsson"
 
 
