@@ -55,3 +55,21 @@ def test_unlinked_bullets_are_points_of_the_story_not_related_links_or_headings(
     article = extract_text(KEY_POINTS, fmt="markdown")
     assert kinds_and_texts(article, "related") == []
     assert [s.heading for s in article.sections] == [None]
+
+
+SITEWIDE_BOXES = """<html><head><title>Ferry fares to rise</title></head><body><article>
+<h1>Ferry fares to rise</h1>
+<p>Fares on all four island routes will rise by 5% from April, the operator said on Tuesday.</p>
+<p>Season tickets will stay at last year's price, the operator added, after complaints from commuters.</p>
+</article>
+<aside class="related"><h3>Related</h3><ul><li><a href="/a">Island ferry timetable cut for winter</a></li></ul></aside>
+<aside class="box-7"><h3>Most read</h3>
+<ol><li><a href="/b">Singer cancels summer tour at last minute</a></li></ol></aside>
+<aside class="most-popular"><ol><li><a href="/c">Lottery winner buys village pub and shop</a></li></ol></aside>
+</body></html>
+"""
+
+
+def test_most_read_and_popular_boxes_give_no_related_links() -> None:
+    article = extract_text(SITEWIDE_BOXES, fmt="html")
+    assert kinds_and_texts(article, "related") == ["Island ferry timetable cut for winter"]
