@@ -150,8 +150,26 @@ def split_layout(text: str, article_id: str, hints: LayoutHints | None = None) -
         location=hints.location,
     )
     _classify(text, raw, hints, layout)
+    _unhead_link_labels(raw)
     layout.sections = _group(text, raw, article_id)
     return layout
+
+
+def _unhead_link_labels(blocks: list[_RawBlock]) -> None:
+    """A heading over nothing but related links ("## Related", "## Elsewhere") labels a list of other
+    stories; it opens no part of this one, so it is no heading (and no link)."""
+    live = [b for b in blocks if not b.absorbed]
+    for index, block in enumerate(live):
+        if not block.heading:
+            continue
+        below = list(itertools.takewhile(lambda b: not b.heading, live[index + 1 :]))
+        links = [b for b in below if b.kind == "related"]
+        if links and all(b.kind in _BESIDE_LINKS for b in below):
+            block.heading = False
+
+
+_BESIDE_LINKS = frozenset({"related", "caption", "dateline", "byline"})
+"""What may stand beside the links under a label: nothing of the story's text."""
 
 
 def _raw_blocks(text: str, line_hints: dict[int, LineHint]) -> list[_RawBlock]:

@@ -73,3 +73,22 @@ SITEWIDE_BOXES = """<html><head><title>Ferry fares to rise</title></head><body><
 def test_most_read_and_popular_boxes_give_no_related_links() -> None:
     article = extract_text(SITEWIDE_BOXES, fmt="html")
     assert kinds_and_texts(article, "related") == ["Island ferry timetable cut for winter"]
+
+
+def test_a_heading_over_nothing_but_links_is_a_label_not_a_heading() -> None:
+    text = (
+        "# Ferry fares to rise\n\nFares on all four island routes will rise by 5% from April, the operator said.\n\n"
+        "## More from the islands\n\n- [Island ferry timetable cut for winter](https://example.org/a)\n"
+        "- [New harbour wall opens on Holm](https://example.org/b)\n"
+    )
+    article = extract_text(text, fmt="markdown")
+    assert [s.heading for s in article.sections] == [None]
+    assert len(kinds_and_texts(article, "related")) == 2
+
+
+def test_a_committee_name_above_a_press_notice_is_not_the_title() -> None:
+    text = (
+        "Rural Transport Committee\n\nPress notice\n\nFerry fares 'beyond reach' of island families, MPs say\n\n"
+        "Fares on the island routes have risen by a third since 2020, the committee says in a report today.\n"
+    )
+    assert extract_text(text).title == "Ferry fares 'beyond reach' of island families, MPs say"
