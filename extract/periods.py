@@ -17,7 +17,7 @@ from typing import Literal, NamedTuple
 from claimscope.extract.lexicons import alternation, alternation_with_tails, load_json, saying_verbs
 from claimscope.extract.numbers import counts_a_noun
 
-PeriodKind = Literal["date", "month", "quarter", "year", "relative", "weekday", "anaphoric", "mask"]
+PeriodKind = Literal["date", "month", "quarter", "year", "relative", "weekday", "week", "anaphoric", "mask"]
 
 _LEX = load_json("periods.json")
 _CHANGES = load_json("changes.json")
@@ -65,6 +65,9 @@ _MONTH_QUARTER = _LEX["month_quarter"]
 """After a month name: the quarter that ends with it ("the March quarter": January to March)."""
 
 
+_WEEK_NUMBER_WORDS = frozenset(_LEX["week_number_words"])
+
+
 def _word_heads() -> dict[str, str]:
     heads: dict[str, str] = {}
     for month in MONTHS:
@@ -84,6 +87,8 @@ def _word_heads() -> dict[str, str]:
             heads[f"the {phrase}"] = f"(?:{_QUARTER_TAIL}|(?![a-z]))" if open_ended else _QUARTER_TAIL
     for phrase in MASKS:
         heads[phrase] = "(?![a-z])"
+    for word in _WEEK_NUMBER_WORDS:
+        heads[word] = r"[ \t]+(?:[1-9]|[1-4]\d|5[0-3])(?!\d)"  # "week 48": a numbered week of the year
     for article in DURATION_ARTICLES:
         heads[article] = rf"[ \t]+(?:(?:{_OPENERS})[ \t]+)?{_DURATION_N}[ \t]+(?:{_DURATION_UNITS})(?![a-z])"
     for word in _NUMWORDS:
@@ -216,6 +221,8 @@ def _word_kind(text: str, surface: str, at: int) -> str:
             else "md")
     if first in WEEKDAYS:
         return "weekday" if text[at].isupper() else ""
+    if first in _WEEK_NUMBER_WORDS and any(c.isdigit() for c in surface):
+        return "weekno"
     phrase = " ".join(surface.split())
     if phrase in MASKS:
         return "mask"
@@ -401,9 +408,23 @@ def _resolve(kind: str, surface: str, ref: date | None) -> tuple[PeriodKind, str
             return "month", None
         year = ref.year if month <= ref.month else ref.year - 1
         return "month", f"{year}-{month:02d}"
+    if kind == "weekno":
+        return "week", _week_number(surface, ref)
     if kind == "anaphoric":
         return "anaphoric", None
     return "mask", None  # times, numeric dates, decades, durations
+
+
+def _week_number(surface: str, ref: date | None) -> str | None:
+    """ "week 48" in a weekly bulletin: the ISO week of the published year, or of the year before when that
+    week has not begun yet ("week 52" in a January bulletin)."""
+    number = _first_int(surface)
+    if ref is None or number is None:
+        return None
+    year, current, _ = ref.isocalendar()
+    if number > current:
+        year -= 1
+    return f"{year}-W{number:02d}"
 
 
 def _relative(surface: str, ref: date | None) -> str | None:

@@ -66,3 +66,8 @@ def test_a_period_after_a_number_past_a_comparison_word_is_the_figures_own() -> 
 def test_this_season_and_last_season_are_years_of_the_published_date() -> None:
     periods = periods_in("Some 41% of members renewed this season, against 47% at the same point last season.")
     assert (periods[41], periods[47]) == ("2025", "2024")
+
+
+def test_a_numbered_week_is_an_iso_week_of_the_published_year_or_the_year_before() -> None:
+    periods = periods_in("Norovirus reports rose to 212 in week 9, from 187 in week 52.")
+    assert (periods[212], periods[187]) == ("2025-W09", "2024-W52")
