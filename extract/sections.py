@@ -158,14 +158,16 @@ def split_layout(text: str, article_id: str, hints: LayoutHints | None = None) -
 def _unhead_link_labels(blocks: list[_RawBlock]) -> None:
     """A heading over nothing but related links ("## Related", "## Elsewhere") labels a list of other
     stories; it opens no part of this one, so it is no heading (and no link)."""
-    live = [b for b in blocks if not b.absorbed]
-    for index, block in enumerate(live):
-        if not block.heading:
+    heading: _RawBlock | None = None
+    links = only_links = False
+    for block in [*(b for b in blocks if not b.absorbed), None]:  # one pass; None closes the last part
+        if block is None or block.heading:
+            if heading is not None and links and only_links:
+                heading.heading = False
+            heading, links, only_links = block, False, True
             continue
-        below = list(itertools.takewhile(lambda b: not b.heading, live[index + 1 :]))
-        links = [b for b in below if b.kind == "related"]
-        if links and all(b.kind in _BESIDE_LINKS for b in below):
-            block.heading = False
+        links = links or block.kind == "related"
+        only_links = only_links and block.kind in _BESIDE_LINKS
 
 
 _BESIDE_LINKS = frozenset({"related", "caption", "dateline", "byline"})
