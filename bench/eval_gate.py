@@ -28,7 +28,7 @@ FLOORS = REPO / "tests" / "extract" / "quality_floors.json"
 GOLD_SETS = {
     "shared": (SHARED / "eval" / "gold", SHARED),
     **{name: (REPO / "tests" / "extract" / name / "gold", REPO / "tests" / "extract" / name)
-       for name in ("heldout", "probes_a", "probes_b", "probes_c")},
+       for name in ("heldout", "probes_a", "probes_b", "probes_c", "probes_d")},
 }
 
 

@@ -21,7 +21,7 @@ HERE = Path(__file__).parent
 FLOORS: dict[str, dict[str, float]] = json.loads(Path(__file__).with_name("quality_floors.json").read_text())
 GOLD_SETS = {
     "shared": (SHARED / "eval" / "gold", SHARED),
-    **{name: (HERE / name / "gold", HERE / name) for name in ("heldout", "probes_a", "probes_b", "probes_c")},
+    **{name: (HERE / name / "gold", HERE / name) for name in ("heldout", "probes_a", "probes_b", "probes_c", "probes_d")},
 }
 
 pytestmark = pytest.mark.skipif(not SCORER.exists(), reason="../shared/eval/score.py is not beside this checkout")
