@@ -68,6 +68,8 @@ RANGE_WORDS = _words("range_markers")
 SHARED_MEASURE_WORDS = _words("shared_measure_markers")
 """Before a second number, these make it share the first one's measure ("up from 1.3%", "£19 to £29")."""
 CHAIN_PREPOSITIONS = _words("chain_prepositions")
+SPENDING_VERBS = _words("spending_verbs")
+"""Verbs whose amount is followed by what it went on ("spent £234m on maintenance")."""
 NOUN_BEFORE_OF = _words("noun_before_of")
 """Words that are nouns as often as verbs ("pay", "offer", "cost"): a noun when "of" and an amount follow."""
 CHANGE_WORDS = INCREASE | DECREASE
@@ -466,10 +468,11 @@ def _participle(toks: Tokens, j: int, progressive: bool = False) -> tuple[int, i
     return k, end
 
 
-def group_after(toks: Tokens, j: int) -> Phrase:
-    """ "in Transportation & Storage", "for admin and support services": the part of a whole a rate is for."""
+def group_after(toks: Tokens, j: int, spent: bool = False) -> Phrase:
+    """ "in Transportation & Storage", "for admin and support services": the part of a whole a rate is for;
+    after a verb of spending (``spent``) also "on maintenance": what the money went on."""
     n = toks.n
-    if j >= n or toks.low[j] not in GROUP_PREPOSITIONS or toks.masked[j]:
+    if j >= n or toks.masked[j] or not (toks.low[j] in GROUP_PREPOSITIONS or (spent and toks.low[j] == "on")):
         return NOTHING
     k = j + 1
     while k < n and toks.low[k] in DETERMINERS and not toks.masked[k]:

@@ -71,3 +71,8 @@ def test_this_season_and_last_season_are_years_of_the_published_date() -> None:
 def test_a_numbered_week_is_an_iso_week_of_the_published_year_or_the_year_before() -> None:
     periods = periods_in("Norovirus reports rose to 212 in week 9, from 187 in week 52.")
     assert (periods[212], periods[187]) == ("2025-W09", "2024-W52")
+
+
+def test_what_an_amount_was_spent_on_joins_its_measure() -> None:
+    assert one("The trust spent £1.2m on agency nurses last year.", 1_200_000).measure == "trust spent (agency nurses)"
+    assert one("Visitors spent £40 a head in the market.", 40).measure == "Visitors spent"
