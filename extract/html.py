@@ -14,13 +14,14 @@ import re
 from dataclasses import dataclass, field
 from html import escape, unescape
 
-from claimscope.extract.html_meta import MIN_HEADLINE_WORDS, read_html_meta
+from claimscope.extract.html_meta import MIN_HEADLINE_WORDS, is_sitewide_box, read_html_meta
 from claimscope.extract.lexicons import alternation, load_words
 
 _FIGURE = re.compile(r"<figure\b[^>]*>(.*?)</figure>", re.IGNORECASE | re.DOTALL)
 _FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
-_ASIDE = re.compile(r"<aside\b[^>]*>(.*?)</aside>", re.IGNORECASE | re.DOTALL)
+_ASIDE = re.compile(r"<aside\b([^>]*)>(.*?)</aside>", re.IGNORECASE | re.DOTALL)
+_BOX_HEADING = re.compile(r"<(h[2-6]|strong)\b[^>]*>(.*?)</\1>", re.IGNORECASE | re.DOTALL)
 _LINK = re.compile(r"<a\b[^>]*>(.*?)</a>", re.IGNORECASE | re.DOTALL)
 
 _ROLE_WORD = re.compile(rf"\b{alternation(load_words('speaker_roles.txt'))}s?\b", re.IGNORECASE)
@@ -62,7 +63,10 @@ def html_to_article(html: str) -> HtmlArticle:
     related: list[str] = []
 
     def aside_to_links(match: re.Match[str]) -> str:
-        titles = [_text(link) for link in _LINK.findall(match.group(1))]
+        heading = _BOX_HEADING.search(match.group(2))
+        if is_sitewide_box(match.group(1), _text(heading.group(2)) if heading else ""):
+            return ""  # "Most read": the site's box, not this article's
+        titles = [_text(link) for link in _LINK.findall(match.group(2))]
         titles = [t for t in titles if len(t.split()) >= MIN_HEADLINE_WORDS]
         related.extend(titles)
         return "".join(f"<p>{escape(t)}</p>" for t in titles)

@@ -23,6 +23,8 @@ _UPDATED = word_set("formats.json", "html_meta_updated")
 _AUTHOR = word_set("formats.json", "html_meta_author")
 _UPDATED_LABELS = word_set("layout.json", "updated_labels")
 _RELATED_CLASSES = word_set("formats.json", "html_related_classes")
+_SITEWIDE_CLASSES = word_set("formats.json", "html_sitewide_classes")
+_SITEWIDE_LABELS = word_set("formats.json", "html_sitewide_labels")
 MIN_HEADLINE_WORDS = 3
 """A linked headline has a few words; "Share", "Next" and "Facebook" are page furniture."""
 
@@ -59,6 +61,8 @@ def related_links(root: lxml_html.HtmlElement) -> list[str]:
     for element in root.iter("aside", "div", "section", "ul", "ol", "nav"):
         if element.tag != "aside" and not _is_related_box(element) and not _link_list_after_article(element):
             continue
+        if _is_sitewide_box(element):
+            continue  # "Most read": the site's popular stories, not links of this article
         for link in element.iter("a"):
             title = " ".join(link.text_content().split())
             if len(title.split()) >= MIN_HEADLINE_WORDS and title not in titles:
@@ -72,6 +76,20 @@ def _link_list_after_article(element: lxml_html.HtmlElement) -> bool:
         return False
     items = list(element.iterchildren("li"))
     return bool(items) and all(len(item.findall(".//a")) == 1 for item in items)
+
+
+def _is_sitewide_box(element: lxml_html.HtmlElement) -> bool:
+    label = next((h.text_content() for h in element.iter("h2", "h3", "h4", "h5", "h6", "strong")), "")
+    return is_sitewide_box(f"{element.get('class') or ''} {element.get('id') or ''}", label)
+
+
+def is_sitewide_box(names: str, label: str) -> bool:
+    """A box the whole site shows ("Most read", "Trending"), told by the words of its class and id
+    (``names``) or by its heading (``label``): links to what is popular, not related to this article."""
+    lowered = names.lower()
+    if any(word in lowered for word in _SITEWIDE_CLASSES):
+        return True
+    return " ".join(label.split()).lower().rstrip(":") in _SITEWIDE_LABELS
 
 
 def _is_related_box(element: lxml_html.HtmlElement) -> bool:

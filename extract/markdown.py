@@ -31,6 +31,7 @@ class LineHint:
     caption: bool = False
     emphasised: bool = False
     linked: bool = False  # the whole line is one link: a related headline when its words read as one
+    listed: bool = False  # a list item without a link: a point of the story, never a heading or a link by shape
 
 
 _FRONT_KEYS: dict[str, str] = {
@@ -62,6 +63,16 @@ def split_front_matter(source: str) -> tuple[dict[str, str], str]:
     return meta, "\n" * source[:close].count("\n") + source[close:]
 
 
+def _emphasised_line_follows(lines: list[str], i: int) -> bool:
+    """Whether the next non-blank line after line ``i`` is wholly emphasised: a photo's visible caption, which
+    stands for the photo instead of its alt text (a description for screen readers, not a caption)."""
+    for line in lines[i + 1 : i + 3]:
+        stripped = line.strip()
+        if stripped:
+            return _EMPHASIS.fullmatch(stripped) is not None
+    return False
+
+
 def markdown_to_text(source: str) -> tuple[str, dict[int, LineHint]]:
     """Return the plain text and hints keyed by output line number."""
     out: list[str] = []
@@ -71,6 +82,8 @@ def markdown_to_text(source: str) -> tuple[str, dict[int, LineHint]]:
     for i, line in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         below_image, after_image = after_image, False
+        if below_image and not line.strip():
+            after_image = True  # a blank line between a photo and its caption line
         if _RULE.match(line) and not (out and out[-1].strip() and _SETEXT.match(line)):
             out.append("")
             continue
@@ -87,7 +100,7 @@ def markdown_to_text(source: str) -> tuple[str, dict[int, LineHint]]:
         stripped = line.strip()
         image = _IMAGE.fullmatch(stripped)
         if image:
-            if image.group(1).strip():
+            if image.group(1).strip() and not _emphasised_line_follows(lines, i):
                 hints[len(out)] = LineHint(caption=True)
                 out.append(image.group(1).strip())
             else:
@@ -103,11 +116,12 @@ def markdown_to_text(source: str) -> tuple[str, dict[int, LineHint]]:
             hints[len(out)] = LineHint(linked=True)
             out.append(_inline(_LIST.sub("", stripped)))
             continue
-        text = _QUOTE.sub("", line)
-        text = _LIST.sub("", text)
-        text = _inline(text)
-        if emphasised:
-            hints[len(out)] = LineHint(emphasised=True)
+        quoted = _QUOTE.sub("", line)
+        unlisted = _LIST.sub("", quoted)
+        listed = unlisted != quoted
+        text = _inline(unlisted)
+        if emphasised or listed:
+            hints[len(out)] = LineHint(emphasised=emphasised, listed=listed)
         out.append(text)
         del nxt
     return "\n".join(out), hints

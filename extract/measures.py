@@ -68,6 +68,8 @@ RANGE_WORDS = _words("range_markers")
 SHARED_MEASURE_WORDS = _words("shared_measure_markers")
 """Before a second number, these make it share the first one's measure ("up from 1.3%", "£19 to £29")."""
 CHAIN_PREPOSITIONS = _words("chain_prepositions")
+SPENDING_VERBS = _words("spending_verbs")
+"""Verbs whose amount is followed by what it went on ("spent £234m on maintenance")."""
 NOUN_BEFORE_OF = _words("noun_before_of")
 """Words that are nouns as often as verbs ("pay", "offer", "cost"): a noun when "of" and an amount follow."""
 CHANGE_WORDS = INCREASE | DECREASE
@@ -300,7 +302,7 @@ def _valued_object(toks: Tokens, i: int) -> Phrase | None:
     is a verb of its own ("stood at", "was at")."""
     low = toks.low[i]
     if not is_content(toks, i) or (is_verbish(toks, i) and not low.endswith("ing")) \
-            or _low(toks, i - 1) in AUXILIARIES:
+            or _low(toks, i - 1) in AUXILIARIES or low in SKIP_BACK:  # "held steady at": no object
         return None
     span = noun_backward(toks, i, head_is_noun=True)
     if span is None:
@@ -466,10 +468,11 @@ def _participle(toks: Tokens, j: int, progressive: bool = False) -> tuple[int, i
     return k, end
 
 
-def group_after(toks: Tokens, j: int) -> Phrase:
-    """ "in Transportation & Storage", "for admin and support services": the part of a whole a rate is for."""
+def group_after(toks: Tokens, j: int, spent: bool = False) -> Phrase:
+    """ "in Transportation & Storage", "for admin and support services": the part of a whole a rate is for;
+    after a verb of spending (``spent``) also "on maintenance": what the money went on."""
     n = toks.n
-    if j >= n or toks.low[j] not in GROUP_PREPOSITIONS or toks.masked[j]:
+    if j >= n or toks.masked[j] or not (toks.low[j] in GROUP_PREPOSITIONS or (spent and toks.low[j] == "on")):
         return NOTHING
     k = j + 1
     while k < n and toks.low[k] in DETERMINERS and not toks.masked[k]:
@@ -548,8 +551,7 @@ def direction_near(toks: Tokens, before: int, after: int) -> tuple[Direction | N
     lows = toks.low
     if _low(toks, after) in PER_PERIOD_OPENERS and _low(toks, after + 1) in PER_PERIOD_UNITS:
         after += 2  # "£150 a year more": the rate belongs to the amount, the comparative follows it
-    if after < toks.n and lows[after] in POST_DIRECTION \
-            and (_low(toks, after + 1) != "than" or _masked(toks, after + 1)):  # "higher than the previous quarter"
+    if after < toks.n and lows[after] in POST_DIRECTION:  # "52% lower than", "4.2% below its level"
         word = POST_DIRECTION[lows[after]]
         return ("increase" if word == "increase" else "decrease"), False
     i = before

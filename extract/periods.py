@@ -17,7 +17,7 @@ from typing import Literal, NamedTuple
 from claimscope.extract.lexicons import alternation, alternation_with_tails, load_json, saying_verbs
 from claimscope.extract.numbers import counts_a_noun
 
-PeriodKind = Literal["date", "month", "quarter", "year", "relative", "weekday", "anaphoric", "mask"]
+PeriodKind = Literal["date", "month", "quarter", "year", "relative", "weekday", "week", "anaphoric", "mask"]
 
 _LEX = load_json("periods.json")
 _CHANGES = load_json("changes.json")
@@ -65,6 +65,9 @@ _MONTH_QUARTER = _LEX["month_quarter"]
 """After a month name: the quarter that ends with it ("the March quarter": January to March)."""
 
 
+_WEEK_NUMBER_WORDS = frozenset(_LEX["week_number_words"])
+
+
 def _word_heads() -> dict[str, str]:
     heads: dict[str, str] = {}
     for month in MONTHS:
@@ -84,6 +87,8 @@ def _word_heads() -> dict[str, str]:
             heads[f"the {phrase}"] = f"(?:{_QUARTER_TAIL}|(?![a-z]))" if open_ended else _QUARTER_TAIL
     for phrase in MASKS:
         heads[phrase] = "(?![a-z])"
+    for word in _WEEK_NUMBER_WORDS:
+        heads[word] = r"[ \t]+(?:[1-9]|[1-4]\d|5[0-3])(?!\d)"  # "week 48": a numbered week of the year
     for article in DURATION_ARTICLES:
         heads[article] = rf"[ \t]+(?:(?:{_OPENERS})[ \t]+)?{_DURATION_N}[ \t]+(?:{_DURATION_UNITS})(?![a-z])"
     for word in _NUMWORDS:
@@ -216,6 +221,8 @@ def _word_kind(text: str, surface: str, at: int) -> str:
             else "md")
     if first in WEEKDAYS:
         return "weekday" if text[at].isupper() else ""
+    if first in _WEEK_NUMBER_WORDS and any(c.isdigit() for c in surface):
+        return "weekno"
     phrase = " ".join(surface.split())
     if phrase in MASKS:
         return "mask"
@@ -259,9 +266,7 @@ def _year_text(surface: str) -> str:
 def _mention(text: str, start: int, at: int, stop: int, kind_name: str, published: date | None) -> PeriodMention:
     kind, value = _resolve(kind_name, text[at:stop], published)
     begin, prep = _preposition_before(text, start, at)
-    base = prep in BASE_PREPOSITIONS and (
-        prep not in {"on", "over"} or kind in {"year", "quarter", "month", "relative"}
-    )
+    base = _base_by_preposition(prep, kind) or (bool(prep) and _after_comparison(text, start, begin))
     if kind_name == "month" and not prep:
         kind, value = "mask", None  # a bare month name without "in"/"since": maybe a name ("May said")
     reported = _reporting_verb_before(text, start, begin)
@@ -291,6 +296,8 @@ def _preposition_before(text: str, start: int, at: int) -> tuple[int, str]:
                 break
         else:
             return at, ""
+    if k >= 2 and words[k - 1] in _DETERMINERS_BEFORE_PERIOD and words[k - 2] in _PREP_LAST_WORDS:
+        k -= 1  # "compared with the September quarter of 2023"
     if k == 0 or words[k - 1] not in _PREP_LAST_WORDS:
         return at, ""  # no preposition ends here: the common case, decided without joining words
     for width in range(min(_MAX_PREP_WORDS, k), 0, -1):
@@ -298,6 +305,34 @@ def _preposition_before(text: str, start: int, at: int) -> tuple[int, str]:
         if phrase in _PREPOSITIONS:
             return at - _tail_length(window, n - (k - width)), phrase
     return at, ""
+
+
+def _base_by_preposition(prep: str, kind: PeriodKind) -> bool:
+    """ "compared with 2023", "since Q1": the preposition makes the period a comparison's base ("on" and
+    "over" only before a calendar period: "over two years" is a span)."""
+    return prep in BASE_PREPOSITIONS and (prep not in {"on", "over"} or kind in _CALENDAR_KINDS)
+
+
+_CALENDAR_KINDS = frozenset({"year", "quarter", "month", "relative"})
+
+
+_DETERMINERS_BEFORE_PERIOD = frozenset(_LEX["determiners_before_period"])
+_COMPARISON_WORDS = frozenset(_LEX["comparison_words"])
+_COMPARISON_REACH = 4
+
+
+def _after_comparison(text: str, start: int, begin: int) -> bool:
+    """ "4.2% below its level in Q3 2022", "higher than it was in 2019": a period whose phrase follows a
+    comparison word within a few words, with no number between them, is the other side of the comparison
+    (a base), not the period of the number before it. "fell below 2% in March" keeps March: a number stands
+    between."""
+    words = text[max(start, begin - 40) : begin].lower().split()[-_COMPARISON_REACH:]
+    for k in range(len(words) - 1, -1, -1):
+        if any(c.isdigit() for c in words[k]):
+            return False
+        if words[k] in _COMPARISON_WORDS:
+            return True
+    return False
 
 
 def _tail_length(window: str, n_words: int) -> int:
@@ -373,9 +408,23 @@ def _resolve(kind: str, surface: str, ref: date | None) -> tuple[PeriodKind, str
             return "month", None
         year = ref.year if month <= ref.month else ref.year - 1
         return "month", f"{year}-{month:02d}"
+    if kind == "weekno":
+        return "week", _week_number(surface, ref)
     if kind == "anaphoric":
         return "anaphoric", None
     return "mask", None  # times, numeric dates, decades, durations
+
+
+def _week_number(surface: str, ref: date | None) -> str | None:
+    """ "week 48" in a weekly bulletin: the ISO week of the published year, or of the year before when that
+    week has not begun yet ("week 52" in a January bulletin)."""
+    number = _first_int(surface)
+    if ref is None or number is None:
+        return None
+    year, current, _ = ref.isocalendar()
+    if number > current:
+        year -= 1
+    return f"{year}-W{number:02d}"
 
 
 def _relative(surface: str, ref: date | None) -> str | None:

@@ -60,7 +60,9 @@ _LABEL_MAX = 40
 """Longer than any related-links label with its punctuation: such a line is not one."""
 _TIMESTAMP_LABEL = alternation(_TIMESTAMP, space=_SPACES)
 _TIMESTAMP_RE = re.compile(rf"^{_TIMESTAMP_LABEL}\b\s*[:：]?", re.IGNORECASE)
-_LABEL_SPLIT = re.compile(rf"(?:^|[|·•;]|\s{{2,}})\s*({_TIMESTAMP_LABEL})\s*[:：]?", re.IGNORECASE)
+_LABEL_SPLIT = re.compile(rf"(?:^|[|·•;,]|\s{{2,}})\s*({_TIMESTAMP_LABEL})\b\s*[:：]?", re.IGNORECASE)
+"""Where each labelled date of a timestamp line starts: "Posted Mon 14 Jul 2025 at 5:32am, updated ..." (a
+comma, a bar or a bullet before the second label)."""
 _BYLINE_LABEL = rf"(?:[A-Za-z]+\s+){{0,3}}{alternation(_BYLINE_ROLES)}\s*:\s*"
 _BYLINE_RE = re.compile(
     rf"^(?:{alternation(_BYLINE, space=_SPACES)}\s+|{_BYLINE_LABEL}|{alternation(_COLON_BYLINE, space=_SPACES)}\s*:\s*)"
@@ -78,6 +80,8 @@ _NAME_ROLE_RE = re.compile(
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
 _PART_SPLIT = re.compile(r"\s*[|·•]\s*")
 _QUOTED = re.compile(r"^[\"“‘'](.+)[\"”’']$")
+_ROLE_BEFORE_NAME = re.compile(r"^(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])")
+"""Lower-case words before a capitalised name in a byline: a job title written first ("political editor")."""
 _BYLINE_PLACE = re.compile(r"\s+(?:in|from)\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4})\s*$")
 _CREDIT_RE = re.compile(r"\(([^()]{2,80})\)\s*$")
 _CAPTION_PREFIX_RE = re.compile(rf"^\(?{alternation(_CAPTION_PREFIX, space=_SPACES)}\s*[:/|]", re.IGNORECASE)
@@ -146,8 +150,28 @@ def split_layout(text: str, article_id: str, hints: LayoutHints | None = None) -
         location=hints.location,
     )
     _classify(text, raw, hints, layout)
+    _unhead_link_labels(raw)
     layout.sections = _group(text, raw, article_id)
     return layout
+
+
+def _unhead_link_labels(blocks: list[_RawBlock]) -> None:
+    """A heading over nothing but related links ("## Related", "## Elsewhere") labels a list of other
+    stories; it opens no part of this one, so it is no heading (and no link)."""
+    heading: _RawBlock | None = None
+    links = only_links = False
+    for block in [*(b for b in blocks if not b.absorbed), None]:  # one pass; None closes the last part
+        if block is None or block.heading:
+            if heading is not None and links and only_links:
+                heading.heading = False
+            heading, links, only_links = block, False, True
+            continue
+        links = links or block.kind == "related"
+        only_links = only_links and block.kind in _BESIDE_LINKS
+
+
+_BESIDE_LINKS = frozenset({"related", "caption", "dateline", "byline"})
+"""What may stand beside the links under a label: nothing of the story's text."""
 
 
 def _raw_blocks(text: str, line_hints: dict[int, LineHint]) -> list[_RawBlock]:
@@ -276,6 +300,7 @@ def _classify(text: str, blocks: list[_RawBlock], hints: LayoutHints, layout: La
             continue
         if (
             not in_header
+            and not (hint and hint.listed)  # "Key points:" bullets are the story's points, not headlines
             and _is_title_like(body)
             and not _QA_RE.match(body)  # an interview's question: body text, never a heading or a link
             and _followed_by_body(text, blocks, index)
@@ -498,6 +523,7 @@ def _read_byline(body: str, layout: Layout) -> None:
             layout.location = place.group(1)
         name = name[: place.start()]
     name = re.split(r"\s*[,|·•]\s*|\s+[-–—]\s+", name)[0].strip()
+    name = _ROLE_BEFORE_NAME.sub("", name)  # "By regional reporter Jo Bloggs": the role is not the name
     if name.isupper():
         name = name.title()  # "By JACK RENSHAW, CONSUMER EDITOR": the tabloid's capitals are style, not the name
     if name and layout.author is None:

@@ -40,6 +40,7 @@ from claimscope.extract.measures import (
     RANGE_WORDS,
     REPORTING,
     SHARED_MEASURE_WORDS,
+    SPENDING_VERBS,
     Phrase,
     Tokens,
     change_phrase_after,
@@ -479,12 +480,18 @@ def _measure_one(text: str, tokens: Tokens, candidates: list[_Candidate], index:
         at = after
         if change >= 0:
             at = change + 1
-        group = group_after(tokens, at)
+        group = group_after(tokens, at, spent=_low(tokens, _skip_adverbs(tokens, before)) in SPENDING_VERBS)
     cand.base = base
     cand.measure = _compose(base, _text(text, group) if group.found else None)
 
 
 _FILLER = word_set("measure_words.json", "filler_before_number")
+
+
+def _skip_adverbs(tokens: Tokens, i: int) -> int:
+    while i >= 0 and tokens.low[i] in ADVERBS:
+        i -= 1
+    return i
 
 
 def _skip_filler(tokens: Tokens, i: int) -> int:

@@ -1,7 +1,7 @@
 """The extractor's scores never fall below the pinned floors (which only rise: see bench/eval_gate.py).
 
-Gold sets: the shared one (the seed and real articles from other outlets), and four written for this
-project in other outlets' shapes (heldout, probes_a, probes_b, probes_c; see bench/eval_gate.py). All need
+Gold sets: the shared one (the seed and real articles from other outlets), and five written for this
+project in other outlets' shapes (heldout, probes_a, probes_b, probes_c, probes_d; see bench/eval_gate.py). All need
 ../shared/eval/score.py and skip cleanly without it.
 """
 
@@ -19,9 +19,10 @@ SHARED = REPO.parent / "shared"
 SCORER = SHARED / "eval" / "score.py"
 HERE = Path(__file__).parent
 FLOORS: dict[str, dict[str, float]] = json.loads(Path(__file__).with_name("quality_floors.json").read_text())
+PROJECT_SETS = ("heldout", "probes_a", "probes_b", "probes_c", "probes_d")
 GOLD_SETS = {
     "shared": (SHARED / "eval" / "gold", SHARED),
-    **{name: (HERE / name / "gold", HERE / name) for name in ("heldout", "probes_a", "probes_b", "probes_c")},
+    **{name: (HERE / name / "gold", HERE / name) for name in PROJECT_SETS},
 }
 
 pytestmark = pytest.mark.skipif(not SCORER.exists(), reason="../shared/eval/score.py is not beside this checkout")
