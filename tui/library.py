@@ -21,6 +21,7 @@ from claimscope.store.errors import StoreError
 from claimscope.store.export import export_items
 from claimscope.store.search import Hit, SearchIndex
 from claimscope.store.search.persisted import open_index, update_index
+from claimscope.tui.summary_list import SummaryList
 
 if TYPE_CHECKING:
     from claimscope.store.importer import ImportSummary
@@ -39,7 +40,7 @@ class Library:
         self._index: SearchIndex | None = None
         self._build_lock = threading.Lock()
         self._progress: tuple[int, int] | None = None
-        self._summaries: list[ArticleSummary] | None = None
+        self._summaries: SummaryList | None = None
         self._generation = 0
         """Bumped whenever the store changes under the caches."""
 
@@ -51,10 +52,11 @@ class Library:
         with self._lock:
             return self.store.is_empty()
 
-    def summaries(self) -> list[ArticleSummary]:
+    def summaries(self) -> SummaryList:
+        """Every article's summary, made only as the list reads them (``tui/summary_list.py``)."""
         with self._lock:
             if self._summaries is None:
-                self._summaries = list(self.store.article_summaries())
+                self._summaries = SummaryList.of_store(self.store)
             return self._summaries
 
     def versions(self, article_id: str) -> list[str]:

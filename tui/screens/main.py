@@ -174,7 +174,7 @@ class MainScreen(Screen[None]):
         self.marks = self.library.marks()
         tree = self.articles
         tree.load(summaries)
-        if self.article is not None and any(s.id == self.article.id for s in summaries):
+        if self.article is not None and summaries.position(self.article.id) is not None:
             self._show_article(self.article.id, self.section_id)
         elif summaries:
             self._show_article(summaries[0].id, None)
