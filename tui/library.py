@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from claimscope.extract.model import Article, Claim, Statistic
-from claimscope.store.db import ArticleSummary, Store
+from claimscope.store.db import Store
 from claimscope.store.errors import StoreError
 from claimscope.store.export import export_items
 from claimscope.store.search import Hit, SearchIndex
@@ -76,31 +75,24 @@ class Library:
                 self._articles.popitem(last=False)
             return article
 
-    def iter_claims(self, limit: int) -> Iterator[tuple[Article, Claim]]:
-        """Claims of every article, in list order, up to ``limit`` (the "all claims" view)."""
-        articles = self._iter_articles(lambda summary: summary.n_claims > 0)
-        return islice(((article, claim) for article in articles for claim in article.claims), limit)
+    def claims_of(self, article_id: str) -> list[Claim]:
+        """An article's claims, read without the cache (the all-articles rows read many articles once);
+        none when the article has gone since the list was made."""
+        article = self._read_uncached(article_id)
+        return article.claims if article is not None else []
 
-    def iter_statistics(self, limit: int) -> Iterator[tuple[Article, Statistic]]:
-        """Statistics of every article, in list order, up to ``limit`` (the "all statistics" view)."""
-        articles = self._iter_articles(lambda summary: summary.n_statistics > 0)
-        return islice(((article, stat) for article in articles for stat in article.statistics), limit)
+    def statistics_of(self, article_id: str) -> list[Statistic]:
+        """An article's statistics, as ``claims_of``."""
+        article = self._read_uncached(article_id)
+        return article.statistics if article is not None else []
 
-    def _iter_articles(self, wanted: Callable[[ArticleSummary], bool]) -> Iterator[Article]:
-        """Every wanted article, read without the cache (a full pass would only evict what is in use).
-
-        The lock is taken per article, so the UI thread never waits long behind a worker doing this.
-        """
-        for summary in self.summaries():
-            if not wanted(summary):
-                continue
-            with self._lock:
-                cached = self._articles.get(summary.id)
-                try:
-                    article = cached if cached is not None else self.store.get_article(summary.id)
-                except StoreError:
-                    continue  # removed by another terminal since the summaries were read
-            yield article
+    def _read_uncached(self, article_id: str) -> Article | None:
+        with self._lock:
+            cached = self._articles.get(article_id)
+            try:
+                return cached if cached is not None else self.store.get_article(article_id)
+            except StoreError:
+                return None
 
     # marks -------------------------------------------------------------------------------------------
 

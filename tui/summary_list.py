@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from typing import overload
 
 from claimscope.store.db import ArticleSummary, Store, summary_of_row
-from claimscope.store.entries import Row
+from claimscope.store.entries import N_CLAIMS, N_STATISTICS, Row
 
 
 class SummaryList(Sequence[ArticleSummary]):
@@ -23,6 +23,7 @@ class SummaryList(Sequence[ArticleSummary]):
         self._ranks = ranks
         self._made: dict[int, ArticleSummary] = {}
         self._position: dict[str, int] | None = None
+        self._from_rows = True
 
     @classmethod
     def of_store(cls, store: Store) -> SummaryList:
@@ -37,6 +38,7 @@ class SummaryList(Sequence[ArticleSummary]):
         listed = cls([], {})
         listed._rows = [(summary.id, []) for summary in summaries]
         listed._made = dict(enumerate(summaries))
+        listed._from_rows = False
         return listed
 
     def __len__(self) -> int:
@@ -66,6 +68,21 @@ class SummaryList(Sequence[ArticleSummary]):
     def article_id(self, index: int) -> str:
         """The id at a place, without making its summary."""
         return self._rows[index][0]
+
+    def claim_counts(self) -> list[int]:
+        """Each article's claim count, in list order, without making summaries."""
+        if self._from_rows:
+            return [row[N_CLAIMS] or 0 for _id, row in self._rows]
+        return [summary.n_claims for summary in self]
+
+    def statistic_counts(self) -> list[int]:
+        """Each article's statistic count, in list order, without making summaries."""
+        if self._from_rows:
+            return [row[N_STATISTICS] or 0 for _id, row in self._rows]
+        return [summary.n_statistics for summary in self]
+
+    def article_ids(self) -> list[str]:
+        return [article_id for article_id, _row in self._rows]
 
     def position(self, article_id: str) -> int | None:
         """An article's place in the list, or None when the list has no such article."""
