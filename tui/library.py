@@ -18,12 +18,11 @@ from claimscope.extract.model import Article, Claim, Statistic
 from claimscope.store.db import Store
 from claimscope.store.errors import StoreError
 from claimscope.store.export import export_items
-from claimscope.store.search import Hit, SearchIndex
-from claimscope.store.search.persisted import open_index, update_index
 from claimscope.tui.summary_list import SummaryList
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the search package (numpy: 0.2 s) is imported by the first search, after the first paint
     from claimscope.store.importer import ImportSummary
+    from claimscope.store.search import Hit, SearchIndex
     from claimscope.tui.url_fetch import FetchLimits
 
 ARTICLE_CACHE_SIZE = 64
@@ -147,6 +146,8 @@ class Library:
                 return self._index
             generation = self._generation
             try:
+                from claimscope.store.search.persisted import open_index
+
                 index = open_index(self.store, progress=self._note_progress)
             finally:
                 self._progress = None
@@ -162,7 +163,7 @@ class Library:
         with self._lock:
             summary = import_samples(self.store)
             if summary.imported:
-                update_index(self.store)
+                self._update_index()
             self._forget()
             return summary.imported
 
@@ -173,7 +174,7 @@ class Library:
         with self._lock:
             summary = import_paths(self.store, paths)
             if summary.imported:
-                update_index(self.store)
+                self._update_index()
             self._forget()
             return summary.imported, summary.unchanged, len(summary.failed)
 
@@ -192,9 +193,14 @@ class Library:
         with self._lock:
             summary = import_documents(self.store, [page.document()])
             if summary.imported:
-                update_index(self.store)
+                self._update_index()
                 self._forget()
             return summary
+
+    def _update_index(self) -> None:
+        from claimscope.store.search.persisted import update_index
+
+        update_index(self.store)
 
     def export(self, ids: Iterable[str], fmt: str) -> str:
         with self._lock:

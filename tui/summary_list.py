@@ -13,6 +13,7 @@ from typing import overload
 
 from claimscope.store.db import ArticleSummary, Store, summary_of_row
 from claimscope.store.entries import N_CLAIMS, N_STATISTICS, Row
+from claimscope.store.storage import gc_paused
 
 
 class SummaryList(Sequence[ArticleSummary]):
@@ -27,8 +28,11 @@ class SummaryList(Sequence[ArticleSummary]):
 
     @classmethod
     def of_store(cls, store: Store) -> SummaryList:
-        rows = store.summary_rows()
-        return cls(rows, store.version_ranks(rows))
+        """The store's summaries; the manifest's rows are parsed (and 100,000 id/row pairs made) while the
+        cyclic collector is paused, as ``Store.article_summaries`` does: nothing here is cyclic."""
+        with gc_paused():
+            rows = store.summary_rows()
+            return cls(rows, store.version_ranks(rows))
 
     @classmethod
     def of(cls, summaries: Sequence[ArticleSummary]) -> SummaryList:
