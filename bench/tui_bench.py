@@ -294,7 +294,8 @@ def main() -> None:
                   f"{median(runs, 'all_rows'):>8,.0f} {median(runs, 'scroll_keys') * 1000:>7.0f}ms")
     print()
     print("imports/open/1st paint/index: from process start; all view: from pressing a until every row is"
-          " listed (one run); end/pgup: end, pgup x2, home in the claims list once listed.")
+          " listed (one run; rows further down are read as they are painted); end/pgup: end, pgup x2, home in the"
+          " claims list once listed.")
 
 
 if __name__ == "__main__":

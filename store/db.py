@@ -96,6 +96,21 @@ class ArticleSummary(NamedTuple):
     """How many versions of its story the store holds (the newest has ``version == versions``)."""
 
 
+def summary_of_row(article_id: str, row: Row, ranks: Mapping[str, tuple[int, int]]) -> ArticleSummary:
+    """An article's summary from its manifest row (``Store.summary_rows``) and its story's version ranks
+    (``Store.version_ranks``; an article missing from them is the one version of its story)."""
+    return ArticleSummary(
+        article_id,
+        row[TITLE],
+        row[PUBLISHED],
+        row[SOURCE],
+        row[N_SECTIONS] or 0,
+        row[N_CLAIMS] or 0,
+        row[N_STATISTICS] or 0,
+        *ranks.get(article_id, (1, 1)),
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class AddResult:
     imported: int
@@ -312,19 +327,7 @@ class Store:
         rows = self.summary_rows()
         ranks = self.version_ranks(rows)
         with gc_paused():  # 100,000 tuples and nothing cyclic: the collector would only rescan them
-            return [
-                ArticleSummary(
-                    article_id,
-                    row[TITLE],
-                    row[PUBLISHED],
-                    row[SOURCE],
-                    row[N_SECTIONS] or 0,
-                    row[N_CLAIMS] or 0,
-                    row[N_STATISTICS] or 0,
-                    *ranks.get(article_id, (1, 1)),
-                )
-                for article_id, row in rows
-            ]
+            return [summary_of_row(article_id, row, ranks) for article_id, row in rows]
 
     def version_ranks(self, rows: list[tuple[str, Row]] | None = None) -> dict[str, tuple[int, int]]:
         """For each article of a story the store holds more than one version of: (its place, the count).

@@ -10,21 +10,20 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from claimscope.extract.model import Article, Claim, Statistic
-from claimscope.store.db import ArticleSummary
 from claimscope.store.errors import StoreError
 from claimscope.store.export import export_items
-from claimscope.store.interface import Searcher, StoreInterface
-from claimscope.store.search import Hit
-from claimscope.store.search.persisted import open_index, update_index
+from claimscope.store.interface import StoreInterface
+from claimscope.tui.summary_list import SummaryList
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the search package (numpy: 0.2 s) is imported by the first search, after the first paint
     from claimscope.store.importer import ImportSummary
+    from claimscope.store.interface import Searcher
+    from claimscope.store.search import Hit
     from claimscope.tui.url_fetch import FetchLimits
 
 ARTICLE_CACHE_SIZE = 64
@@ -40,7 +39,7 @@ class Library:
         self._index: Searcher | None = None
         self._build_lock = threading.Lock()
         self._progress: tuple[int, int] | None = None
-        self._summaries: list[ArticleSummary] | None = None
+        self._summaries: SummaryList | None = None
         self._generation = 0
         """Bumped whenever the store changes under the caches."""
 
@@ -52,10 +51,11 @@ class Library:
         with self._lock:
             return self.store.is_empty()
 
-    def summaries(self) -> list[ArticleSummary]:
+    def summaries(self) -> SummaryList:
+        """Every article's summary, made only as the list reads them (``tui/summary_list.py``)."""
         with self._lock:
             if self._summaries is None:
-                self._summaries = list(self.store.article_summaries())
+                self._summaries = SummaryList.of_store(self.store)
             return self._summaries
 
     def versions(self, article_id: str) -> list[str]:
@@ -75,31 +75,24 @@ class Library:
                 self._articles.popitem(last=False)
             return article
 
-    def iter_claims(self, limit: int) -> Iterator[tuple[Article, Claim]]:
-        """Claims of every article, in list order, up to ``limit`` (the "all claims" view)."""
-        articles = self._iter_articles(lambda summary: summary.n_claims > 0)
-        return islice(((article, claim) for article in articles for claim in article.claims), limit)
+    def claims_of(self, article_id: str) -> list[Claim]:
+        """An article's claims, read without the cache (the all-articles rows read many articles once);
+        none when the article has gone since the list was made."""
+        article = self._read_uncached(article_id)
+        return article.claims if article is not None else []
 
-    def iter_statistics(self, limit: int) -> Iterator[tuple[Article, Statistic]]:
-        """Statistics of every article, in list order, up to ``limit`` (the "all statistics" view)."""
-        articles = self._iter_articles(lambda summary: summary.n_statistics > 0)
-        return islice(((article, stat) for article in articles for stat in article.statistics), limit)
+    def statistics_of(self, article_id: str) -> list[Statistic]:
+        """An article's statistics, as ``claims_of``."""
+        article = self._read_uncached(article_id)
+        return article.statistics if article is not None else []
 
-    def _iter_articles(self, wanted: Callable[[ArticleSummary], bool]) -> Iterator[Article]:
-        """Every wanted article, read without the cache (a full pass would only evict what is in use).
-
-        The lock is taken per article, so the UI thread never waits long behind a worker doing this.
-        """
-        for summary in self.summaries():
-            if not wanted(summary):
-                continue
-            with self._lock:
-                cached = self._articles.get(summary.id)
-                try:
-                    article = cached if cached is not None else self.store.get_article(summary.id)
-                except StoreError:
-                    continue  # removed by another terminal since the summaries were read
-            yield article
+    def _read_uncached(self, article_id: str) -> Article | None:
+        with self._lock:
+            cached = self._articles.get(article_id)
+            try:
+                return cached if cached is not None else self.store.get_article(article_id)
+            except StoreError:
+                return None
 
     # marks -------------------------------------------------------------------------------------------
 
@@ -154,6 +147,8 @@ class Library:
                 return self._index
             generation = self._generation
             try:
+                from claimscope.store.search.persisted import open_index
+
                 index = open_index(self.store, progress=self._note_progress)
             finally:
                 self._progress = None
@@ -169,7 +164,7 @@ class Library:
         with self._lock:
             summary = import_samples(self.store)
             if summary.imported:
-                update_index(self.store)
+                self._update_index()
             self._forget()
             return summary.imported
 
@@ -180,7 +175,7 @@ class Library:
         with self._lock:
             summary = import_paths(self.store, paths)
             if summary.imported:
-                update_index(self.store)
+                self._update_index()
             self._forget()
             return summary.imported, summary.unchanged, len(summary.failed)
 
@@ -199,9 +194,14 @@ class Library:
         with self._lock:
             summary = import_documents(self.store, [page.document()])
             if summary.imported:
-                update_index(self.store)
+                self._update_index()
                 self._forget()
             return summary
+
+    def _update_index(self) -> None:
+        from claimscope.store.search.persisted import update_index
+
+        update_index(self.store)
 
     def export(self, ids: Iterable[str], fmt: str) -> str:
         with self._lock:

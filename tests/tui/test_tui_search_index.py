@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.widgets import Label
 from tui_harness import SIZE, fixture_app
 
-import claimscope.tui.library as library_module
+import claimscope.store.search.persisted as persisted_module  # the Library imports open_index from it per call
 from claimscope.tui.screens.search_modal import SearchModal
 
 
@@ -23,7 +23,7 @@ async def test_a_query_typed_while_indexing_says_so_and_runs_when_the_index_is_r
     fixture_store: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     release = threading.Event()
-    real_open_index = library_module.open_index
+    real_open_index = persisted_module.open_index
 
     def slow_open_index(store: Any, **options: Any) -> Any:
         progress = options.get("progress")
@@ -32,7 +32,7 @@ async def test_a_query_typed_while_indexing_says_so_and_runs_when_the_index_is_r
         release.wait(timeout=30)
         return real_open_index(store, **options)
 
-    monkeypatch.setattr(library_module, "open_index", slow_open_index)
+    monkeypatch.setattr(persisted_module, "open_index", slow_open_index)
     app = fixture_app(fixture_store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

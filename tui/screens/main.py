@@ -12,7 +12,7 @@ in a thread worker that posts ``AllItemsListed``; the worker never writes screen
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
@@ -29,14 +29,16 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from claimscope.extract.model import Article, Claim, Statistic
 from claimscope.store.errors import StoreError
+from claimscope.tui.article_rows import ArticleOfItem, ArticleRows, ItemById
 from claimscope.tui.library import Library
 from claimscope.tui.messages import ArticleChosen, ClaimChosen, SectionChosen, StatisticChosen
 from claimscope.tui.safe_text import one_line
 from claimscope.tui.screens.diff_screen import DiffScreen
 from claimscope.tui.widgets.article_tree import ArticleTree
-from claimscope.tui.widgets.claims_list import ClaimsList, claim_rows
+from claimscope.tui.widgets.claims_list import ClaimsList, claim_cells
+from claimscope.tui.widgets.item_table import MEASURED_ROWS
 from claimscope.tui.widgets.reader import Focus, Reader
-from claimscope.tui.widgets.stats_table import StatsTable, statistic_rows
+from claimscope.tui.widgets.stats_table import StatsTable, statistic_cells
 from claimscope.tui.widgets.status_line import Location, StatusLine
 from claimscope.tui.widgets.virtual_table import Row
 
@@ -46,12 +48,8 @@ if TYPE_CHECKING:
 
 ItemT = TypeVar("ItemT", Claim, Statistic)
 
-ALL_ITEMS_LIMIT = 1_000_000
-"""Most rows of each kind the "all articles" view lists (the lists are virtual: only visible rows are
-painted, so the cost is building the row tuples in a worker, about a second per 100,000 rows)."""
-
-ClaimRows = tuple[list[Row], dict[str, str]]
-StatisticRows = tuple[list[Row], dict[str, str], dict[str, Statistic]]
+ClaimRows = tuple[Sequence[Row], Mapping[str, str]]
+StatisticRows = tuple[Sequence[Row], Mapping[str, str], Mapping[str, Statistic]]
 
 
 class MainScreen(Screen[None]):
@@ -107,7 +105,6 @@ class MainScreen(Screen[None]):
         self.library = library
         self.article: Article | None = None
         self.section_id: str | None = None
-        self._all_truncated = False
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status").data_bind(MainScreen.location, MainScreen.marks)
@@ -174,7 +171,7 @@ class MainScreen(Screen[None]):
         self.marks = self.library.marks()
         tree = self.articles
         tree.load(summaries)
-        if self.article is not None and any(s.id == self.article.id for s in summaries):
+        if self.article is not None and summaries.position(self.article.id) is not None:
             self._show_article(self.article.id, self.section_id)
         elif summaries:
             self._show_article(summaries[0].id, None)
@@ -437,22 +434,30 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="all-items", exit_on_error=False, description="all items")
     def _load_all_items(self) -> None:
-        """Build every row off the UI thread and post them; the UI thread only swaps the lists in."""
+        """List every claim and statistic from the summaries' counts; an article is read when its rows are.
+
+        Only the first rows are read here (the panes measure their columns on them), off the UI thread;
+        the rest are read as they scroll into view (``tui/article_rows.py``).
+        """
         worker = get_current_worker()
-        claims = claim_rows((a.id, c) for a, c in self.library.iter_claims(ALL_ITEMS_LIMIT))
-        if worker.is_cancelled:
-            return
-        pairs = [(a.id, s) for a, s in self.library.iter_statistics(ALL_ITEMS_LIMIT)]
-        statistics = (*statistic_rows(pairs), {s.id: s for _a, s in pairs})
+        summaries = self.library.summaries()
+        article_ids = summaries.article_ids()
+        claims = ArticleRows(article_ids, summaries.claim_counts(), self.library.claims_of, _claim_row)
+        statistics = ArticleRows(article_ids, summaries.statistic_counts(), self.library.statistics_of,
+                                 _statistic_row)
+        for rows in (claims, statistics):
+            if worker.is_cancelled:
+                return
+            rows[:MEASURED_ROWS]  # read now, in the worker: the panes measure their columns on these
         if not worker.is_cancelled:
-            self.post_message(self.AllItemsListed(claims, statistics))
+            self.post_message(self.AllItemsListed((claims, ArticleOfItem(claims)),
+                                                  (statistics, ArticleOfItem(statistics), ItemById(statistics))))
 
     @on(AllItemsListed)
     def _all_items_listed(self, message: AllItemsListed) -> None:
         if not self.scope_all:
             return
         claims, statistics = message.claims, message.statistics
-        self._all_truncated = len(claims[0]) >= ALL_ITEMS_LIMIT or len(statistics[0]) >= ALL_ITEMS_LIMIT
         self.claims.show_rows(*claims)
         self.stats.show_statistic_rows(*statistics)
         self.loading_all = False
@@ -477,8 +482,6 @@ class MainScreen(Screen[None]):
         note = ""
         if self.scope_all and self.loading_all:
             note = "listing every claim and statistic…"
-        elif self.scope_all and self._all_truncated:
-            note = f"first {ALL_ITEMS_LIMIT:,} of each listed; / searches all"
         source = article.source if article is not None else None
         self.reader.border_subtitle = Text(one_line(source)) if source else None  # where the article came from
         self.location = Location(
@@ -501,6 +504,14 @@ def claim_hit(claim: ClaimRef) -> Hit:
     from claimscope.store.search import Hit
 
     return Hit(kind="claim", id=claim.id, article_id=claim.article_id, text=claim.text, score=0.0, label="")
+
+
+def _claim_row(claim: Claim) -> Row:
+    return claim.id, claim_cells(claim)
+
+
+def _statistic_row(statistic: Statistic) -> Row:
+    return statistic.id, statistic_cells(statistic)
 
 
 def _find(items: Iterable[ItemT], item_id: str) -> ItemT | None:

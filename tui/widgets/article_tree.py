@@ -3,10 +3,17 @@
 Only article summaries are read to build the tree, so it opens at once on a large store; an article's
 sections (and their captions and related links, shown with their own symbols and styles) are added the
 first time the article is expanded, from the full article the screen hands down.
+
+Article nodes are added a screenful at a time (``ARTICLE_CHUNK``), not all at once: a Textual ``Tree``
+costs about 20 µs a node to add and rebuilds its whole line list on every change, which at 100,000
+articles was 2 s before the first paint.  More nodes are added when the cursor or the scroll position
+comes within ``GROW_MARGIN`` lines of the last one, and up to an article when something selects it (a
+search hit, an import); ``end`` adds the rest.  ``article_count`` is every article, added or not.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Literal, Self
 
@@ -24,10 +31,17 @@ from claimscope.extract.model import Article, Section
 from claimscope.store.db import ArticleSummary
 from claimscope.tui.messages import ArticleChosen, SectionChosen
 from claimscope.tui.safe_text import one_line
+from claimscope.tui.summary_list import SummaryList
 from claimscope.tui.version_label import version_label
 
 PENDING_ARTICLES = 16
 """Collapsed articles whose sections are kept ready for an expansion."""
+
+ARTICLE_CHUNK = 200
+"""Article nodes added at a time: several screenfuls, few enough that adding them costs no pause."""
+
+GROW_MARGIN = 60
+"""Lines from the end of the added nodes at which the cursor or the scroll position adds the next chunk."""
 
 NodeKind = Literal["article", "section", "block"]
 
@@ -76,11 +90,14 @@ class ArticleTree(Tree[NodeRef]):
 
     def __init__(self, *, id: str | None = None) -> None:
         self._adding_articles = False  # read by refresh, which Tree.__init__ may already call
+        self._article_nodes: dict[str, TreeNode[NodeRef]] = {}  # read by the cursor and scroll watchers
+        self._order = SummaryList.of([])
+        """Every article, in tree order; the first ``len(_article_nodes)`` of them have nodes."""
         super().__init__("Articles", id=id)
         self.show_root = False
         self.guide_depth = 2
-        self._article_nodes: dict[str, TreeNode[NodeRef]] = {}
         self._summaries: dict[str, ArticleSummary] = {}
+        """The summaries of the articles that have nodes (``render_label`` draws their rows)."""
         self._label_width = 8
         self._populated: set[str] = set()
         self._pending: dict[str, Article] = {}
@@ -88,17 +105,52 @@ class ArticleTree(Tree[NodeRef]):
 
     # attributes down ----------------------------------------------------------------------------
 
-    def load(self, summaries: list[ArticleSummary]) -> None:
+    def load(self, summaries: Sequence[ArticleSummary]) -> None:
         """Replace the tree's articles, keeping the cursor on the same article when it still exists."""
         current = self.current_ref
         self.clear()
         self._article_nodes.clear()
         self._populated.clear()
         self._pending.clear()
-        self._summaries = {summary.id: summary for summary in summaries}
-        self._add_articles(summaries)
-        if current is not None and current.article_id in self._article_nodes:
-            self.move_cursor(self._article_nodes[current.article_id], animate=False)
+        self._summaries = {}
+        self._order = SummaryList.of(summaries)
+        self._grow_to(ARTICLE_CHUNK)
+        if current is not None and self._reach(current.article_id):
+            self._move_to(self._article_nodes[current.article_id])
+
+    def _grow_to(self, count: int) -> None:
+        """Add article nodes until the first ``count`` articles have one."""
+        start = len(self._article_nodes)
+        if count > start:
+            self._add_articles(self._order[start:count])
+
+    def _reach(self, article_id: str) -> bool:
+        """Add nodes up to an article (and a chunk past it); False when the tree has no such article."""
+        if article_id in self._article_nodes:
+            return True
+        position = self._order.position(article_id)
+        if position is None:
+            return False
+        self._grow_to(position + ARTICLE_CHUNK)
+        return True
+
+    def _grow_near(self, line: int) -> None:
+        """Add the next chunk when ``line`` is within ``GROW_MARGIN`` lines of the last one added."""
+        if len(self._article_nodes) < len(self._order) and line >= self.last_line - GROW_MARGIN:
+            self._grow_to(len(self._article_nodes) + ARTICLE_CHUNK)
+
+    def watch_cursor_line(self, previous_line: int, line: int) -> None:
+        super().watch_cursor_line(previous_line, line)
+        self._grow_near(line)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._grow_near(round(new_value) + self.scrollable_content_region.height)
+
+    def action_scroll_end(self) -> None:
+        """The last article is the last line only once every article has its node."""
+        self._grow_to(len(self._order))
+        super().action_scroll_end()
 
     def _add_articles(self, summaries: list[ArticleSummary]) -> None:
         """One node per article, with an empty label: ``render_label`` draws article rows from the summary.
@@ -112,6 +164,7 @@ class ArticleTree(Tree[NodeRef]):
         self._adding_articles = True
         try:
             for summary in summaries:
+                self._summaries[summary.id] = summary
                 ref = NodeRef("article", summary.id, item_id=summary.id)
                 self._article_nodes[summary.id] = root.add(blank, ref)
         finally:
@@ -169,9 +222,9 @@ class ArticleTree(Tree[NodeRef]):
 
     def select_item(self, article_id: str, section_id: str | None = None) -> None:
         """Move the cursor to an article, or to one of its sections, without posting anything."""
-        node = self._article_nodes.get(article_id)
-        if node is None:
+        if not self._reach(article_id):
             return
+        node = self._article_nodes[article_id]
         target = node
         if section_id is not None:
             pending = self._pending.get(article_id)
@@ -182,11 +235,20 @@ class ArticleTree(Tree[NodeRef]):
                 if child.data is not None and child.data.section_id == section_id:
                     target = child
                     break
-        self.move_cursor(target, animate=False)
+        self._move_to(target)
+
+    def _move_to(self, node: TreeNode[NodeRef]) -> None:
+        """Move the cursor to a node, after building the line list if nodes were just added.
+
+        ``Tree.move_cursor`` goes to the line the node had when the lines were last built, and a node added
+        since has none yet (``last_line`` builds them).
+        """
+        _ = self.last_line
+        self.move_cursor(node, animate=False)
 
     @property
     def article_count(self) -> int:
-        return len(self._article_nodes)
+        return len(self._order)
 
     @property
     def current_ref(self) -> NodeRef | None:

@@ -7,7 +7,7 @@ in a ``VirtualTable``, so the "all articles" view can list every item of a large
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import ClassVar, Protocol, TypeVar
 
 from rich.cells import cell_len
@@ -66,7 +66,7 @@ class ItemTable(VirtualTable):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._natural: dict[str, int] = {}
-        self.article_of: dict[str, str] = {}
+        self.article_of: Mapping[str, str] = {}
         """Item id -> article id for every row."""
 
     def add_mark_column(self) -> None:
@@ -79,7 +79,7 @@ class ItemTable(VirtualTable):
 
     # attributes down ----------------------------------------------------------------------------
 
-    def show_rows(self, rows: list[Row], article_of: dict[str, str], *, keep_key: str | None = None) -> None:
+    def show_rows(self, rows: Sequence[Row], article_of: Mapping[str, str], *, keep_key: str | None = None) -> None:
         """Show ready rows (built off the UI thread for big lists) and which article each item is in."""
         self.article_of = article_of
         self._measure(rows)
@@ -90,7 +90,7 @@ class ItemTable(VirtualTable):
         key, cells = self.rows[index]
         return (MARK_SYMBOL if key in self.marks else " ", *cells)
 
-    def _measure(self, rows: list[Row]) -> None:
+    def _measure(self, rows: Sequence[Row]) -> None:
         """Natural width of each column: its widest cell among the first rows (capped), or its label."""
         natural: dict[str, int] = {}
         sample = rows[:MEASURED_ROWS]

@@ -7,17 +7,18 @@ values and never parses cell text.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.binding import Binding, BindingType
+from textual.worker import get_current_worker
 
 from claimscope.extract.model import Statistic
 from claimscope.tui.messages import StatisticChosen
 from claimscope.tui.safe_text import one_line
 from claimscope.tui.widgets.item_table import ItemTable, item_rows
-from claimscope.tui.widgets.virtual_table import Row, VirtualTable
+from claimscope.tui.widgets.virtual_table import KeyedRows, Row, VirtualTable
 
 SortKey = Callable[[Statistic], tuple[int, float | str]]
 
@@ -61,8 +62,8 @@ class StatsTable(ItemTable):
         super().__init__(id=id)
         self.sort_column: str | None = None
         self.sort_reverse = False
-        self._statistics: dict[str, Statistic] = {}
-        self._article_order: list[Row] = []
+        self._statistics: Mapping[str, Statistic] = {}
+        self._article_order: Sequence[Row] = []
 
     def on_mount(self) -> None:
         self.add_mark_column()
@@ -78,25 +79,58 @@ class StatsTable(ItemTable):
         self.show_statistic_rows(rows, article_of, {s.id: s for _a, s in pairs})
 
     def show_statistic_rows(
-        self, rows: list[Row], article_of: dict[str, str], statistics: dict[str, Statistic]
+        self, rows: Sequence[Row], article_of: Mapping[str, str], statistics: Mapping[str, Statistic]
     ) -> None:
-        """Ready rows in article order, kept sorted by the current sort column."""
+        """Ready rows in article order, kept sorted by the current sort column.
+
+        Rows read as they are painted (``KeyedRows``, the "all articles" view) are shown in article order
+        at once and sorted in a thread worker: sorting them reads every article.
+        """
         self._statistics = statistics
         self._article_order = rows
-        self.show_rows(self._sorted(rows), article_of)
+        if self._sorts_in_worker():
+            self.show_rows(rows, article_of)
+            self._sort_in_worker(rows, statistics, None)
+        else:
+            self.show_rows(self._sorted(rows), article_of)
 
     def sort_by(self, column: str | None, reverse: bool = False) -> None:
         self.sort_column = column if column in SORT_KEYS else None
         self.sort_reverse = reverse
-        self.set_rows(self._sorted(self._article_order), keep_key=self.current_item_id)
         self._update_headers()
+        if self._sorts_in_worker():
+            self._sort_in_worker(self._article_order, self._statistics, self.current_item_id)
+            return
+        self.workers.cancel_group(self, "sort")
+        self.set_rows(self._sorted(self._article_order), keep_key=self.current_item_id)
 
-    def _sorted(self, rows: list[Row]) -> list[Row]:
+    def _sorts_in_worker(self) -> bool:
+        return self.sort_column is not None and isinstance(self._article_order, KeyedRows)
+
+    def _sorted(self, rows: Sequence[Row]) -> Sequence[Row]:
         if self.sort_column is None:
             return rows
         key = SORT_KEYS[self.sort_column]
         statistics = self._statistics
         return sorted(rows, key=lambda row: key(statistics[row[0]]), reverse=self.sort_reverse)
+
+    @work(thread=True, exclusive=True, group="sort", exit_on_error=False, description="sort statistics")
+    def _sort_in_worker(
+        self, rows: Sequence[Row], statistics: Mapping[str, Statistic], keep_key: str | None
+    ) -> None:
+        """Sort rows that read every article to be sorted, off the UI thread; a newer sort or list wins."""
+        self.app.call_from_thread(self.notify, f"Sorting {len(rows):,} statistics…", timeout=2)
+        order = (self.sort_column, self.sort_reverse)
+        ordered = self._sorted(rows)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._sorted_ready, ordered, (rows, statistics, order), keep_key)
+
+    def _sorted_ready(self, ordered: Sequence[Row], sorted_from: tuple[object, ...], keep_key: str | None) -> None:
+        """Show sorted rows if they are still what the pane lists, in the order it is asked for."""
+        rows, statistics, order = sorted_from
+        current = rows is self._article_order and statistics is self._statistics
+        if current and order == (self.sort_column, self.sort_reverse):
+            self.set_rows(ordered, keep_key=keep_key)
 
     def action_cycle_sort(self) -> None:
         if self.sort_column is None:

@@ -1,9 +1,10 @@
 """A row-cursor table that paints only the rows on screen, so a list of 100,000 items scrolls smoothly.
 
 ``DataTable`` builds per-row objects and caches as rows are added (0.1–0.3 ms each), which is seconds for
-100,000 rows.  Here rows are a plain Python list of ``(key, cells)`` tuples whose cells are ``str`` (styled
-by their column) or ready ``Text``; nothing is measured or rendered until a row scrolls into view
-(Textual's Line API: ``render_line`` paints one screen line).  Cell text is data: it is never parsed
+100,000 rows.  Here rows are a plain Python list of ``(key, cells)`` tuples (or any ``Sequence`` of them,
+``KeyedRows``) whose cells are ``str`` (styled by their column) or ready ``Text``; nothing is measured or
+rendered until a row scrolls into view (Textual's Line API: ``render_line`` paints one screen line).
+Cell text is data: it is never parsed
 as markup, and control characters are shown as symbols (``safe_text``).
 
 Line 0 of the widget is a header that stays put; clicking a column header posts ``HeaderSelected``.
@@ -32,6 +33,18 @@ from claimscope.tui.safe_text import one_line
 Cell = str | Text
 Row = tuple[str, tuple[Cell, ...]]
 """A row: its key (an item id) and its cells, one per column."""
+
+
+
+class KeyedRows(Sequence[Row]):
+    """Rows that are not a list (made when read, ``tui/article_rows.py``) and find a key themselves.
+
+    ``VirtualTable.index_of`` would otherwise read every row once to index the keys.
+    """
+
+    def index_of(self, key: str) -> int | None:
+        raise NotImplementedError
+
 
 HEADER_LINES = 1
 CELL_PADDING = 1
@@ -114,7 +127,7 @@ class VirtualTable(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.columns: list[Column] = []
-        self.rows: list[Row] = []
+        self.rows: Sequence[Row] = []
         self._index_of: dict[str, int] | None = None
         self._painted_width = -1
 
@@ -144,8 +157,11 @@ class VirtualTable(ScrollView, can_focus=True):
                 column.label = label
         self.refresh()
 
-    def set_rows(self, rows: list[Row], *, keep_key: str | None = None) -> None:
-        """Show ``rows`` (the list is kept, not copied); the cursor goes to ``keep_key`` or the top."""
+    def set_rows(self, rows: Sequence[Row], *, keep_key: str | None = None) -> None:
+        """Show ``rows`` (the list is kept, not copied); the cursor goes to ``keep_key`` or the top.
+
+        ``rows`` may be any sequence; only the rows on screen are read while painting.
+        """
         self.rows = rows
         self._index_of = None
         self.virtual_size = Size(self.scrollable_content_region.width, len(rows) + HEADER_LINES)
@@ -168,6 +184,8 @@ class VirtualTable(ScrollView, can_focus=True):
         return self.rows[min(self.cursor_row, len(self.rows) - 1)][0]
 
     def index_of(self, key: str) -> int | None:
+        if isinstance(self.rows, KeyedRows):
+            return self.rows.index_of(key)
         if self._index_of is None:
             self._index_of = {row_key: index for index, (row_key, _cells) in enumerate(self.rows)}
         return self._index_of.get(key)
