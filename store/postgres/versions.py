@@ -109,9 +109,10 @@ def link_batch(cursor: Cursor, batch: Mapping[str, PreparedArticle]) -> dict[str
     def author_of(article_id: str) -> str | None:
         if article_id in documents:
             return _author(orjson.loads(documents[article_id]))
-        cursor.execute("SELECT document->'article'->>'author' FROM articles WHERE id = %s", (article_id,))
+        # The whole document, parsed here: PostgreSQL's json operators refuse a document holding an escaped NUL.
+        cursor.execute("SELECT document::text FROM articles WHERE id = %s", (article_id,))
         row = cursor.fetchone()
-        return None if row is None else row[0]
+        return None if row is None else _author(orjson.loads(row[0]))
 
     links: dict[str, Link] = {}
     for prepared in new:
