@@ -27,9 +27,9 @@ import psycopg
 
 from claimscope.store.postgres.text import no_nul
 from claimscope.store.records import PreparedArticle, Record, document_to_article
+from claimscope.store.versions import lineage
 from claimscope.store.versions.carry import carried_marks
 from claimscope.store.versions.lineage import (
-    COMMON_KEY_LIMIT,
     LINEAGE_KEY,
     RARE_KINDS,
     VERSION_KEY,
@@ -58,10 +58,10 @@ KEY_CONDITIONS: Mapping[str, str] = {
 
 def _summary(row: tuple[Any, ...]) -> tuple[str, Record]:
     """A row as the entry the identity rules read (lineage keys only on later versions, as on disk)."""
-    article_id, title, source, lineage, version = row
+    article_id, title, source, first, version = row
     entry: Record = {"title": title, "source": source}
-    if lineage is not None:
-        entry[LINEAGE_KEY] = lineage
+    if first is not None:
+        entry[LINEAGE_KEY] = first
         entry[VERSION_KEY] = version
     return article_id, entry
 
@@ -84,7 +84,7 @@ class DatabaseFinder:
             params = (value, value) if kind == "lineage" else (value,)
             # A file name or headline: one row more than the limit is enough for ``holding`` to call it too
             # common; a source or lineage is never too common, so all of it (``LIMIT NULL`` is no limit).
-            limit = COMMON_KEY_LIMIT + 1 if kind in RARE_KINDS else None
+            limit = lineage.COMMON_KEY_LIMIT + 1 if kind in RARE_KINDS else None
             self.cursor.execute(SUMMARY_SELECT + condition + " LIMIT %s", (*params, limit))
             found.update(_summary(row) for row in self.cursor.fetchall())
         found.update(self.pending)

@@ -6,9 +6,11 @@ from __future__ import annotations
 import threading
 
 import psycopg
-from version_articles import tram_story
+import pytest
+from version_articles import TITLE, tram_story
 
 from claimscope.store.postgres.store import PostgresStore
+from claimscope.store.versions import lineage
 
 FIRST, SECOND, THIRD = "aa00000000000001", "bb00000000000002", "cc00000000000003"
 
@@ -71,3 +73,20 @@ def test_hostile_sources_and_headlines_are_compared_as_data(postgres_url: str) -
         store.add_articles([tram_story(THIRD, rise=10, source="elsewhere/other.html", title=title)])
         assert store.versions(FIRST) == [FIRST, SECOND, THIRD]
         assert store.size() == 3
+
+
+@pytest.mark.parametrize(("sharing", "linked"), [(3, True), (4, False)])
+def test_a_file_name_too_many_rows_share_identifies_no_story(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch, sharing: int, linked: bool
+) -> None:
+    """With the limit at 3, the finder's bounded read still sees that four rows share the name."""
+    monkeypatch.setattr(lineage, "COMMON_KEY_LIMIT", 3)
+    with PostgresStore(postgres_url) as store:
+        store.add_articles(
+            [
+                tram_story(f"{n}a0000000000000{n}", source=f"site{n}/index.html", title=f"{TITLE} {n}", author=None)
+                for n in range(sharing)
+            ]
+        )
+        result = store.add_articles([tram_story("ff00000000000009", rise=12, source="site9/index.html", author=None)])
+        assert result.versions == (1 if linked else 0)
