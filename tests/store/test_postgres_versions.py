@@ -7,7 +7,7 @@ import threading
 
 import psycopg
 import pytest
-from version_articles import TITLE, tram_story
+from version_articles import index_pages, tram_story
 
 from claimscope.store.postgres.store import PostgresStore
 from claimscope.store.versions import lineage
@@ -82,11 +82,6 @@ def test_a_file_name_too_many_rows_share_identifies_no_story(
     """With the limit at 3, the finder's bounded read still sees that four rows share the name."""
     monkeypatch.setattr(lineage, "COMMON_KEY_LIMIT", 3)
     with PostgresStore(postgres_url) as store:
-        store.add_articles(
-            [
-                tram_story(f"{n}a0000000000000{n}", source=f"site{n}/index.html", title=f"{TITLE} {n}", author=None)
-                for n in range(sharing)
-            ]
-        )
+        store.add_articles(index_pages(sharing))
         result = store.add_articles([tram_story("ff00000000000009", rise=12, source="site9/index.html", author=None)])
         assert result.versions == (1 if linked else 0)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from store_factory import ClaimSpec, SectionSpec, StatSpec, build_article, ferry_article
-from version_articles import TITLE, tram_story
+from version_articles import TITLE, index_pages, tram_story
 
 from claimscope.extract.model import Article
 from claimscope.store.db import AddResult, Store
@@ -223,12 +223,7 @@ def test_a_file_name_many_articles_share_identifies_no_story(
     """With the limit at 3, a name four stored articles share links nothing; three still link."""
     monkeypatch.setattr(lineage, "COMMON_KEY_LIMIT", 3)
     with Store(store_path) as store:
-        store.add_articles(
-            [
-                tram_story(f"{n}a0000000000000{n}", source=f"site{n}/index.html", title=f"{TITLE} {n}", author=None)
-                for n in range(sharing)
-            ]
-        )
+        store.add_articles(index_pages(sharing))
     newcomer = tram_story("ff00000000000009", rise=12, source="site9/index.html", author=None)
     (link,) = links_by_every_finder(store_path, [newcomer])
     assert (link is not None) is linked
