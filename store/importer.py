@@ -190,15 +190,20 @@ def _store_outcomes(
     progress: Progress | None = None,
     total: int = 0,
 ) -> ImportSummary:
-    """Store the extracted articles in batches as they come and list the failures in ``summary``."""
+    """Store the extracted articles in batches as they come and list the failures in ``summary``.
+
+    The store's size is asked once and then counted up from what each batch imported: on PostgreSQL a
+    size is a ``count(*)`` over every article, too dear to ask after each file of a large import.
+    """
     batch: list[PreparedArticle] = []
+    stored = store.size()
     for done, (path, prepared, error) in enumerate(outcomes, start=1):
         if prepared is None:
             summary.failed.append((path, error or "could not be imported"))
         else:
             batch.append(prepared)
-        if len(batch) >= max(BATCH_SIZE, BATCH_GROWTH * store.size()):
-            _store_batch(store, batch, summary)
+        if len(batch) >= max(BATCH_SIZE, BATCH_GROWTH * stored):
+            stored += _store_batch(store, batch, summary)
         if progress:
             progress(done, total)
     _store_batch(store, batch, summary)
@@ -232,15 +237,17 @@ def import_documents(
     return _store_outcomes(store, outcomes, summary if summary is not None else ImportSummary())
 
 
-def _store_batch(store: StoreInterface, batch: list[PreparedArticle], summary: ImportSummary) -> None:
+def _store_batch(store: StoreInterface, batch: list[PreparedArticle], summary: ImportSummary) -> int:
+    """Store and clear ``batch``; how many of its articles were new."""
     if not batch:
-        return
+        return 0
     result = store.add_prepared(batch)
     summary.imported += result.imported
     summary.unchanged += result.unchanged
     summary.articles.extend(prepared.id for prepared in batch)
     summary.versions += result.versions
     batch.clear()
+    return result.imported
 
 
 def import_samples(store: StoreInterface) -> ImportSummary:

@@ -5,7 +5,9 @@ default) and ``postgres.PostgresStore`` (a shared PostgreSQL database).  Code ab
 against this ``Protocol`` and never asks which one it has; ``opening.open_store`` picks one from the
 location the user gave.  A method added to one store must be added to the other and to this list, and
 tests/store runs its interface tests over both (the parametrised ``store`` fixture), so a feature cannot
-land on one store only.
+land on one store only.  Both stores link a re-imported update to its earlier version at import
+(``versions``, ``version_ranks``, ``AddResult.versions``): the embedded one through its manifest
+(``versions/lineage.py``), PostgreSQL through its ``lineage`` columns (``postgres/versions.py``).
 
 Search is not a store method: the embedded store keeps its index in files beside the store
 (``search.persisted``), while a store that searches in its own engine says so by also being a

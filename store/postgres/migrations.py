@@ -19,6 +19,7 @@ import psycopg
 
 from claimscope.store.errors import StoreTooNew
 from claimscope.store.postgres.search import index_stored_articles
+from claimscope.store.postgres.versions import backfill_source_names
 
 ADVISORY_LOCK = 0x636C_6D73  # "clms": one claimscope schema change at a time per database
 
@@ -98,6 +99,20 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX search_units_words ON search_units USING gin (words)",
         ),
         backfill=index_stored_articles,
+    ),
+    Migration(
+        3,
+        "versions: lineage, version and the file name of the source",
+        (
+            "ALTER TABLE articles ADD COLUMN lineage text COLLATE \"C\", ADD COLUMN version integer,"
+            " ADD COLUMN source_name text",
+            "CREATE INDEX articles_of_lineage ON articles (lineage) WHERE lineage IS NOT NULL",
+            # hash, not btree: equality is all the rules ask, and a btree refuses a value past ~2.7 kB
+            "CREATE INDEX articles_by_source ON articles USING hash (source)",
+            "CREATE INDEX articles_by_source_name ON articles USING hash (source_name)",
+            "CREATE INDEX articles_by_title ON articles USING hash (title)",
+        ),
+        backfill=backfill_source_names,
     ),
 )
 """In order; never edit a released step, add a new one."""

@@ -38,12 +38,20 @@ from psycopg import errors
 
 from claimscope.extract.model import Article
 from claimscope.store.db import AddResult, ArticleSummary
-from claimscope.store.entries import SUMMARY_COLUMNS, Row, entry_row
+from claimscope.store.entries import SUMMARY_COLUMNS, VERSION_COLUMNS, Row, entry_row
 from claimscope.store.errors import StoreError, UnknownId
 from claimscope.store.interface import Searcher
 from claimscope.store.postgres.connection import DatabaseError, DatabaseUnreachable, connect, reason_of, redacted
 from claimscope.store.postgres.migrations import migrate
 from claimscope.store.postgres.search import index_documents, like_prefix
+from claimscope.store.postgres.text import no_nul
+from claimscope.store.postgres.versions import (
+    carry_marks,
+    lineage_columns,
+    link_batch,
+    stored_version_ranks,
+    stored_versions,
+)
 from claimscope.store.records import (
     KIND_OF_TABLE,
     ItemRef,
@@ -57,8 +65,11 @@ from claimscope.store.records import (
     unique_by_id,
 )
 from claimscope.store.schema import ARTICLES_TABLE, ITEM_TABLES, TABLE_OF_KIND
+from claimscope.store.versions.lineage import Link
 
 CHANNEL = "claimscope"
+SUMMARY_ROW_KEYS = (*SUMMARY_COLUMNS[:6], *VERSION_COLUMNS)
+"""The manifest columns ``summary_rows`` reads (title ... n_statistics, then lineage and version)."""
 READ_CHUNK = 500
 """Documents fetched per round trip when reading many articles."""
 
@@ -77,11 +88,6 @@ def default_user() -> str:
 def mark_set_name(user: str, shared: str | None) -> str:
     """The ``marks.mark_set`` value: a shared set by name, else the user's own."""
     return f"shared:{shared}" if shared else f"user:{user}"
-
-
-def _no_nul(value: object) -> str | None:
-    """PostgreSQL text cannot hold NUL: summary columns get U+FFFD instead (the document keeps it escaped)."""
-    return None if value is None else str(value).replace("\x00", "\ufffd")
 
 
 class PostgresStore:
@@ -185,13 +191,23 @@ class PostgresStore:
                 "SELECT id, title, published, source, n_sections, n_claims, n_statistics FROM articles"
                 " ORDER BY (coalesce(published, '') = ''), published DESC, sort_title, id"
             )
-            return [ArticleSummary(*row) for row in cursor.fetchall()]
+            rows = cursor.fetchall()
+            ranks = stored_version_ranks(cursor)
+        summaries = [ArticleSummary(*row) for row in rows]
+        return [s._replace(version=ranks[s.id][0], versions=ranks[s.id][1]) if s.id in ranks else s for s in summaries]
 
     def summary_rows(self) -> list[tuple[str, Row]]:
-        """The summaries as manifest rows (``entries.ENTRY_COLUMNS``), so ``list`` prints either store alike."""
+        """The summaries as manifest rows (``entries.ENTRY_COLUMNS``), so ``list`` prints either store alike
+        (``version`` there is the stored counter, as in the embedded manifest, not the place)."""
+        with self._cursor() as cursor:
+            cursor.execute(
+                "SELECT id, title, published, source, n_sections, n_claims, n_statistics, lineage, version"
+                " FROM articles ORDER BY (coalesce(published, '') = ''), published DESC, sort_title, id"
+            )
+            rows = cursor.fetchall()
         return [
-            (summary.id, entry_row({key: value for key, value in summary._asdict().items() if key in SUMMARY_COLUMNS}))
-            for summary in self.article_summaries()
+            (row[0], entry_row({key: value for key, value in zip(SUMMARY_ROW_KEYS, row[1:], strict=True)}))
+            for row in rows
         ]
 
     def article_ids(self) -> list[str]:
@@ -200,12 +216,18 @@ class PostgresStore:
             return [row[0] for row in cursor.fetchall()]
 
     def version_ranks(self, rows: list[tuple[str, Row]] | None = None) -> dict[str, tuple[int, int]]:
-        """No article here is linked to another yet: versions are recognised by the embedded store only."""
-        return {}
+        """For each article of a story stored in more than one version: (its place, the count), read from
+        the ``lineage`` column (``rows`` is not needed: the database has the lineage)."""
+        with self._cursor() as cursor:
+            return stored_version_ranks(cursor)
 
     def versions(self, article_id: str) -> list[str]:
-        """The article alone (see ``version_ranks``)."""
-        return [self.resolve(article_id).article_id]
+        """Every version of the article's story, oldest first (``[article_id]`` when alone)."""
+        ref = self.resolve(article_id)
+        if ref.kind != "article":
+            raise UnknownId(f"{article_id!r} is a {ref.kind}, not an article (its article is {ref.article_id})")
+        with self._cursor() as cursor:
+            return stored_versions(cursor, ref.id)
 
     def _document(self, article_id: str) -> Record | None:
         text = self._value("SELECT document::text FROM articles WHERE id = %s", (article_id,))
@@ -292,20 +314,21 @@ class PostgresStore:
         batch, duplicates = unique_by_id(prepared)
         if not batch:
             return AddResult(0, duplicates)
-        entries = sorted(batch.values(), key=lambda entry: entry.id)  # one lock order for every writer
-        columns = _article_columns(entries)
         with self._transaction() as cursor:
+            links = link_batch(cursor, batch)
+            entries = sorted(batch.values(), key=lambda entry: entry.id)  # one lock order for every writer
             cursor.execute(
                 "INSERT INTO articles (id, title, published, source, sort_title,"
-                " n_sections, n_claims, n_statistics, n_entities, document)"
+                " n_sections, n_claims, n_statistics, n_entities, document, lineage, version, source_name)"
                 " SELECT a.id, a.title, a.published, a.source, a.sort_title,"
-                " a.n_sections, a.n_claims, a.n_statistics, a.n_entities, a.document::json"
+                " a.n_sections, a.n_claims, a.n_statistics, a.n_entities, a.document::json,"
+                " a.lineage, a.version, a.source_name"
                 " FROM unnest(%b::text[], %b::text[], %b::text[], %b::text[], %b::text[],"
-                " %b::int[], %b::int[], %b::int[], %b::int[], %b::text[])"
+                " %b::int[], %b::int[], %b::int[], %b::int[], %b::text[], %b::text[], %b::int[], %b::text[])"
                 " AS a(id, title, published, source, sort_title,"
-                " n_sections, n_claims, n_statistics, n_entities, document)"
+                " n_sections, n_claims, n_statistics, n_entities, document, lineage, version, source_name)"
                 " ON CONFLICT (id) DO NOTHING RETURNING id",
-                columns,  # %b: arrays sent in binary, so no quote of the documents' JSON is escaped
+                _article_columns(entries, links),  # %b: arrays sent in binary, so no quote of the JSON is escaped
             )
             new = {article_id for (article_id,) in cursor.fetchall()}
             documents = [(entry.id, orjson.loads(entry.document)) for entry in entries if entry.id in new]
@@ -314,7 +337,9 @@ class PostgresStore:
                     for row in _item_rows(article_id, document):
                         copy.write_row(row)
             index_documents(cursor, documents)
-        return AddResult(len(new), len(batch) - len(new) + duplicates)
+            links = {article_id: link for article_id, link in links.items() if article_id in new}
+            carry_marks(cursor, links, batch)
+        return AddResult(len(new), len(batch) - len(new) + duplicates, len(links))
 
     def remove_articles(self, ids: Iterable[str]) -> int:
         """Delete articles with all their items and every mark on them; unknown ids remove nothing."""
@@ -445,23 +470,24 @@ class _TableView(Mapping[str, Record]):
         )
 
 
-def _article_columns(entries: list[PreparedArticle]) -> tuple[list[Any], ...]:
+def _article_columns(entries: list[PreparedArticle], links: Mapping[str, Link]) -> tuple[list[Any], ...]:
     """The batch as one array per column (what ``unnest`` turns back into rows: one round trip)."""
-    columns: tuple[list[Any], ...] = tuple([] for _ in range(10))
+    columns: tuple[list[Any], ...] = tuple([] for _ in range(13))
     for entry in entries:
         summary = entry.summary
-        title = _no_nul(summary.get("title"))
+        title = no_nul(summary.get("title"))
         values = (
             entry.id,
             title,
-            _no_nul(summary.get("published")),
-            _no_nul(summary.get("source")),
+            no_nul(summary.get("published")),
+            no_nul(summary.get("source")),
             (title or "").casefold(),
             summary.get("n_sections", 0),
             summary.get("n_claims", 0),
             summary.get("n_statistics", 0),
             summary.get("n_entities", 0),
             entry.document.decode(),
+            *lineage_columns(entry, links.get(entry.id)),
         )
         for column, value in zip(columns, values, strict=True):
             column.append(value)

@@ -1,22 +1,25 @@
-"""``claimscope speakers``, ``claims --speaker`` and ``figures`` through ``main``, on articles written for them."""
+"""``claimscope speakers``, ``claims --speaker`` and ``figures`` through ``main``, on articles written for them,
+in a store file and in PostgreSQL (where they are computed in memory from the documents)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import orjson
 import pytest
-from across_articles import across_store
-from cli_run import Invoke, one_error_line
+from across_articles import across_articles
+from cli_run import Invoke, Location, one_error_line
+
+from claimscope.store.opening import open_store
 
 
 @pytest.fixture
-def across(store_path: Path) -> Path:
-    store_path.parent.mkdir(parents=True, exist_ok=True)
-    return across_store(store_path)
+def across(store_location: Location) -> Location:
+    """The four articles in the test's store: a file, then a PostgreSQL database (``store_location``)."""
+    with open_store(store_location) as store:
+        store.add_articles(across_articles())
+    return store_location
 
 
-def test_speakers_table_lists_one_row_per_person(invoke: Invoke, across: Path) -> None:
+def test_speakers_table_lists_one_row_per_person(invoke: Invoke, across: Location) -> None:
     result = invoke("speakers")
     assert result.returncode == 0
     lines = result.stdout.splitlines()
@@ -25,7 +28,7 @@ def test_speakers_table_lists_one_row_per_person(invoke: Invoke, across: Path) -
     assert sum("Dana Okafor" in line for line in lines) == 1
 
 
-def test_speakers_json_sorted_by_date(invoke: Invoke, across: Path) -> None:
+def test_speakers_json_sorted_by_date(invoke: Invoke, across: Location) -> None:
     result = invoke("speakers", "--sort", "recent", "--format", "json")
     assert result.returncode == 0
     rows = orjson.loads(result.stdout)
@@ -35,7 +38,7 @@ def test_speakers_json_sorted_by_date(invoke: Invoke, across: Path) -> None:
         "Dana Okafor", "Kestrel Ferry Company"}
 
 
-def test_claims_of_a_speaker_give_date_article_and_sentence(invoke: Invoke, across: Path) -> None:
+def test_claims_of_a_speaker_give_date_article_and_sentence(invoke: Invoke, across: Location) -> None:
     result = invoke("claims", "--speaker", "dana okafor", "--format", "json")
     assert result.returncode == 0
     claims = orjson.loads(result.stdout)
@@ -50,19 +53,19 @@ def test_claims_of_a_speaker_give_date_article_and_sentence(invoke: Invoke, acro
     assert "14 crossings had been cancelled in February 2025." in table.stdout
 
 
-def test_an_unknown_speaker_is_one_line(invoke: Invoke, across: Path) -> None:
+def test_an_unknown_speaker_is_one_line(invoke: Invoke, across: Location) -> None:
     one_error_line(invoke("claims", "--speaker", "Nobody Known"), "no speaker named 'Nobody Known'")
 
 
-def test_an_ambiguous_speaker_names_the_candidates(invoke: Invoke, across: Path) -> None:
+def test_an_ambiguous_speaker_names_the_candidates(invoke: Invoke, across: Location) -> None:
     one_error_line(invoke("claims", "--speaker", "spokesman"), "matches 2 speakers", "A spokesman (")
 
 
-def test_claims_needs_a_speaker(invoke: Invoke, across: Path) -> None:
+def test_claims_needs_a_speaker(invoke: Invoke, across: Location) -> None:
     one_error_line(invoke("claims"), "--speaker")
 
 
-def test_figures_list_measures_several_articles_report_conflicts_first(invoke: Invoke, across: Path) -> None:
+def test_figures_list_measures_several_articles_report_conflicts_first(invoke: Invoke, across: Location) -> None:
     result = invoke("figures")
     assert result.returncode == 0
     rows = [line.split() for line in result.stdout.splitlines()[1:]]
@@ -71,7 +74,7 @@ def test_figures_list_measures_several_articles_report_conflicts_first(invoke: I
     assert "crossings cancelled" in every and "crossings cancelled" not in result.stdout
 
 
-def test_figures_of_one_measure_flag_the_disagreeing_period(invoke: Invoke, across: Path) -> None:
+def test_figures_of_one_measure_flag_the_disagreeing_period(invoke: Invoke, across: Location) -> None:
     result = invoke("figures", "--measure", "flood warning")
     assert result.returncode == 0
     flagged = [line for line in result.stdout.splitlines()[1:] if line.startswith("!")]
@@ -81,7 +84,7 @@ def test_figures_of_one_measure_flag_the_disagreeing_period(invoke: Invoke, acro
     assert "disagree" in result.stderr
 
 
-def test_figures_json_has_each_group_with_its_figures(invoke: Invoke, across: Path) -> None:
+def test_figures_json_has_each_group_with_its_figures(invoke: Invoke, across: Location) -> None:
     result = invoke("figures", "--conflicts", "--format", "json")
     groups = orjson.loads(result.stdout)
     assert [g["measure"] for g in groups] == ["flood warnings", "homes flooded"]
@@ -90,7 +93,7 @@ def test_figures_json_has_each_group_with_its_figures(invoke: Invoke, across: Pa
     assert all(f["conflict"] for f in homes)
 
 
-def test_figures_on_an_empty_store_say_so_on_stderr(invoke: Invoke) -> None:
+def test_figures_on_an_empty_store_say_so_on_stderr(invoke: Invoke, store_location: Location) -> None:
     result = invoke("figures")
     assert (result.returncode, result.stdout) == (0, "")
     assert "more than one article" in result.stderr
@@ -99,7 +102,7 @@ def test_figures_on_an_empty_store_say_so_on_stderr(invoke: Invoke) -> None:
     assert "no attributed claims" in speakers.stderr
 
 
-def test_a_role_is_reached_by_its_key(invoke: Invoke, across: Path) -> None:
+def test_a_role_is_reached_by_its_key(invoke: Invoke, across: Location) -> None:
     speakers = orjson.loads(invoke("speakers", "--format", "json").stdout)
     role_keys = sorted(row["key"] for row in speakers if row["kind"] == "role")
     assert len(role_keys) == 2 and all("@spokesman" in key for key in role_keys)

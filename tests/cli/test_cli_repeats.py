@@ -6,21 +6,22 @@ from pathlib import Path
 
 import orjson
 import pytest
-from cli_run import Invoke, Run, one_error_line
+from cli_run import Invoke, Location, Run, one_error_line
 from repeats_articles import repeat_articles
 
-from claimscope.store.db import Store
+from claimscope.store.opening import open_store
 from claimscope.store.repeats.corpus import repeats_path
 
 
 @pytest.fixture
-def repeated(store_path: Path) -> Path:
-    with Store(store_path) as store:
+def repeated(store_location: Location) -> Location:
+    """The repeating articles in the test's store: a file, then a PostgreSQL database (``store_location``)."""
+    with open_store(store_location) as store:
         store.add_articles(repeat_articles())
-    return store_path
+    return store_location
 
 
-def test_repeats_table_lists_each_group_first_appearance_first(invoke: Invoke, repeated: Path) -> None:
+def test_repeats_table_lists_each_group_first_appearance_first(invoke: Invoke, repeated: Location) -> None:
     result = invoke("repeats")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
@@ -33,10 +34,17 @@ def test_repeats_table_lists_each_group_first_appearance_first(invoke: Invoke, r
     ]
     assert rows[3][:4] == ["2", "2", "first", "rep-monday:c1"]
     assert "£16 million" not in result.stdout
-    assert repeats_path(repeated).exists()
 
 
-def test_repeats_json_and_min_size(invoke: Invoke, repeated: Path) -> None:
+def test_repeats_keep_their_groups_in_a_file_beside_a_store_file(invoke: Invoke, store_path: Path) -> None:
+    """Only a store file has a place for derived files (``derived_files_base``); a database computes anew."""
+    with open_store(store_path) as store:
+        store.add_articles(repeat_articles())
+    assert invoke("repeats").returncode == 0
+    assert repeats_path(store_path).exists()
+
+
+def test_repeats_json_and_min_size(invoke: Invoke, repeated: Location) -> None:
     result = invoke("repeats", "--format", "json", "--min-size", "3")
     assert result.returncode == 0, result.stderr
     (group,) = orjson.loads(result.stdout)
@@ -47,15 +55,15 @@ def test_repeats_json_and_min_size(invoke: Invoke, repeated: Path) -> None:
     assert group["repeated_by"] == ["Dana Wells", "Omar Reid"]
 
 
-def test_no_repeats_is_a_note_and_an_empty_json_list(invoke: Invoke, store_path: Path) -> None:
-    with Store(store_path) as store:
+def test_no_repeats_is_a_note_and_an_empty_json_list(invoke: Invoke, store_location: Location) -> None:
+    with open_store(store_location) as store:
         store.add_articles(repeat_articles()[2:3])
     table = invoke("repeats")
     assert (table.returncode, table.stdout, table.stderr) == (0, "", "no repeated claims\n")
     assert invoke("repeats", "--format", "json").stdout == "[]\n"
 
 
-def test_a_bad_min_size_is_one_error_line(invoke: Invoke, repeated: Path) -> None:
+def test_a_bad_min_size_is_one_error_line(invoke: Invoke, repeated: Location) -> None:
     one_error_line(invoke("repeats", "--min-size", "1"), "--min-size")
 
 

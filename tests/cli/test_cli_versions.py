@@ -8,7 +8,7 @@ from pathlib import Path
 
 import orjson
 import pytest
-from cli_run import Invoke
+from cli_run import Invoke, Location
 
 HEADLINE = "Tram fares climb as council trims depot budget"
 COMMON = [
@@ -40,8 +40,9 @@ def listing(invoke: Invoke) -> list[dict[str, object]]:
 
 
 @pytest.fixture
-def two_versions(tmp_path: Path, invoke: Invoke) -> tuple[str, str]:
-    """v1 imported, its fare claim marked, then the same file rewritten with v2 and imported again."""
+def two_versions(tmp_path: Path, invoke: Invoke, store_location: Location) -> tuple[str, str]:
+    """In a store file, then in PostgreSQL (``store_location``): v1 imported, its fare claim marked, then
+    the same file rewritten with v2 and imported again."""
     article = write(tmp_path / "tram.txt", FIRST)
     assert invoke("import", str(article)).returncode == 0
     (old,) = [str(row["id"]) for row in listing(invoke)]
@@ -115,7 +116,9 @@ def test_diff_of_the_first_version_alone_says_what_to_type(invoke: Invoke, two_v
     assert result.stderr == f"claimscope: error: article {old} is the first version; {hint}\n"
 
 
-def test_diff_of_an_article_without_versions_is_an_error(tmp_path: Path, invoke: Invoke) -> None:
+def test_diff_of_an_article_without_versions_is_an_error(
+    tmp_path: Path, invoke: Invoke, store_location: Location
+) -> None:
     assert invoke("import", str(write(tmp_path / "alone.txt", FIRST))).returncode == 0
     (only,) = [str(row["id"]) for row in listing(invoke)]
     result = invoke("diff", only)

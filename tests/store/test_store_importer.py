@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
 import pytest
 
 import claimscope.extract.pipeline
+import claimscope.store.importer
 from claimscope.extract.errors import InputRefused
-from claimscope.store.db import Store
+from claimscope.store.db import AddResult, Store
 from claimscope.store.errors import InputMissing, SampleImportFailed, StoreLocked
 from claimscope.store.importer import collect_inputs, import_paths, import_samples
+from claimscope.store.records import PreparedArticle
 
 TOWNS = ["Alder", "Brill", "Cato", "Dunmore", "Eskby", "Farrow", "Gilt", "Hollin", "Ivers", "Jarrow"]
 
@@ -109,3 +112,31 @@ def test_sample_the_extractor_refuses_is_named(monkeypatch: pytest.MonkeyPatch) 
     with pytest.raises(SampleImportFailed, match=r"^sample 001_\S+ could not be read: the input looks like binary"):
         import_samples(store)
     assert store.is_empty()
+
+
+class CountingStore(Store):
+    """An embedded store that counts how often the importer asks its size and stores a batch."""
+
+    size_calls = 0
+    batches = 0
+
+    def size(self) -> int:
+        self.size_calls += 1
+        return super().size()
+
+    def add_prepared(self, prepared: Iterable[PreparedArticle]) -> AddResult:
+        self.batches += 1
+        return super().add_prepared(prepared)
+
+
+def test_import_asks_the_store_size_once_and_counts_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On PostgreSQL a size is a count over every article: once per import, not once per file."""
+    monkeypatch.setattr(claimscope.store.importer, "BATCH_SIZE", 2)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(7):
+        write_article(folder, n)
+    with CountingStore(in_memory=True) as store:
+        summary = import_paths(store, [folder], workers=1)
+        assert (store.size_calls, store.batches, summary.imported) == (1, 4, 7)
+        assert store.size() == 7

@@ -1,18 +1,20 @@
-"""Re-imported updates are linked to their earlier versions, in memory and on disk, by each identity rule."""
+"""Re-imported updates are linked to their earlier versions by each identity rule, on every store (the
+``store`` fixture: in memory, in a file, in PostgreSQL); the tests of the embedded file format (byte
+search, finders, a damaged line, the step-5 fixture) open a file store at ``store_path`` themselves."""
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from store_factory import ClaimSpec, SectionSpec, StatSpec, build_article, ferry_article
-from version_articles import TITLE, tram_story
+from version_articles import TITLE, index_pages, tram_story
 
 from claimscope.extract.model import Article
 from claimscope.store.db import AddResult, Store
 from claimscope.store.errors import StoreDamaged
+from claimscope.store.interface import StoreInterface
 from claimscope.store.paths import marks_path
 from claimscope.store.records import prepare_article
 from claimscope.store.versions import lineage
@@ -30,18 +32,11 @@ from claimscope.store.versions.lineage import (
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "step5-store.json"
 
 
-@pytest.fixture(params=["memory", "file"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    """The embedded stores only, for now: the PostgreSQL store does not link versions yet."""
-    with Store.in_memory() if request.param == "memory" else Store(tmp_path / "store.json") as opened:
-        yield opened
-
-
-def versions_of(store: Store) -> dict[str, tuple[int, int]]:
+def versions_of(store: StoreInterface) -> dict[str, tuple[int, int]]:
     return {s.id: (s.version, s.versions) for s in store.article_summaries()}
 
 
-def test_same_source_links_the_update(store: Store) -> None:
+def test_same_source_links_the_update(store: StoreInterface) -> None:
     assert store.add_articles([tram_story("aa00000000000001")]) == AddResult(1, 0, 0)
     update = tram_story("bb00000000000002", rise=11, updated=True, author=None)
     assert store.add_articles([update]) == AddResult(imported=1, unchanged=0, versions=1)
@@ -50,7 +45,7 @@ def test_same_source_links_the_update(store: Store) -> None:
     assert versions_of(store) == {"aa00000000000001": (1, 2), "bb00000000000002": (2, 2)}
 
 
-def test_third_version_follows_the_second(store: Store) -> None:
+def test_third_version_follows_the_second(store: StoreInterface) -> None:
     for n, rise in enumerate((8, 9, 10), start=1):
         store.add_articles([tram_story(f"{n}c000000000000{n:02d}", rise=rise, updated=n > 1)])
     ids = ["1c00000000000001", "2c00000000000002", "3c00000000000003"]
@@ -58,12 +53,12 @@ def test_third_version_follows_the_second(store: Store) -> None:
     assert versions_of(store) == {ids[0]: (1, 3), ids[1]: (2, 3), ids[2]: (3, 3)}
 
 
-def test_versions_in_one_batch_are_linked(store: Store) -> None:
+def test_versions_in_one_batch_are_linked(store: StoreInterface) -> None:
     store.add_articles([tram_story("aa00000000000001"), tram_story("bb00000000000002", rise=12, updated=True)])
     assert store.versions("aa00000000000001") == ["aa00000000000001", "bb00000000000002"]
 
 
-def test_same_file_name_in_another_folder_links_when_the_headline_agrees(store: Store) -> None:
+def test_same_file_name_in_another_folder_links_when_the_headline_agrees(store: StoreInterface) -> None:
     store.add_articles([tram_story("aa00000000000001", source="monday/tram.html", author=None)])
     store.add_articles(
         [tram_story("bb00000000000002", source="tuesday/tram.html", title=TITLE + " again", author=None)]
@@ -71,7 +66,7 @@ def test_same_file_name_in_another_folder_links_when_the_headline_agrees(store: 
     assert store.versions("bb00000000000002") == ["aa00000000000001", "bb00000000000002"]
 
 
-def test_same_file_name_with_another_headline_is_a_stranger(store: Store) -> None:
+def test_same_file_name_with_another_headline_is_a_stranger(store: StoreInterface) -> None:
     store.add_articles([tram_story("aa00000000000001", source="site-a/index.html", author=None)])
     store.add_articles(
         [tram_story("bb00000000000002", source="site-b/index.html", title="Library opens late on Sundays")]
@@ -80,7 +75,7 @@ def test_same_file_name_with_another_headline_is_a_stranger(store: Store) -> Non
     assert versions_of(store) == {"aa00000000000001": (1, 1), "bb00000000000002": (1, 1)}
 
 
-def test_same_headline_and_byline_from_another_source_links(store: Store) -> None:
+def test_same_headline_and_byline_from_another_source_links(store: StoreInterface) -> None:
     store.add_articles([tram_story("aa00000000000001", source="saved/first.txt")])
     store.add_articles([tram_story("bb00000000000002", rise=9, source="https://mirror.example/t/99")])
     assert store.versions("bb00000000000002") == ["aa00000000000001", "bb00000000000002"]
@@ -88,20 +83,20 @@ def test_same_headline_and_byline_from_another_source_links(store: Store) -> Non
 
 @pytest.mark.parametrize("authors", [(None, None), ("Petra Lindqvist", "Jonas Berg")])
 def test_same_headline_without_the_same_byline_is_a_stranger(
-    store: Store, authors: tuple[str | None, str | None]
+    store: StoreInterface, authors: tuple[str | None, str | None]
 ) -> None:
     store.add_articles([tram_story("aa00000000000001", source="one.txt", author=authors[0])])
     store.add_articles([tram_story("bb00000000000002", rise=9, source="two.txt", author=authors[1])])
     assert store.versions("bb00000000000002") == ["bb00000000000002"]
 
 
-def test_standard_input_is_no_source(store: Store) -> None:
+def test_standard_input_is_no_source(store: StoreInterface) -> None:
     store.add_articles([tram_story("aa00000000000001", source="<stdin>", author=None)])
     store.add_articles([tram_story("bb00000000000002", rise=9, source="<stdin>", author=None)])
     assert store.versions("bb00000000000002") == ["bb00000000000002"]
 
 
-def test_removing_the_middle_version_keeps_the_others_linked(store: Store) -> None:
+def test_removing_the_middle_version_keeps_the_others_linked(store: StoreInterface) -> None:
     ids = ["1c00000000000001", "2c00000000000002", "3c00000000000003"]
     for n, article_id in enumerate(ids, start=1):
         store.add_articles([tram_story(article_id, rise=7 + n, updated=n > 1)])
@@ -110,7 +105,7 @@ def test_removing_the_middle_version_keeps_the_others_linked(store: Store) -> No
     assert versions_of(store) == {ids[0]: (1, 2), ids[2]: (2, 2)}
 
 
-def test_marks_carry_over_to_the_counterparts(store: Store) -> None:
+def test_marks_carry_over_to_the_counterparts(store: StoreInterface) -> None:
     old = tram_story("aa00000000000001")
     store.add_articles([old])
     store.mark(["aa00000000000001:c1", "aa00000000000001:n1", "aa00000000000001:n3", "aa00000000000001:s1"])
@@ -127,7 +122,7 @@ def test_marks_carry_over_to_the_counterparts(store: Store) -> None:
     }
 
 
-def test_an_unmarked_article_carries_nothing(store: Store) -> None:
+def test_an_unmarked_article_carries_nothing(store: StoreInterface) -> None:
     store.add_articles([ferry_article(), tram_story("aa00000000000001")])
     store.mark([ferry_article().id])
     store.add_articles([tram_story("bb00000000000002", rise=11, updated=True)])
@@ -228,12 +223,7 @@ def test_a_file_name_many_articles_share_identifies_no_story(
     """With the limit at 3, a name four stored articles share links nothing; three still link."""
     monkeypatch.setattr(lineage, "COMMON_KEY_LIMIT", 3)
     with Store(store_path) as store:
-        store.add_articles(
-            [
-                tram_story(f"{n}a0000000000000{n}", source=f"site{n}/index.html", title=f"{TITLE} {n}", author=None)
-                for n in range(sharing)
-            ]
-        )
+        store.add_articles(index_pages(sharing))
     newcomer = tram_story("ff00000000000009", rise=12, source="site9/index.html", author=None)
     (link,) = links_by_every_finder(store_path, [newcomer])
     assert (link is not None) is linked
@@ -262,7 +252,7 @@ def fillers(prefix: str, count: int) -> list[Article]:
     ]
 
 
-def test_large_batches_link_across_batches(store: Store) -> None:
+def test_large_batches_link_across_batches(store: StoreInterface) -> None:
     store.add_articles([*fillers("f1", SMALL_BATCH + 4), tram_story("aa00000000000001")])
     store.add_articles([*fillers("f2", SMALL_BATCH + 4), tram_story("bb00000000000002", rise=12, updated=True)])
     assert store.versions("bb00000000000002") == ["aa00000000000001", "bb00000000000002"]

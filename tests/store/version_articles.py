@@ -52,3 +52,12 @@ def tram_story(
         source=source,
     )
     return replace(article, author=author, source=source)
+
+
+def index_pages(count: int) -> list[Article]:
+    """``count`` stories saved as ``index.html`` on different sites, each headline different enough from
+    the tram story's that only the file name ties them (what the common-key limit is tested with)."""
+    return [
+        tram_story(f"{n}a0000000000000{n}", source=f"site{n}/index.html", title=f"{TITLE} {n}", author=None)
+        for n in range(count)
+    ]
