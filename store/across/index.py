@@ -33,7 +33,6 @@ from claimscope.store.across.figures import Bounds, in_conflict, measure_key
 from claimscope.store.across.names import SpeakerKind, name_key
 from claimscope.store.errors import StoreError, StoreLocked
 from claimscope.store.interface import StoreInterface, derived_files_base
-from claimscope.store.schema import ARTICLES_TABLE
 
 RULES_VERSION = "4"
 """Bump when names.py, figures.py or facts.py change what they compute: the file is then rebuilt."""
@@ -349,7 +348,7 @@ def _catch_up(index: AcrossIndex, store: StoreInterface, progress: Progress | No
     db = index.db
     if stamp is not None and _meta(db, "store") == stamp:
         return
-    wanted = set(store.records(ARTICLES_TABLE))
+    wanted = newest_versions(store)
     covered = index.covered()
     if covered == wanted:
         _set_meta(db, "store", stamp)
@@ -383,6 +382,17 @@ def _catch_up(index: AcrossIndex, store: StoreInterface, progress: Progress | No
     except BaseException:
         db.execute("ROLLBACK")
         raise
+
+
+def newest_versions(store: StoreInterface) -> set[str]:
+    """The articles the index covers: every article but the earlier versions of a story (``store/versions/``).
+
+    An update is the same story told again, not a second article: counted beside its earlier version, its
+    speaker would have two articles and a corrected figure would conflict with the one it corrects.  When an
+    update arrives, its earlier version leaves this set and is forgotten like a removed article.
+    """
+    earlier = {article_id for article_id, (version, count) in store.version_ranks().items() if version < count}
+    return set(store.article_ids()) - earlier
 
 
 def _meta(db: sqlite3.Connection, key: str) -> str | None:

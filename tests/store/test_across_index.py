@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from across_articles import ARTICLES, across_articles, across_store
+from version_articles import tram_story
 
 from claimscope.extract.pipeline import extract_text
 from claimscope.store.across import open_across
@@ -188,3 +189,19 @@ def test_an_in_memory_store_gets_an_in_memory_index() -> None:
     store.add_articles(across_articles())
     with open_across(store) as index:
         assert index.find_speakers("Dana Okafor")[0].n_articles == 3
+
+
+def test_an_update_is_the_same_story_not_a_second_article(tmp_path: Path) -> None:
+    """A corrected fare rise (8 -> 12 percent, same period) is no conflict, and its speakers have one article."""
+    with Store(tmp_path / "store.json") as store:
+        store.add_articles([tram_story("aa00000000000001", rise=8)])
+        with open_across(store) as index:
+            assert [f.raw for g in index.groups(measure="fare rise") for f in index.figures(g.key)] == ["8 percent"]
+        store.add_articles([tram_story("bb00000000000002", rise=12, updated=True)])  # linked as version 2
+        assert store.versions("bb00000000000002") == ["aa00000000000001", "bb00000000000002"]
+        with open_across(store) as index:
+            fares = index.groups(measure="fare rise")
+            assert [(g.n_figures, g.n_articles, g.n_conflicts) for g in fares] == [(1, 1, 0)]
+            assert [(f.article_id, f.raw) for f in index.figures(fares[0].key)] == [("bb00000000000002", "12 percent")]
+            speakers = {row.name: (row.n_claims, row.n_articles) for row in index.speakers()}
+    assert speakers["Ines Caro"] == (1, 1)
