@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from claimscope.store.db import Store
-from claimscope.store.interface import StoreInterface
 from claimscope.store.paths import ENV_VAR, default_store_path
+
+if TYPE_CHECKING:  # the CLI imports this module to parse --db: `claimscope --version` never loads a store
+    from claimscope.store.interface import StoreInterface
 
 URL_SCHEMES = ("postgresql://", "postgres://")
 """What a PostgreSQL location starts with; libpq fills in whatever the URL leaves out."""
@@ -53,4 +55,6 @@ def open_store(location: Location | None, *, user: str | None = None, mark_set: 
         from claimscope.store.postgres.store import PostgresStore
 
         return PostgresStore(str(location), user=user, mark_set=mark_set)
+    from claimscope.store.db import Store
+
     return Store(Path(location))

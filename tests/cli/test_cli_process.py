@@ -47,6 +47,13 @@ def test_store_commands_load_neither_textual_nor_the_extractor(args: tuple[str, 
     assert [m for m in modules if m.split(".")[0] in HEAVY_PACKAGES] == []
 
 
+def test_version_loads_no_store(loaded: Path) -> None:
+    """Parsing ``--db`` needs the store's location rules, never the store itself (TinyDB, rapidfuzz)."""
+    modules = modules_loaded_by("--version")
+    assert "claimscope.tui.cli" in modules
+    assert "claimscope.store.db" not in modules and "tinydb" not in modules
+
+
 def test_extract_command_does_load_the_extractor(tmp_path: Path) -> None:
     """The probe above can see the extractor when it is there."""
     article = tmp_path / "a.txt"
