@@ -360,10 +360,8 @@ class Store:
         return sorted(rows.items(), key=lambda item: display_key(item[0], entries[item[0]]))
 
     def get_article(self, article_id: str) -> Article:
-        ref = self.resolve(article_id)
-        if ref.kind != "article":
-            raise UnknownId(f"{article_id!r} is a {ref.kind}, not an article (its article is {ref.article_id})")
-        document = self._corpus.document(ref.id)
+        found = self.resolve(article_id).article(article_id)
+        document = self._corpus.document(found)
         assert document is not None
         return document_to_article(document)
 
@@ -437,13 +435,11 @@ class Store:
 
     def versions(self, article_id: str) -> list[str]:
         """Every version of the article's story in the store, oldest first (``[article_id]`` when alone)."""
-        ref = self.resolve(article_id)
-        if ref.kind != "article":
-            raise UnknownId(f"{article_id!r} is a {ref.kind}, not an article (its article is {ref.article_id})")
-        entry = self._corpus.entry(ref.id)
+        found = self.resolve(article_id).article(article_id)
+        entry = self._corpus.entry(found)
         assert entry is not None
-        members = lineage_entries(finder_for(self._corpus, 1), lineage_of(ref.id, entry))
-        members[ref.id] = entry
+        members = lineage_entries(finder_for(self._corpus, 1), lineage_of(found, entry))
+        members[found] = entry
         return in_version_order(members)
 
     def remove_articles(self, ids: Iterable[str]) -> int:
@@ -464,10 +460,7 @@ class Store:
         return len(present)
 
     def _article_id_of(self, item_id: str) -> str:
-        ref = self.resolve(item_id)
-        if ref.kind != "article":
-            raise UnknownId(f"{item_id!r} is a {ref.kind}; remove takes article ids (its article is {ref.article_id})")
-        return ref.id
+        return self.resolve(item_id).article(item_id, task="remove")
 
     # -- marks -------------------------------------------------------------------------------------
 

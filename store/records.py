@@ -19,6 +19,7 @@ from typing import Any, Literal
 import orjson
 
 from claimscope.extract.model import Article
+from claimscope.store.errors import UnknownId
 from claimscope.store.schema import ITEM_TABLES, SUMMARY_COUNTS, TABLE_OF_KIND
 
 ItemKind = Literal["article", "section", "claim", "statistic", "entity"]
@@ -34,6 +35,14 @@ class ItemRef:
     kind: ItemKind
     id: str
     article_id: str
+
+    def article(self, asked: str, *, task: str | None = None) -> str:
+        """The id of the article this names, when it names an article; else ``UnknownId`` saying which article
+        the item ``asked`` belongs to (both stores refuse an item id where an article id is wanted alike)."""
+        if self.kind != "article":
+            wanted = f"; {task} takes article ids" if task else ", not an article"
+            raise UnknownId(f"{asked!r} is a {self.kind}{wanted} (its article is {self.article_id})")
+        return self.id
 
 
 def compact(record: Record, text: str) -> Record:

@@ -223,23 +223,19 @@ class PostgresStore:
 
     def versions(self, article_id: str) -> list[str]:
         """Every version of the article's story, oldest first (``[article_id]`` when alone)."""
-        ref = self.resolve(article_id)
-        if ref.kind != "article":
-            raise UnknownId(f"{article_id!r} is a {ref.kind}, not an article (its article is {ref.article_id})")
+        found = self.resolve(article_id).article(article_id)
         with self._cursor() as cursor:
-            return stored_versions(cursor, ref.id)
+            return stored_versions(cursor, found)
 
     def _document(self, article_id: str) -> Record | None:
         text = self._value("SELECT document::text FROM articles WHERE id = %s", (article_id,))
         return None if text is None else dict(orjson.loads(text))
 
     def get_article(self, article_id: str) -> Article:
-        ref = self.resolve(article_id)
-        if ref.kind != "article":
-            raise UnknownId(f"{article_id!r} is a {ref.kind}, not an article (its article is {ref.article_id})")
-        document = self._document(ref.id)
+        found = self.resolve(article_id).article(article_id)
+        document = self._document(found)
         if document is None:
-            raise UnknownId(f"article {ref.id!r} was removed from store {self.location}")
+            raise UnknownId(f"article {found!r} was removed from store {self.location}")
         return document_to_article(document)
 
     def resolve(self, item_id: str) -> ItemRef:
@@ -351,10 +347,7 @@ class PostgresStore:
             return len(cursor.fetchall())
 
     def _article_id_of(self, item_id: str) -> str:
-        ref = self.resolve(item_id)
-        if ref.kind != "article":
-            raise UnknownId(f"{item_id!r} is a {ref.kind}; remove takes article ids (its article is {ref.article_id})")
-        return ref.id
+        return self.resolve(item_id).article(item_id, task="remove")
 
     # -- marks -------------------------------------------------------------------------------------
 

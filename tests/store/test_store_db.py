@@ -110,3 +110,12 @@ def test_remove_rejects_item_ids(store: Store) -> None:
     store.add_articles(sample_articles())
     with pytest.raises(UnknownId, match="remove takes article ids"):
         store.remove_articles(["a1f0000000000001:c1"])
+
+
+def test_an_item_id_where_an_article_is_wanted_names_its_article(store: Store) -> None:
+    store.add_articles(sample_articles())
+    expected = r"'a1f0000000000001:c1' is a claim, not an article \(its article is a1f0000000000001\)"
+    with pytest.raises(UnknownId, match=expected):
+        store.get_article("a1f0000000000001:c1")
+    with pytest.raises(UnknownId, match=expected):
+        store.versions("a1f0000000000001:c1")
